@@ -1,0 +1,5 @@
+"""Allow ``python -m refpath``."""
+
+from refpath.cli import main
+
+main()
