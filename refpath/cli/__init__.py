@@ -1,0 +1,17 @@
+"""refpath's command line: a typer app at the edge of the library.
+
+Each ``*_cmds`` module registers its commands on the one app; heavy imports
+(pandas, networkx, matplotlib) happen inside the commands that need them, so a
+query does not pay for a picture.
+"""
+
+from refpath.cli import store_cmds  # noqa: F401  (registers commands)
+from refpath.cli.app import app
+
+
+def main() -> None:
+    """Entry point of the ``refpath`` console script."""
+    app()
+
+
+__all__ = ["app", "main"]

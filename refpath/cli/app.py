@@ -1,0 +1,167 @@
+"""The typer app, global options and the helpers every command shares.
+
+The command line is the only layer that prints, reads argv or exits. Library
+errors (:class:`refpath.errors.RefpathError`) become one line on stderr,
+``refpath: error: ...``, and the exit code documented in the README:
+
+==== =====================================================================
+code meaning
+==== =====================================================================
+0    success
+1    nothing usable: unknown or ambiguous person, ``check`` found problems
+2    bad input: a file, folder, zip or value that cannot be used
+3    the store cannot be used: newer schema, damaged file, disk full, busy
+130  interrupted (Ctrl-C); the store is unchanged
+==== =====================================================================
+
+Anything shown to a terminal passes through :func:`safe`, so names carrying
+control characters or ANSI escapes (or rich markup) are shown inert.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sqlite3
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from typer.core import TyperGroup
+
+from refpath.errors import AmbiguousPerson, RefpathError, UnknownPerson
+
+_CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-_]|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def safe(text: object) -> str:
+    """Make user data inert for the terminal: no escapes, controls or rich markup.
+
+    >>> safe("Eve\\x1b[31m [bold]x[/bold]")
+    'Eve \\\\[bold]x\\\\[/bold]'
+    """
+    return escape(_CONTROL.sub("", str(text)))
+
+
+def plain(text: object) -> str:
+    """Control characters and ANSI escapes removed (for JSON and plain echo)."""
+    return _CONTROL.sub("", str(text))
+
+
+class _RefpathGroup(TyperGroup):
+    """Turns RefpathError (and store/OS errors) into one line and an exit code."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except RefpathError as error:
+            fail(error)
+        except sqlite3.Error as error:
+            err.print(f"refpath: error: store error: {safe(error)}")
+            raise typer.Exit(3) from None
+        except KeyboardInterrupt:
+            err.print("refpath: interrupted; the store is unchanged")
+            raise typer.Exit(130) from None
+
+
+def fail(error: RefpathError) -> None:
+    """Print a RefpathError as one line (plus candidates for ambiguity) and exit."""
+    err.print(f"refpath: error: {safe(error)}")
+    if isinstance(error, AmbiguousPerson):
+        for cand in error.candidates:
+            describe = getattr(cand, "describe", None)
+            err.print(f"  - {safe(describe() if describe else cand)}")
+    elif isinstance(error, UnknownPerson) and error.suggestions:
+        pass  # the message already lists them
+    raise typer.Exit(error.exit_code)
+
+
+app = typer.Typer(
+    cls=_RefpathGroup,
+    name="refpath",
+    help=(
+        "Warm introductions instead of cold pitches. Merge your team's LinkedIn exports, "
+        "find who can introduce you to a prospect, and draft an honest ask.\n\n"
+        'Start with: refpath add EXPORTS --me, then refpath to "Jane Doe".'
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+@dataclass
+class Settings:
+    """Options given before the command, shared by every command."""
+
+    db: Path
+
+
+def default_db() -> Path:
+    """The store in the user's data folder (platformdirs)."""
+    from platformdirs import user_data_path
+
+    return user_data_path("refpath", appauthor=False) / "refpath.db"
+
+
+def _version(value: bool) -> None:
+    if value:
+        from refpath import __version__
+
+        typer.echo(f"refpath {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    ctx: typer.Context,
+    db: Annotated[
+        Path | None,
+        typer.Option(
+            "--db",
+            envvar="REFPATH_DB",
+            help="Store file to use. Default: refpath.db in your user data folder.",
+            show_default=False,
+        ),
+    ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    ctx.obj = Settings(db=db or default_db())
+
+
+def settings(ctx: typer.Context) -> Settings:
+    """The global settings (``--db``), also when a command is invoked on its own."""
+    obj = ctx.find_root().obj
+    if isinstance(obj, Settings):
+        return obj
+    env = os.environ.get("REFPATH_DB")
+    return Settings(db=Path(env) if env else default_db())
+
+
+def open_db(ctx: typer.Context, *, create: bool = False) -> Any:
+    """Open the store named by ``--db``; query commands don't create one."""
+    from refpath.store import open_store
+
+    return open_store(settings(ctx).db, create=create)
+
+
+def print_json(data: Any) -> None:
+    """Write JSON to stdout (UTF-8, stable key order as given)."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+    sys.stdout.flush()
+
+
+def warn(message: str) -> None:
+    """One warning line on stderr."""
+    err.print(f"refpath: warning: {safe(message)}")

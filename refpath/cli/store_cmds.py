@@ -1,0 +1,223 @@
+"""Commands that fill and look after the store: add, sources, stats, remove, same, doctor."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import asdict
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from refpath.cli.app import app, err, open_db, out, plain, print_json, safe, warn
+
+
+def _with_progress(exports: Iterator, label: str) -> Iterator:
+    """Show a transient progress line on stderr while exports are read and stored."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    ) as progress:
+        task = progress.add_task(label, total=None)
+        for n, export in enumerate(exports, 1):
+            progress.update(
+                task,
+                description=f"{label}: {n} read, now {safe(export.owner_name)}",
+            )
+            yield export
+
+
+@app.command()
+def add(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Connections.csv files, LinkedIn archive .zip files, unzipped archive "
+            "folders, or a team folder holding any mix of those (one per colleague).",
+            show_default=False,
+        ),
+    ],
+    owner: Annotated[
+        str | None,
+        typer.Option(help="Whose export this is, when it has no Profile.csv (one input only)."),
+    ] = None,
+    me: Annotated[bool, typer.Option("--me", help="This export is yours (the user's).")] = False,
+) -> None:
+    """Add colleagues' LinkedIn exports to the store (re-adding one replaces it).
+
+    The owner of each export is read from its Profile.csv, else --owner, else the
+    file or folder name (carol-mendes/Connections.csv, "Carol Mendes.csv").
+    Everything is added in one transaction: on any error nothing changes.
+    """
+    from refpath.exports import read_exports
+    from refpath.ingest import add_exports
+
+    with open_db(ctx, create=True) as store:
+        exports = read_exports(paths, owner=owner)
+        summaries = add_exports(store, _with_progress(exports, "Adding exports"), me=me)
+        stats = store.stats()
+        store_path = store.path
+    for s in summaries:
+        who = f"{safe(s.owner)}{' (you)' if s.is_me else ''}"
+        if s.unchanged:
+            out.print(f"{who}: unchanged ({safe(s.source)} was added before)")
+            continue
+        hidden = f", {s.hidden} hidden profiles skipped" if s.hidden else ""
+        evidence = f", evidence for {s.signals}" if s.signals else ""
+        verb = "replaced earlier export" if s.replaced else "added"
+        out.print(
+            f"{who}: {verb} — {s.rows} people read{hidden}; {s.new_people} new, "
+            f"{s.known_people} already known{evidence}  [dim]({safe(s.source)})[/dim]"
+        )
+        for w in s.warnings:
+            warn(w)
+    out.print(
+        f"Store {safe(store_path)}: {stats.people} people, {stats.connections} connections, "
+        f"{stats.owners} colleagues."
+    )
+    if not any(s.is_me for s in summaries) and store_has_no_me(ctx):
+        out.print("Next: mark your own export with [bold]refpath add YOUR_EXPORT --me[/bold].")
+    else:
+        out.print('Next: [bold]refpath to "Prospect Name"[/bold] to find who can introduce you.')
+
+
+def store_has_no_me(ctx: typer.Context) -> bool:
+    with open_db(ctx) as store:
+        return store.me_owner_id() is None
+
+
+@app.command()
+def stats(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Count people, connections (distinct pairs) and colleagues in the store."""
+    with open_db(ctx) as store:
+        result = store.stats()
+    if as_json:
+        print_json(asdict(result))
+    else:
+        out.print(
+            f"{result.people} people, {result.connections} connections, "
+            f"{result.owners} colleagues' exports"
+        )
+
+
+@app.command()
+def sources(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """List the colleagues whose exports are in the store."""
+    from rich.table import Table
+
+    with open_db(ctx) as store:
+        rows = store.sources()
+    if as_json:
+        print_json([{k: plain(v) if isinstance(v, str) else v for k, v in asdict(r).items()}
+                    for r in rows])  # fmt: skip
+        return
+    if not rows:
+        out.print("No exports yet. Add some with: refpath add EXPORTS")
+        return
+    table = Table("colleague", "export", "format", "exported", "rows", "people", "hidden")
+    for r in rows:
+        table.add_row(
+            safe(r.name) + (" (you)" if r.is_me else ""),
+            safe(r.source),
+            r.fmt,
+            r.exported_on or "?",
+            str(r.rows),
+            str(r.people),
+            str(r.hidden),
+        )
+    out.print(table)
+
+
+@app.command()
+def remove(
+    ctx: typer.Context,
+    owner: Annotated[str, typer.Argument(help="The colleague whose export to remove.")],
+) -> None:
+    """Remove everything that came only from one colleague's export (no trace is left)."""
+    from refpath.ingest import remove_owner
+
+    with open_db(ctx) as store:
+        deleted = remove_owner(store, owner)
+        result = store.stats()
+    out.print(
+        f"Removed {safe(owner)}'s export and {deleted} people only they knew. "
+        f"Store now: {result.people} people, {result.connections} connections, "
+        f"{result.owners} colleagues."
+    )
+
+
+def _said(side: object) -> str:
+    describe = getattr(side, "describe", None)
+    return safe(describe() if describe else f"{side} (not in the store yet)")
+
+
+@app.command()
+def same(
+    ctx: typer.Context,
+    a: Annotated[str, typer.Argument(help="A name or profile URL.")],
+    b: Annotated[str, typer.Argument(help="Another name or profile URL for the same person.")],
+) -> None:
+    """Record that A and B are the same person (kept across re-adds)."""
+    from refpath.people import record_decision
+
+    with open_db(ctx) as store:
+        pa, pb = record_decision(store, a, b, same=True)
+    out.print(f"Recorded: {_said(pa)} is the same person as {_said(pb)}.")
+
+
+@app.command()
+def different(
+    ctx: typer.Context,
+    a: Annotated[str, typer.Argument(help="A name or profile URL.")],
+    b: Annotated[str, typer.Argument(help="A name or profile URL of a different person.")],
+) -> None:
+    """Record that A and B are different people, so refpath never merges them."""
+    from refpath.people import record_decision
+
+    with open_db(ctx) as store:
+        pa, pb = record_decision(store, a, b, same=False)
+    out.print(
+        f"Recorded: {_said(pa)} and {_said(pb)} are different people; refpath won't merge them."
+    )
+
+
+@app.command()
+def doctor(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """List likely duplicates: same name, at least one without a profile URL."""
+    from refpath.people import likely_duplicates
+
+    with open_db(ctx) as store:
+        groups = likely_duplicates(store)
+    if as_json:
+        print_json([[{"name": plain(p.name), "company": plain(p.company),
+                      "key": plain(p.key), "known_by": list(p.known_by)} for p in g]
+                    for g in groups])  # fmt: skip
+        return
+    if not groups:
+        out.print("No likely duplicates found.")
+        return
+    for group in groups:
+        out.print(f"[bold]{safe(group[0].name)}[/bold]: {len(group)} entries")
+        for p in group:
+            url = p.url or "no URL"
+            out.print(f"  - {safe(p.describe())} ({safe(url)})")
+    out.print(
+        'Settle each with: refpath same "NAME or URL" "OTHER" or refpath different ... '
+        "(use a profile URL to name one entry exactly)."
+    )

@@ -1,0 +1,184 @@
+"""Find people in the store by name or profile URL, and record identity decisions.
+
+Names are matched folded (case, accents, emoji, credentials ignored), so
+"Ana Lucia Ferreira" finds "Ana Lúcia Ferreira". A profile URL in any of its
+shapes finds its person. A miss raises :class:`UnknownPerson` with the closest
+names (rapidfuzz); several matches raise :class:`AmbiguousPerson` with each
+candidate described, so the user can pick one with ``--company`` or a URL.
+
+``same``/``different`` decisions are stored by person key, so they survive
+re-adding exports.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from refpath.errors import AmbiguousPerson, UnknownPerson
+from refpath.identity import company_key, name_key, profile_key
+from refpath.store import Store
+
+
+@dataclass(frozen=True)
+class Person:
+    """A person node, described for a user."""
+
+    id: int
+    key: str
+    name: str
+    company: str
+    position: str
+    url: str
+    known_by: tuple[str, ...]  #: colleagues whose exports list this person
+    is_owner: bool = False
+
+    def describe(self) -> str:
+        """One line: name, company, position and who knows them."""
+        job = ", ".join(x for x in (self.position, self.company) if x)
+        who = ", ".join(self.known_by) if self.known_by else "no colleague's export"
+        owner = " (colleague)" if self.is_owner else ""
+        return f"{self.name}{owner}" + (f" — {job}" if job else "") + f" [known by {who}]"
+
+
+_PERSON_SQL = """SELECT p.id, p.key, p.name, p.company, p.position, p.url,
+    (SELECT group_concat(o.name, '|') FROM connections c JOIN owners o ON o.id = c.owner_id
+     WHERE c.person_id = p.id),
+    EXISTS (SELECT 1 FROM owners o WHERE o.person_id = p.id)
+  FROM people p"""
+
+
+def _person(row: tuple) -> Person:
+    known = tuple(sorted(row[6].split("|"))) if row[6] else ()
+    return Person(row[0], row[1], row[2], row[3], row[4], row[5], known, bool(row[7]))
+
+
+def people_by_ids(conn: sqlite3.Connection, ids: list[int]) -> list[Person]:
+    """Describe the given person ids (in the given order)."""
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    found = {r[0]: _person(r) for r in conn.execute(f"{_PERSON_SQL} WHERE p.id IN ({marks})", ids)}
+    return [found[i] for i in ids if i in found]
+
+
+def close_names(conn: sqlite3.Connection, query: str, limit: int = 5) -> tuple[str, ...]:
+    """The names closest to ``query`` (for "did you mean" suggestions)."""
+    from rapidfuzz import fuzz, process
+
+    names: dict[str, str] = {}
+    for nk, name in conn.execute("SELECT name_key, name FROM people"):
+        names.setdefault(nk, name)
+    hits = process.extract(name_key(query), list(names), scorer=fuzz.WRatio, limit=limit)
+    return tuple(names[h[0]] for h in hits if h[1] >= 60)
+
+
+def find_people(store: Store, query: str, *, company: str | None = None) -> list[Person]:
+    """Every person matching ``query`` (a name or a profile URL), narrowed by company."""
+    conn = store.conn
+    key = profile_key(query)
+    if query.startswith(("in:", "nm:", "ow:")):
+        key = query  # an exact key, as `refpath doctor` shows it
+    ids: list[int] = []
+    if key:
+        pid = store.person_id_for_key(key)
+        ids = [pid] if pid is not None else []
+    else:
+        nk = name_key(query)
+        ids = [r[0] for r in conn.execute("SELECT id FROM people WHERE name_key = ?", (nk,))]
+    people = people_by_ids(conn, ids)
+    if company:
+        ck = company_key(company)
+        people = [p for p in people if ck and ck in company_key(p.company)]
+    return people
+
+
+def find_person(store: Store, query: str, *, company: str | None = None) -> Person:
+    """Exactly one person matching ``query``, or a PersonError that says what to do."""
+    people = find_people(store, query, company=company)
+    if len(people) == 1:
+        return people[0]
+    where = f" at {company!r}" if company else ""
+    if not people:
+        suggestions = close_names(store.conn, query)
+        hint = f"; closest names: {', '.join(suggestions)}" if suggestions else ""
+        raise UnknownPerson(f"no one called {query!r}{where} in the store{hint}", suggestions)
+    raise AmbiguousPerson(
+        f"{len(people)} people match {query!r}{where}; pick one with --company or a profile URL",
+        tuple(people),
+    )
+
+
+def _decision_side(store: Store, query: str) -> Person | str:
+    """The person a decision names, or the bare key of a profile not in the store yet."""
+    key = query if query.startswith(("in:", "nm:", "ow:")) else profile_key(query)
+    try:
+        return find_person(store, query)
+    except UnknownPerson:
+        if key:
+            return key
+        raise
+
+
+def record_decision(
+    store: Store, a: str, b: str, *, same: bool
+) -> tuple[Person | str, Person | str]:
+    """Record that ``a`` and ``b`` are (or are not) the same person, and apply it."""
+    from refpath.ingest import merge_people
+
+    pa, pb = _decision_side(store, a), _decision_side(store, b)
+    if isinstance(pa, str) or isinstance(pb, str):
+        if same:
+            missing = pa if isinstance(pa, str) else pb
+            raise UnknownPerson(f"no one with the key {missing!r} in the store yet")
+        # "Different" may name a profile not in the store yet: it vetoes future merges.
+        ka, kb = sorted(
+            (pa if isinstance(pa, str) else pa.key, pb if isinstance(pb, str) else pb.key)
+        )
+        with store.transaction() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO decisions (a, b, same, decided_at) VALUES (?, ?, 0, ?)",
+                (ka, kb, datetime.now(UTC).isoformat(timespec="seconds")),
+            )
+        return ka, kb
+    if pa.id == pb.id and not same:
+        raise UnknownPerson(
+            f"{a!r} and {b!r} are already one person in the store; "
+            "re-add the exports after 'refpath different' to split them"
+        )
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    with store.transaction() as conn:
+        ka, kb = sorted((pa.key, pb.key))
+        conn.execute(
+            "INSERT OR REPLACE INTO decisions (a, b, same, decided_at) VALUES (?, ?, ?, ?)",
+            (ka, kb, int(same), now),
+        )
+        if same:
+            merge_people(conn, pa.id, pb.id)
+    return pa, pb
+
+
+def likely_duplicates(store: Store, limit: int = 200) -> list[tuple[Person, ...]]:
+    """Groups of nodes that share a folded name where at least one has no URL.
+
+    These are people refpath could not merge with certainty; the user can
+    settle each with ``refpath same`` or ``refpath different``.
+    """
+    conn = store.conn
+    groups = conn.execute(
+        """SELECT group_concat(id) FROM people WHERE name_key != ''
+           GROUP BY name_key HAVING COUNT(*) > 1 AND SUM(key NOT LIKE 'in:%') > 0
+           ORDER BY name_key LIMIT ?""",
+        (limit,),
+    ).fetchall()
+    decided = {
+        frozenset((a, b)) for a, b in conn.execute("SELECT a, b FROM decisions WHERE same = 0")
+    }
+    out = []
+    for (ids,) in groups:
+        people = tuple(people_by_ids(conn, [int(i) for i in ids.split(",")]))
+        if len(people) == 2 and frozenset((people[0].key, people[1].key)) in decided:
+            continue
+        out.append(people)
+    return out

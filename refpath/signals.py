@@ -1,0 +1,154 @@
+"""Attach an archive's relationship evidence to people in the store.
+
+Messages, invitations, endorsements and recommendations name their
+counterpart by profile URL, member URN or only by name. Each counterpart is
+resolved to a person already in the store: by URL or URN first, then by a
+unique folded name among the owner's own connections, then among the
+colleagues. Evidence about people who are not in the store is counted and
+dropped. Only counts, directions and dates are written; never text.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from refpath.exports import Export
+from refpath.identity import company_key, name_key, profile_key
+
+
+@dataclass
+class _Pair:
+    sent: int = 0
+    received: int = 0
+    first: date | None = None
+    last: date | None = None
+    invite: str | None = None
+    invite_note: bool = False
+    invite_on: date | None = None
+    endorsements: int = 0
+    recs_received: int = 0
+    recs_given: int = 0
+
+
+def _min(a: date | None, b: date | None) -> date | None:
+    return b if a is None else a if b is None else min(a, b)
+
+
+def _max(a: date | None, b: date | None) -> date | None:
+    return b if a is None else a if b is None else max(a, b)
+
+
+class _Resolver:
+    """Find the person id for a counterpart named by URL/URN and/or name."""
+
+    def __init__(self, conn: sqlite3.Connection, owner_id: int, owner_pid: int) -> None:
+        self.conn = conn
+        self.owner_pid = owner_pid
+        self.by_name: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        for pid, nk, ck in conn.execute(
+            """SELECT p.id, p.name_key, p.company_key FROM connections c
+               JOIN people p ON p.id = c.person_id WHERE c.owner_id = ?""",
+            (owner_id,),
+        ):
+            self.by_name[nk].append((pid, ck))
+        self.owners: dict[str, list[int]] = defaultdict(list)
+        for pid, nk in conn.execute(
+            "SELECT o.person_id, o.name_key FROM owners o WHERE o.person_id != ?", (owner_pid,)
+        ):
+            self.owners[nk].append(pid)
+
+    def __call__(self, name: str, url: str = "", company: str = "") -> int | None:
+        key = profile_key(url) if url else None
+        nk = name_key(name)
+        pid = None
+        if key:
+            pid = self._key(key)
+        if pid is None and nk:
+            found = self.by_name.get(nk, [])
+            if len(found) > 1 and company:
+                ck = company_key(company)
+                found = [f for f in found if f[1] == ck]
+            if len(found) == 1:
+                pid = found[0][0]
+            elif not found and len(self.owners.get(nk, [])) == 1:
+                pid = self.owners[nk][0]
+            if pid is not None and key and key.startswith("urn:"):
+                self.conn.execute("INSERT OR IGNORE INTO aliases VALUES (?, ?)", (key, pid))
+        return None if pid == self.owner_pid else pid
+
+    def _key(self, key: str) -> int | None:
+        row = self.conn.execute("SELECT id FROM people WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            row = self.conn.execute(
+                "SELECT person_id FROM aliases WHERE alias = ?", (key,)
+            ).fetchone()
+        return row[0] if row else None
+
+
+def store_signals(
+    conn: sqlite3.Connection, export: Export, owner_id: int, owner_pid: int
+) -> tuple[int, int]:
+    """Write per-pair evidence for one export; return (people with evidence, unmatched)."""
+    if not (export.messages or export.invitations or export.endorsements or export.recommendations):
+        return 0, 0
+    resolve = _Resolver(conn, owner_id, owner_pid)
+    pairs: dict[int, _Pair] = defaultdict(_Pair)
+    unmatched = 0
+    for m in export.messages:
+        pid = resolve(m.name, m.url)
+        if pid is None:
+            unmatched += 1
+            continue
+        p = pairs[pid]
+        p.sent += m.sent
+        p.received += m.received
+        p.first, p.last = _min(p.first, m.first), _max(p.last, m.last)
+    for inv in export.invitations:
+        pid = resolve(inv.name, inv.url)
+        if pid is None:
+            unmatched += 1
+            continue
+        p = pairs[pid]
+        p.invite, p.invite_note = inv.direction, p.invite_note or inv.has_note
+        p.invite_on = _max(p.invite_on, inv.sent_at)
+    for e in export.endorsements:
+        pid = resolve(e.name, e.url)
+        if pid is None:
+            unmatched += 1
+            continue
+        pairs[pid].endorsements += e.count
+    for r in export.recommendations:
+        pid = resolve(r.name, "", r.company)
+        if pid is None:
+            unmatched += 1
+            continue
+        if r.given:
+            pairs[pid].recs_given += 1
+        else:
+            pairs[pid].recs_received += 1
+    conn.executemany(
+        """INSERT INTO signals (owner_id, person_id, sent, received, first_msg, last_msg, invite,
+             invite_note, invite_on, endorsements, recs_received, recs_given)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        [
+            (
+                owner_id,
+                pid,
+                p.sent,
+                p.received,
+                p.first.isoformat() if p.first else None,
+                p.last.isoformat() if p.last else None,
+                p.invite,
+                int(p.invite_note),
+                p.invite_on.isoformat() if p.invite_on else None,
+                p.endorsements,
+                p.recs_received,
+                p.recs_given,
+            )  # fmt: skip
+            for pid, p in pairs.items()
+        ],
+    )
+    return len(pairs), unmatched

@@ -1,0 +1,322 @@
+"""The SQLite store: one file, embedded, transactional.
+
+Everything refpath knows lives in one SQLite database in the user's data
+folder (or wherever ``--db``/``REFPATH_DB`` points). This module owns the
+schema, opening and version checks, transactions and the small queries other
+modules share. Writers use ``BEGIN IMMEDIATE`` and a busy timeout, so a second
+``refpath add`` waits for the first instead of failing. The file is created
+readable by its owner only, in WAL mode, and one ``add`` is one transaction:
+a crash leaves the store exactly as it was before.
+
+Who knows whom is stored as edges from an *owner* (a colleague whose export was
+added) to a person, with the attributes that owner's export showed. Messages,
+invitations, endorsements and recommendations are reduced to per-pair counts
+and dates in ``signals``; message text is never stored.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from refpath.errors import StoreError
+
+SCHEMA_VERSION = 1
+#: "rfpt" in ASCII: marks a SQLite file as a refpath store.
+APPLICATION_ID = 0x72667074
+BUSY_TIMEOUT_S = 60.0
+
+SCHEMA = """
+CREATE TABLE people (
+    id          INTEGER PRIMARY KEY,
+    key         TEXT NOT NULL UNIQUE,   -- see refpath.identity
+    name        TEXT NOT NULL,          -- as written in the newest export
+    name_key    TEXT NOT NULL,          -- folded, for matching
+    company     TEXT NOT NULL DEFAULT '',
+    company_key TEXT NOT NULL DEFAULT '',
+    position    TEXT NOT NULL DEFAULT '',
+    url         TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX people_name ON people(name_key);
+CREATE INDEX people_company ON people(company_key);
+
+CREATE TABLE owners (
+    id          INTEGER PRIMARY KEY,
+    person_id   INTEGER NOT NULL UNIQUE REFERENCES people(id),
+    name        TEXT NOT NULL,
+    name_key    TEXT NOT NULL UNIQUE,
+    is_me       INTEGER NOT NULL DEFAULT 0,
+    headline    TEXT NOT NULL DEFAULT '',
+    source      TEXT NOT NULL,
+    fmt         TEXT NOT NULL,
+    owner_from  TEXT NOT NULL,
+    exported_on TEXT,
+    added_at    TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    rows        INTEGER NOT NULL,
+    hidden      INTEGER NOT NULL,
+    warnings    INTEGER NOT NULL
+);
+
+CREATE TABLE connections (
+    owner_id     INTEGER NOT NULL REFERENCES owners(id),
+    person_id    INTEGER NOT NULL REFERENCES people(id),
+    connected_on TEXT,                   -- ISO date or NULL
+    company      TEXT NOT NULL DEFAULT '',
+    position     TEXT NOT NULL DEFAULT '',
+    email        TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (owner_id, person_id)
+) WITHOUT ROWID;
+CREATE INDEX connections_person ON connections(person_id);
+
+CREATE TABLE signals (
+    owner_id      INTEGER NOT NULL REFERENCES owners(id),
+    person_id     INTEGER NOT NULL REFERENCES people(id),
+    sent          INTEGER NOT NULL DEFAULT 0,   -- messages owner -> person
+    received      INTEGER NOT NULL DEFAULT 0,   -- messages person -> owner
+    first_msg     TEXT,
+    last_msg      TEXT,
+    invite        TEXT,                         -- 'INCOMING' | 'OUTGOING' | NULL
+    invite_note   INTEGER NOT NULL DEFAULT 0,
+    invite_on     TEXT,
+    endorsements  INTEGER NOT NULL DEFAULT 0,   -- person endorsed owner
+    recs_received INTEGER NOT NULL DEFAULT 0,   -- person recommended owner
+    recs_given    INTEGER NOT NULL DEFAULT 0,   -- owner recommended person
+    PRIMARY KEY (owner_id, person_id)
+) WITHOUT ROWID;
+CREATE INDEX signals_person ON signals(person_id);
+
+CREATE TABLE aliases (
+    alias     TEXT PRIMARY KEY,             -- another key for the same person
+    person_id INTEGER NOT NULL REFERENCES people(id)
+) WITHOUT ROWID;
+CREATE INDEX aliases_person ON aliases(person_id);
+
+-- Manual identity decisions, by key, so they survive re-ingest.
+CREATE TABLE decisions (
+    a          TEXT NOT NULL,
+    b          TEXT NOT NULL,
+    same       INTEGER NOT NULL,            -- 1: same person, 0: different people
+    decided_at TEXT NOT NULL,
+    PRIMARY KEY (a, b)
+);
+"""
+
+
+@dataclass(frozen=True)
+class Stats:
+    """Counts over the whole store."""
+
+    people: int  #: distinct people (owners included)
+    connections: int  #: distinct person pairs seen in exports
+    owners: int  #: colleagues whose exports were added
+
+
+@dataclass(frozen=True)
+class Source:
+    """One colleague's export as recorded in the store."""
+
+    name: str
+    is_me: bool
+    source: str
+    fmt: str
+    owner_from: str
+    exported_on: str | None
+    added_at: str
+    rows: int
+    people: int  #: people currently connected to this owner in the store
+    hidden: int
+    warnings: int
+
+
+def _create_private(path: Path) -> None:
+    """Create an empty file readable and writable by its owner only (0600)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    os.close(fd)
+
+
+class Store:
+    """An open refpath store. Use :func:`open_store` to get one.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     with open_store(pathlib.Path(d) / "s.db") as store:
+    ...         store.stats()
+    Stats(people=0, connections=0, owners=0)
+    """
+
+    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+        self.path = path
+        self.conn = conn
+
+    # -- lifecycle ---------------------------------------------------------
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One atomic write: all of it lands, or none of it does.
+
+        ``BEGIN IMMEDIATE`` takes the write lock up front, so a concurrent
+        writer waits (up to the busy timeout) rather than failing half-way.
+        """
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as err:
+            raise _store_error(self.path, err) from err
+        try:
+            yield self.conn
+        except BaseException as err:
+            self.conn.rollback()
+            if isinstance(err, sqlite3.Error):
+                raise _store_error(self.path, err) from err
+            raise
+        try:
+            self.conn.commit()
+        except sqlite3.Error as err:
+            self.conn.rollback()
+            raise _store_error(self.path, err) from err
+
+    # -- shared queries ----------------------------------------------------
+    def stats(self) -> Stats:
+        """Count people, distinct connected pairs and owners."""
+        q = self.conn.execute
+        people = q("SELECT COUNT(*) FROM people").fetchone()[0]
+        owners = q("SELECT COUNT(*) FROM owners").fetchone()[0]
+        # An edge is (owner's person, person); A lists B and B lists A is one pair.
+        pairs = q(
+            """SELECT COUNT(*) FROM (
+                 SELECT DISTINCT MIN(o.person_id, c.person_id), MAX(o.person_id, c.person_id)
+                 FROM connections c JOIN owners o ON o.id = c.owner_id
+                 WHERE o.person_id != c.person_id)"""
+        ).fetchone()[0]
+        return Stats(people=people, connections=pairs, owners=owners)
+
+    def sources(self) -> list[Source]:
+        """The owners whose exports are in the store, in the order they were added."""
+        rows = self.conn.execute(
+            """SELECT o.name, o.is_me, o.source, o.fmt, o.owner_from, o.exported_on,
+                      o.added_at, o.rows,
+                      (SELECT COUNT(*) FROM connections c WHERE c.owner_id = o.id),
+                      o.hidden, o.warnings
+               FROM owners o ORDER BY o.id"""
+        ).fetchall()
+        return [
+            Source(r[0], bool(r[1]), r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10])
+            for r in rows
+        ]
+
+    def me_owner_id(self) -> int | None:
+        """The owner marked with ``--me``, if any."""
+        row = self.conn.execute("SELECT id FROM owners WHERE is_me = 1").fetchone()
+        return row[0] if row else None
+
+    def owner_by_name(self, name_key: str) -> tuple[int, int] | None:
+        """(owner id, person id) of the owner with this folded name, if any."""
+        row = self.conn.execute(
+            "SELECT id, person_id FROM owners WHERE name_key = ?", (name_key,)
+        ).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def person_id_for_key(self, key: str) -> int | None:
+        """Resolve a person key (or an alias of one) to a person id."""
+        row = self.conn.execute("SELECT id FROM people WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            row = self.conn.execute(
+                "SELECT person_id FROM aliases WHERE alias = ?", (key,)
+            ).fetchone()
+        return row[0] if row else None
+
+
+def _store_error(path: Path, err: sqlite3.Error) -> StoreError:
+    text = str(err)
+    if "locked" in text or "busy" in text:
+        return StoreError(
+            f"{path}: the store is busy with another refpath command; try again when it finishes"
+        )
+    if "disk is full" in text or "disk I/O" in text:
+        return StoreError(f"{path}: the disk is full; nothing was changed. Free space and retry")
+    if "not a database" in text or "malformed" in text:
+        return StoreError(
+            f"{path}: this file is damaged or not a refpath store; nothing was changed"
+        )
+    if "readonly" in text:
+        return StoreError(f"{path}: the store is read-only; check the file's permissions")
+    return StoreError(f"{path}: store error: {text}")
+
+
+def open_store(path: Path, *, create: bool = True) -> Store:
+    """Open (and on first use create) the store at ``path``.
+
+    Raises :class:`StoreError` for a missing store when ``create`` is False, a
+    store written by a newer refpath, a file that is not a refpath store, or a
+    damaged file. An existing file is never modified by a failed open.
+    """
+    path = Path(path)
+    if path.is_dir():
+        raise StoreError(f"{path}: is a folder; --db needs a file path such as {path}/refpath.db")
+    is_new = not path.exists() or path.stat().st_size == 0
+    if is_new and not create:
+        raise StoreError(f"{path}: no refpath store here yet; run 'refpath add EXPORTS' first")
+    try:
+        if not path.exists():
+            _create_private(path)
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+    except (OSError, sqlite3.Error) as err:
+        raise StoreError(f"{path}: cannot open the store: {err}") from err
+    try:
+        _check_or_create_schema(path, conn, is_new)
+    except BaseException:
+        conn.close()
+        raise
+    return Store(path, conn)
+
+
+def _check_or_create_schema(path: Path, conn: sqlite3.Connection, is_new: bool) -> None:
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        has_tables = conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()[0] > 0
+    except sqlite3.DatabaseError as err:
+        raise _store_error(path, err) from err
+    if app_id != APPLICATION_ID and (has_tables or not is_new):
+        raise StoreError(f"{path}: this file is not a refpath store; nothing was changed")
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"{path}: this store was written by a newer refpath (schema {version}, this "
+            f"refpath reads {SCHEMA_VERSION}); upgrade refpath to use it"
+        )
+    if 0 < version < SCHEMA_VERSION:
+        raise StoreError(
+            f"{path}: this store was written by an older refpath (schema {version}); "
+            "re-add your exports into a new store"
+        )
+    try:
+        if version == 0:
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("BEGIN IMMEDIATE")
+            for statement in SCHEMA.split(";"):
+                if statement.strip():
+                    conn.execute(statement)
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            conn.execute("COMMIT")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = OFF")
+    except sqlite3.Error as err:
+        if conn.in_transaction:
+            conn.rollback()
+        raise _store_error(path, err) from err

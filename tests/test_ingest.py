@@ -1,0 +1,263 @@
+"""Merging exports into the store: identity, replacement, removal, decisions.
+
+These tests build :class:`Export` records directly, so they pin the merge
+rules independently of the file parsers.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from refpath.errors import AmbiguousPerson, UnknownPerson
+from refpath.exports import ConnectionsFile, Contact, Export, MessageStats
+from refpath.ingest import add_exports, remove_owner
+from refpath.people import find_people, find_person, likely_duplicates, record_decision
+from refpath.store import open_store
+
+
+def contact(first, last, url="", company="", position="", on=date(2020, 1, 1), line=0):
+    return Contact(first, last, url, "", company, position, on, line)
+
+
+def export(owner, contacts, *, url="", messages=(), fmt="current", fp=None, source=None):
+    numbered = tuple(c._replace(line=i + 5) for i, c in enumerate(contacts))
+    return Export(
+        source=source or f"{owner}.csv",
+        owner_name=owner,
+        owner_from="filename",
+        owner_headline="",
+        owner_url=url,
+        connections=ConnectionsFile(numbered, 0, fmt, ()),
+        messages=tuple(messages),
+        fingerprint=fp or f"{owner}-{len(contacts)}-{hash(numbered)}",
+    )
+
+
+def li(slug):
+    return f"https://www.linkedin.com/in/{slug}"
+
+
+@pytest.fixture
+def store(tmp_path):
+    with open_store(tmp_path / "s.db") as s:
+        yield s
+
+
+def test_url_people_merge_across_exports_and_pairs_are_counted_once(store):
+    alex = export(
+        "Alex Rivera",
+        [
+            contact("Jane", "Doe", li("jane-doe-1"), "Acme"),
+            contact("Bob", "Okafor", li("bob-okafor-9"), "Northwind"),
+        ],
+    )
+    bob = export(
+        "Bob Okafor",
+        [
+            contact("Jane", "Doe", li("Jane-Doe-1/"), "Acme"),
+            contact("Alex", "Rivera", li("alex-rivera-2"), "Northwind"),
+        ],
+    )
+    add_exports(store, [alex, bob])
+    stats = store.stats()
+    # Alex, Bob, Jane: Bob's owner node is his row in Alex's export (reciprocal),
+    # and Alex's owner node is his row in Bob's export.
+    assert stats.people == 3
+    assert stats.owners == 2
+    # pairs: Alex-Jane, Alex-Bob, Bob-Jane (Alex-Bob listed twice, counted once)
+    assert stats.connections == 3
+
+
+def test_rows_of_one_export_are_never_merged(store):
+    twins = export(
+        "Alex Rivera",
+        [
+            contact("Sam", "Lee", "", "Acme", "Engineer"),
+            contact("Sam", "Lee", "", "Acme", "Engineer"),
+        ],
+        fmt="2021",
+    )
+    add_exports(store, [twins])
+    assert len(find_people(store, "Sam Lee")) == 2
+
+
+def test_no_url_row_merges_with_unique_url_person_only(store):
+    first = export(
+        "Bob Okafor",
+        [
+            contact("Tom", "Baker", li("tom-baker-7"), "Acme Robotics"),
+            contact("Sam", "Lee", li("sam-lee-1"), "Globex"),
+            contact("Sam", "Lee", li("sam-lee-2"), "Globex"),
+        ],
+    )
+    old = export(
+        "Carol Mendes",
+        [contact("Tom", "Baker", "", "Acme Robotics Inc."), contact("Sam", "Lee", "", "Globex")],
+        fmt="2021",
+    )
+    add_exports(store, [first, old])
+    tom = find_person(store, "Tom Baker")
+    assert tom.known_by == ("Bob Okafor", "Carol Mendes")
+    # Two URL people called Sam Lee at Globex: the no-URL row stays separate.
+    assert len(find_people(store, "Sam Lee")) == 3
+    dupes = likely_duplicates(store)
+    assert [g[0].name for g in dupes] == ["Sam Lee"]
+
+
+def test_url_export_added_after_no_url_export_absorbs_the_name_only_person(store):
+    old = export("Carol Mendes", [contact("Tom", "Baker", "", "Acme Robotics")], fmt="2021")
+    new = export("Bob Okafor", [contact("Tom", "Baker", li("tom-baker-7"), "Acme Robotics")])
+    add_exports(store, [old])
+    add_exports(store, [new])
+    tom = find_person(store, "Tom Baker")
+    assert tom.key == "in:tom-baker-7"
+    assert tom.known_by == ("Bob Okafor", "Carol Mendes")
+
+
+def test_owner_is_linked_to_their_row_in_a_colleagues_export_only_when_reciprocal(store):
+    bob = export("Bob Okafor", [contact("Riley", "Chen", li("riley-chen-3"), "Northwind")])
+    riley = export("Riley Chen", [contact("Bob", "Okafor", li("bob-okafor-9"), "Northwind")])
+    add_exports(store, [bob])
+    add_exports(store, [riley])
+    bob_node = find_person(store, "Bob Okafor")
+    assert bob_node.key == "in:bob-okafor-9" and bob_node.is_owner
+    assert store.stats().people == 2
+    # A "Dana Fox" listed by Riley is not owner Dana unless Dana's export lists Riley.
+    dana = export("Dana Fox", [contact("Someone", "Else", li("someone-else"), "X")])
+    riley2 = export(
+        "Riley Chen",
+        [
+            contact("Bob", "Okafor", li("bob-okafor-9"), "Northwind"),
+            contact("Dana", "Fox", li("dana-fox-other"), "Elsewhere"),
+        ],
+    )
+    add_exports(store, [dana, riley2])
+    assert len(find_people(store, "Dana Fox")) == 2
+
+
+def test_readding_replaces_edges_and_same_export_twice_changes_nothing(store):
+    v1 = export(
+        "Alex Rivera",
+        [
+            contact("Jane", "Doe", li("jane-doe-1"), "Acme"),
+            contact("Old", "Friend", li("old-friend"), "Gone"),
+        ],
+    )
+    v2 = export(
+        "Alex Rivera",
+        [
+            contact("Jane", "Doe", li("jane-doe-1"), "Acme Corp"),
+            contact("New", "Friend", li("new-friend"), "Here"),
+        ],
+    )
+    add_exports(store, [v1])
+    again = add_exports(store, [v1])
+    assert again[0].unchanged
+    before = store.stats()
+    summaries = add_exports(store, [v2])
+    assert summaries[0].replaced
+    assert store.stats().people == before.people  # Old Friend gone, New Friend in
+    assert not find_people(store, "Old Friend")
+    assert find_person(store, "Jane Doe").company == "Acme Corp"
+
+
+def test_remove_owner_deletes_only_what_came_from_them(store):
+    alex = export(
+        "Alex Rivera",
+        [
+            contact("Jane", "Doe", li("jane-doe-1"), "Acme"),
+            contact("Only", "Alex", li("only-alex"), "Solo"),
+        ],
+    )
+    bob = export(
+        "Bob Okafor",
+        [
+            contact("Jane", "Doe", li("jane-doe-1"), "Acme"),
+            contact("Only", "Bob", li("only-bob"), "Other"),
+        ],
+    )
+    add_exports(store, [alex, bob])
+    remove_owner(store, "bob okafor")
+    assert not find_people(store, "Only Bob")
+    assert find_person(store, "Jane Doe").known_by == ("Alex Rivera",)
+    assert store.stats().owners == 1
+    with pytest.raises(UnknownPerson, match="not a colleague"):
+        remove_owner(store, "Nobody Here")
+
+
+def test_messages_become_counts_on_the_pair(store):
+    alex = export(
+        "Alex Rivera",
+        [contact("Jane", "Doe", li("jane-doe-1"), "Acme")],
+        messages=[
+            MessageStats("Jane Doe", li("jane-doe-1"), 12, 9, date(2019, 1, 1), date(2024, 5, 1)),
+            MessageStats("Stranger", li("not-in-store"), 1, 0, None, None),
+        ],
+    )
+    summary = add_exports(store, [alex])[0]
+    assert (summary.signals, summary.unmatched_signals) == (1, 1)
+    row = store.conn.execute("SELECT sent, received, first_msg, last_msg FROM signals").fetchone()
+    assert row == (12, 9, "2019-01-01", "2024-05-01")
+
+
+def test_same_and_different_decisions_survive_readding(store):
+    old = export(
+        "Carol Mendes",
+        [contact("Sam", "Lee", "", "Globex"), contact("Ana", "Silva", "", "Initech")],
+        fmt="2021",
+    )
+    new = export(
+        "Bob Okafor",
+        [
+            contact("Sam", "Lee", li("sam-lee-1"), "Initech"),
+            contact("Ana", "Silva", li("ana-silva"), "Initech"),
+        ],
+    )
+    add_exports(store, [old, new])
+    with pytest.raises(AmbiguousPerson):
+        find_person(store, "Sam Lee")
+    # A user names the entry without URL by the key `refpath doctor` shows.
+    record_decision(store, li("sam-lee-1"), "nm:sam lee|globex", same=True)
+    assert len(find_people(store, "Sam Lee")) == 1
+    # Carol re-exports: the decision still holds.
+    newer = export(
+        "Carol Mendes",
+        [
+            contact("Sam", "Lee", "", "Globex"),
+            contact("Ana", "Silva", "", "Initech"),
+            contact("X", "Y", "", "Z"),
+        ],
+        fmt="2021",
+    )
+    add_exports(store, [newer])
+    assert find_person(store, "Sam Lee").known_by == ("Bob Okafor", "Carol Mendes")
+
+
+def test_different_decision_vetoes_automatic_merges(store):
+    bob = export("Bob Okafor", [contact("Riley", "Chen", li("riley-chen-3"), "Northwind")])
+    add_exports(store, [bob])
+    # The user knows Riley's "Bob Okafor" row is a namesake, not their colleague.
+    record_decision(store, "Bob Okafor", li("bob-okafor-9"), same=False)
+    riley = export("Riley Chen", [contact("Bob", "Okafor", li("bob-okafor-9"), "Northwind")])
+    add_exports(store, [riley])
+    assert len(find_people(store, "Bob Okafor")) == 2
+    # A no-URL row is not merged with a URL person the user said is different.
+    record_decision(store, "nm:tom baker|acme", li("tom-baker-7"), same=False)
+    add_exports(
+        store,
+        [
+            export("Dev Patel", [contact("Tom", "Baker", li("tom-baker-7"), "Acme")]),
+            export("Carol Mendes", [contact("Tom", "Baker", "", "Acme")], fmt="2021"),
+        ],
+    )
+    assert len(find_people(store, "Tom Baker")) == 2
+
+
+def test_find_person_suggests_close_names(store):
+    add_exports(store, [export("Alex Rivera", [contact("Priya", "Raman 🚀", li("priya"), "X")])])
+    assert find_person(store, "priya raman").name == "Priya Raman 🚀"
+    with pytest.raises(UnknownPerson) as info:
+        find_person(store, "Pria Ramen")
+    assert "Priya Raman 🚀" in info.value.suggestions
