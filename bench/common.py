@@ -1,0 +1,96 @@
+"""Shared helpers for the benchmarks: cached synthetic teams and process timing.
+
+Benchmarks are run by ``make bench``, never by the test suite: this machine
+is noisy, so figures are medians over several runs, reported with their
+spread. Synthetic teams and stores are cached under ``.bench/`` so each
+benchmark builds them once.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CACHE = ROOT / ".bench"
+REFPATH = [sys.executable, "-m", "refpath"]
+
+_MAXRSS = (
+    "import resource, subprocess, sys; "
+    "rc = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)"
+    ".returncode; "
+    "print(rc, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+)
+
+
+def team_folder(owners: int, rows: int, seed: int = 0) -> Path:
+    """A synthetic team folder of ``owners`` x ``rows`` in the current format (cached)."""
+    from refpath.synth import write_team
+
+    out = CACHE / f"team-{owners}x{rows}-s{seed}"
+    done = out / ".done"
+    if not done.exists():
+        t = time.perf_counter()
+        write_team(out, owners=owners, rows=rows, seed=seed)
+        done.write_text("ok")
+        print(f"  (generated {out.name} in {time.perf_counter() - t:.1f} s)", file=sys.stderr)
+    return out
+
+
+def team_store(owners: int, rows: int, seed: int = 0, *, me: bool = True) -> Path:
+    """A store holding that synthetic team, with the first colleague marked as the user."""
+    db = CACHE / f"store-{owners}x{rows}-s{seed}.db"
+    done = db.with_suffix(".done")
+    if not done.exists():
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
+        team = team_folder(owners, rows, seed)
+        members = sorted(p for p in team.iterdir() if not p.name.startswith("."))
+        if me:
+            run([*REFPATH, "--db", str(db), "add", str(members[0]), "--me"])
+            run([*REFPATH, "--db", str(db), "add", *map(str, members[1:])])
+        else:
+            run([*REFPATH, "--db", str(db), "add", str(team)])
+        done.write_text("ok")
+    return db
+
+
+def run(cmd: list[str]) -> None:
+    """Run a command, failing loudly (benchmarks must measure working commands)."""
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, env={**os.environ})
+
+
+def time_process(cmd: list[str], *, runs: int = 5, warmup: int = 1) -> dict[str, float]:
+    """Median/min/max wall time (s) and peak RSS (MiB) of a whole process."""
+    times: list[float] = []
+    peaks: list[float] = []
+    for i in range(warmup + runs):
+        t = time.perf_counter()
+        res = subprocess.run(
+            [sys.executable, "-c", _MAXRSS, *cmd], capture_output=True, text=True, check=True
+        )
+        elapsed = time.perf_counter() - t
+        rc, maxrss_kib = res.stdout.split()
+        if rc != "0":
+            raise SystemExit(f"benchmark command failed ({rc}): {' '.join(cmd)}")
+        if i >= warmup:
+            times.append(elapsed)
+            peaks.append(int(maxrss_kib) / 1024)
+    return {
+        "median_s": statistics.median(times),
+        "min_s": min(times),
+        "max_s": max(times),
+        "peak_mib": max(peaks),
+    }
+
+
+def report(title: str, rows: list[tuple[str, str]]) -> None:
+    """Print a small two-column table."""
+    print(f"\n## {title}")
+    width = max(len(k) for k, _ in rows)
+    for k, v in rows:
+        print(f"  {k:<{width}}  {v}")
