@@ -1,0 +1,847 @@
+"""Write seeded, invented LinkedIn team exports for tests, benchmarks and the demo.
+
+``write_team`` builds a team folder of the kind refpath ingests: one sub-folder
+per colleague with a ``Connections.csv`` in the exact current LinkedIn format
+(and, for the first few, ``Profile.csv`` and ``messages.csv``). The people are
+invented from name pools, work at invented companies grouped into industries,
+and overlap between colleagues the way a real team's networks do. The same seed
+always gives the same bytes, and the returned ``TeamManifest`` holds the counts
+an ingest must reproduce. The fixed demo team lives in ``refpath.sample_team``.
+Standard library only; nothing here reads the network or the clock.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import itertools
+import math
+import random
+import time
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import NamedTuple
+from urllib.parse import quote
+
+PROFILE_URL = "https://www.linkedin.com/in/"
+#: The three preamble lines LinkedIn has written above the header since 2021.
+PREAMBLE = (
+    "Notes:\n"
+    '"When exporting your connection data, you may notice that some of the email addresses are'
+    " missing. You will only see email addresses for connections who have allowed their"
+    " connections to see or download their email address using this setting"
+    " https://www.linkedin.com/psettings/privacy/email. You can learn more here"
+    ' https://www.linkedin.com/help/linkedin/answer/261"\n'
+    "\n"
+)
+HEADER_CURRENT = "First Name,Last Name,URL,Email Address,Company,Position,Connected On"
+HEADER_NO_URL = "First Name,Last Name,Email Address,Company,Position,Connected On"
+HEADER_MESSAGES = (
+    "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,"
+    "RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER"
+)
+HEADER_PROFILE = (
+    "First Name,Last Name,Maiden Name,Address,Birth Date,Headline,Summary,Industry,"
+    "Zip Code,Geo Location,Twitter Handles,Websites,Instant Messengers"
+)
+#: The day every synthetic current-format export was taken (fixed, so output never ages).
+EXPORT_DAY = date(2026, 11, 20)
+#: Export days of the older formats, when ``variants=True``.
+FORMAT_DAYS = {"current": EXPORT_DAY, "2021": date(2023, 5, 12), "2018": date(2018, 11, 4)}
+FIRST_DAY = date(2008, 1, 1)
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+# Invented pools, kept as compact strings (hence the SIM905 waivers). Order matters:
+# earlier names are drawn more often (Zipf-like).
+FIRST_NAMES = (  # noqa: SIM905
+    "James Maria David Sarah Michael Laura Daniel Anna Chris Emma Thomas Sofia John Olivia Mark "
+    "Julia Paul Elena Peter Hannah Kevin Grace Brian Chloé Ryan Nina Jason Lea Eric Mia Adam Zoë "
+    "Alex Lucy Sam Amir Priya Omar Aisha Wei Mei Hiroshi Yuki Kenji Aiko Raj Ananya Vikram Deepa "
+    "Arjun Kavya Carlos Lucía José Mateo Camila Diego Valentina Andrés Inês João Beatriz Tiago "
+    "Marta Luca Giulia Marco Chiara Pierre Camille Louis Amélie Hugo Léa Jonas Lena Felix Anja "
+    "Lukas Jana Søren Freja Björn Ingrid Erik Astrid Łukasz Zofia Piotr Agnieszka Tomáš Petra "
+    "Ivan Olga Dmitri Katya Ömer Çağla Mehmet Elif Kwame Ama Kofi Chidi Ngozi Tunde Fatima "
+    "Youssef Leila Karim Noor Hassan Rania Ethan Ava Noah Isla Liam Ruby Owen Maya Caleb Nora "
+    "Aaron Ella Jordan Riley Taylor Morgan Casey Jamie Quinn Rowan Sasha Nikhil Tanvi Rohan "
+    "Ishaan Meera Thảo Minh Linh Duc Hana Jun Seo-yeon Min-jun Renée Ángel François Zoltán Eszter"
+).split() + ["Ana Lúcia", "Mary Beth", "Jean-Luc"]
+LAST_NAMES = (  # noqa: SIM905
+    "Smith Johnson Garcia Martinez Brown Lee Wilson Anderson Taylor Thomas Moore Jackson Martin "
+    "White Harris Clark Lewis Walker Hall Young King Wright Lopez Hill Scott Green Adams Nelson "
+    "Carter Mitchell Roberts Turner Phillips Campbell Parker Evans Edwards Collins Stewart Morris "
+    "Rogers Reed Cook Bell Murphy Bailey Cooper Richardson Cox Howard Ward Peterson Gray Ramírez "
+    "Watson Brooks Kelly Sanders Price Bennett Wood Barnes Ross Henderson Coleman Jenkins Perry "
+    "Powell Long Patterson Hughes Flores Butler Simmons Foster González Bryant Russell Griffin "
+    "Díaz Hayes Müller Schmidt Schneider Fischer Weber Becker Wagner Hoffmann Dubois Lefèvre "
+    "Moreau Laurent Girard Rossi Bianchi Romano Colombo Ferreira Silva Santos Oliveira Pereira "
+    "Costa Rodrigues Almeida Kowalski Nowak Wiśniewska Novák Horváth Nagy Ivanova Petrov Popescu "
+    "Yılmaz Şahin Demir Nguyễn Trần Phạm Kim Park Choi Chen Wang Li Zhang Liu Huang Tanaka Sato "
+    "Suzuki Takahashi Patel Shah Sharma Gupta Singh Iyer Reddy Khan Ahmed Hussain Ali Haddad "
+    "Nasser Okafor Mensah Adeyemi Okonkwo Diallo Østergaard Sørensen Jørgensen O'Brien"
+).split() + ["van der Berg", "de la Cruz"]
+POSITIONS = (  # noqa: SIM905
+    "Software Engineer|Senior Software Engineer|Staff Engineer|Engineering Manager|"
+    "VP, Engineering|CTO|Product Manager|Senior Product Manager|Head of Product|Designer|"
+    "Data Scientist|Data Analyst|Head of Data|Account Executive|Sales Director|"
+    "Customer Success Manager|Head of Partnerships|Marketing Manager|CMO|Operations Manager|"
+    "Director, Operations|VP Operations|COO|CFO|Finance Manager|Controller|Recruiter|"
+    "Talent Partner|HR Business Partner|Founder|Co-Founder & CEO|CEO|General Counsel|"
+    "Procurement Lead|Supply Chain Manager|Business Analyst|Consultant|Research Scientist|"
+    "Field Service Engineer|Program Manager|Chief of Staff|Investor|Advisor|Student"
+).split("|")
+SALES_TITLES = [
+    "Account Executive",
+    "Senior Account Executive",
+    "Sales Engineer",
+    "Solutions Engineer",
+    "Business Development Representative",
+    "Head of Sales",
+]
+INDUSTRIES = {
+    "fintech": ("Pay", "Capital", "Ledger", "Finance", "Bank"),
+    "health": ("Health", "Care", "Diagnostics", "Therapeutics", "Clinics"),
+    "robotics": ("Robotics", "Automation", "Motion", "Dynamics", "Machines"),
+    "retail": ("Retail", "Goods", "Market", "Outfitters", "Stores"),
+    "energy": ("Energy", "Power", "Solar", "Grid", "Renewables"),
+    "logistics": ("Logistics", "Freight", "Shipping", "Fleet", "Supply"),
+    "edtech": ("Learning", "Academy", "Education", "Tutors", "Schools"),
+    "security": ("Security", "Cyber", "Shield", "Defense", "Identity"),
+    "media": ("Media", "Studios", "Games", "Audio", "Publishing"),
+    "agritech": ("Farms", "Agritech", "Harvest", "Seeds", "Foods"),
+}
+_BRAND_HEADS = (  # noqa: SIM905
+    "Al Bel Cor Dal Fen Gal Hal Kes Lum Mar Nor Or Pel Quin Ros Sol Tal Ver Wil Zan "
+    "Bram Cal Dor Elm Fal Gren Hes Ist Jor Kel Lor Mos Nev Ost Pry Rav Sev Tor Ul Vey"
+).split()
+_BRAND_TAILS = "ora ix en ara ent ivo ux on ia ett wyn ard ica oth usk ane elle ova iq adyn".split()  # noqa: SIM905
+_LEGAL = ("", "", "", "", " Inc.", ", Inc.", " GmbH", " Ltd", " Labs")
+_EMOJI = ("🚀", "🌱", "✨", "💡")
+_CREDENTIALS = ("MBA", "PhD", "CPA", "PMP", "MBA, PhD", "CFA")
+_PRONOUNS = ("(she/her)", "(he/him)", "(they/them)")
+_NICKS = ("Jim", "Bea", "Max", "Kat", "Tyler")
+FILLER = (
+    "Thanks for connecting!",
+    "Great to meet you at the meetup last week.",
+    "Do you have 20 minutes next Tuesday?",
+    "Sharing the deck we talked about.",
+    "Congrats on the new role!",
+    "Happy to help, send me the details.",
+    "Let me check with the team and get back to you.",
+    "Sounds good, talk soon.",
+    "Could you introduce me to someone on the platform team?",
+    "Sorry for the slow reply!",
+    "Are you going to the conference in March?",
+    "Thanks, that was really useful.",
+    "We're hiring for a similar role, interested?",
+    "Following up on my note from last month.",
+    "Loved your post about onboarding, so true.",
+    "Coffee when you're in town?",
+)
+
+
+def csv_field(value: str, sep: str = ",") -> str:
+    """Quote one CSV field the way LinkedIn and spreadsheets do (only when needed).
+
+    Examples
+    --------
+    >>> csv_field('Smith, MBA'), csv_field('James "Tyler"'), csv_field("Ana")
+    ('"Smith, MBA"', '"James ""Tyler""\"', 'Ana')
+    """
+    if sep in value or '"' in value or "\n" in value or "\r" in value:
+        return '"' + value.replace('"', '""') + '"'
+    return value
+
+
+def csv_line(fields: Iterable[str], sep: str = ",") -> str:
+    """Join fields into one CSV line (no line ending)."""
+    return sep.join(csv_field(f, sep) for f in fields)
+
+
+def date_text(when: date, style: str) -> str:
+    """Render a date or datetime as one of the LinkedIn or spreadsheet styles.
+
+    Parameters
+    ----------
+    when : date or datetime
+        Styles with a time of day need a ``datetime``.
+    style : str
+        ``"current"`` (``13 Feb 2026``), ``"us"`` (``1/8/18, 6:14 PM``: 2018
+        connections, invitations), ``"sheet"`` (``5-Jan-26``), ``"euro"``
+        (``05.01.2026``), ``"message"`` (``2024-03-01 10:22:05 UTC``),
+        ``"endorsement"`` (``2022/04/01 11:05:54 UTC``), ``"recommendation"``
+        (``04/12/24, 10:03 AM``) or ``"month"`` (``Jun 2018``).
+
+    Examples
+    --------
+    >>> date_text(date(2026, 2, 3), "current"), date_text(date(2026, 1, 5), "sheet")
+    ('03 Feb 2026', '5-Jan-26')
+    >>> date_text(datetime(2018, 1, 8, 18, 14), "us")
+    '1/8/18, 6:14 PM'
+    """
+    mon = MONTHS[when.month - 1]
+    if style == "current":
+        return f"{when.day:02d} {mon} {when.year}"
+    if style == "sheet":
+        return f"{when.day}-{mon}-{when.year % 100:02d}"
+    if style == "euro":
+        return f"{when.day:02d}.{when.month:02d}.{when.year}"
+    if style == "month":
+        return f"{mon} {when.year}"
+    assert isinstance(when, datetime), style
+    ampm = "PM" if when.hour >= 12 else "AM"
+    h12 = when.hour % 12 or 12
+    if style == "us":
+        return f"{when.month}/{when.day}/{when.year % 100:02d}, {h12}:{when.minute:02d} {ampm}"
+    if style == "recommendation":
+        return when.strftime("%m/%d/%y, ") + f"{h12:02d}:{when.minute:02d} {ampm}"
+    if style == "message":
+        return when.strftime("%Y-%m-%d %H:%M:%S UTC")
+    if style == "endorsement":
+        return when.strftime("%Y/%m/%d %H:%M:%S UTC")
+    raise ValueError(f"unknown date style {style!r}")
+
+
+class Person(NamedTuple):
+    """One invented member as a Connections.csv row shows them."""
+
+    first: str
+    last: str
+    slug: str  #: URL slug, possibly percent-encoded
+    company: str
+    position: str
+    email: str = ""
+
+    @property
+    def url(self) -> str:
+        """The profile URL, ``https://www.linkedin.com/in/<slug>``."""
+        return PROFILE_URL + self.slug
+
+    @property
+    def name(self) -> str:
+        """The display name used in messages and invitations."""
+        return f"{self.first.strip()} {self.last.strip()}"
+
+
+_FOLD = str.maketrans({"ł": "l", "ø": "o", "ß": "ss", "đ": "d", "æ": "ae", "œ": "oe", "ı": "i"})
+
+
+def ascii_slug(name: str) -> str:
+    """Lower-case ASCII slug of a name, as LinkedIn makes vanity URLs and folders.
+
+    Examples
+    --------
+    >>> ascii_slug("Łukasz Wiśniewska"), ascii_slug("O'Brien"), ascii_slug("Ana Lúcia")
+    ('lukasz-wisniewska', 'obrien', 'ana-lucia')
+    """
+    folded = unicodedata.normalize("NFKD", name.lower().translate(_FOLD))
+    out = "".join(c for c in folded if c.isascii() and (c.isalnum() or c in " -"))
+    return "-".join(out.replace("-", " ").split())
+
+
+def encoded_slug(name: str) -> str:
+    """Percent-encoded slug that keeps accents, as some real profile URLs do.
+
+    Examples
+    --------
+    >>> encoded_slug("Ana Lúcia Ferreira")
+    'ana-l%C3%BAcia-ferreira'
+    """
+    return quote("-".join(name.lower().replace("'", "").split()), safe="-")
+
+
+# Date-only rows: a hidden or deleted profile, in each layout.
+_HIDDEN = {"current": ",,,,,,", "2021": ",,,,,", "2018": ",,,,,"}
+_SHEET_PAD = 5  # spreadsheets padded the preamble to `Notes:,,,,,` (EXPORT_FORMATS.md)
+
+
+def connections_text(rows: Sequence[tuple[Person | None, date]], fmt: str) -> str:
+    """Render Connections.csv text in one variant, rows in the order given.
+
+    Parameters
+    ----------
+    rows : sequence of (Person or None, date)
+        ``None`` writes a hidden-profile row holding only the date. The ``"2018"``
+        format needs datetimes.
+    fmt : str
+        ``"current"`` and ``"2021"`` (LinkedIn since 2021: preamble, LF, no final
+        newline), ``"2018"`` (no preamble, quoted US dates, final newline),
+        ``"sheet"`` (current re-saved in a spreadsheet: CRLF, ``5-Jan-26``, ``NA`` in
+        empty cells, ``Notes:,,,,,``) or ``"euro"`` (European re-save: ``;``,
+        ``dd.mm.yyyy``, ``Connected on``, CRLF; encode it as cp1252).
+
+    Examples
+    --------
+    >>> p = Person("Ana", "Smith, MBA", "ana-smith-1", "Tallymark", "CFO")
+    >>> print(connections_text([(p, date(2026, 2, 13)), (None, date(2022, 6, 2))], "current"))
+    ... # doctest: +ELLIPSIS
+    Notes:
+    "When exporting your connection data, ...answer/261"
+    <BLANKLINE>
+    First Name,Last Name,URL,Email Address,Company,Position,Connected On
+    Ana,"Smith, MBA",https://www.linkedin.com/in/ana-smith-1,,Tallymark,CFO,13 Feb 2026
+    ,,,,,,02 Jun 2022
+    """
+    if fmt in ("current", "2021"):
+        url = fmt == "current"
+        lines = [PREAMBLE + (HEADER_CURRENT if url else HEADER_NO_URL)]
+        for p, when in rows:
+            day = date_text(when, "current")
+            if p is None:
+                lines.append(_HIDDEN[fmt] + day)
+            else:
+                fields = [p.first, p.last, p.url, p.email] if url else [p.first, p.last, p.email]
+                lines.append(csv_line([*fields, p.company, p.position, day]))
+        return "\n".join(lines)
+    if fmt == "2018":
+        lines = [HEADER_NO_URL]
+        for p, when in rows:
+            day = csv_field(date_text(when, "us"))
+            if p is None:
+                lines.append(_HIDDEN[fmt] + day)
+            else:
+                lines.append(
+                    csv_line([p.first, p.last, p.email, p.company, p.position]) + "," + day
+                )
+        return "\n".join(lines) + "\n"
+    if fmt in ("sheet", "euro"):
+        sep, style, header = ",", "sheet", HEADER_CURRENT
+        if fmt == "euro":
+            sep, style, header = ";", "euro", HEADER_CURRENT.replace("Connected On", "Connected on")
+        pad = sep * _SHEET_PAD
+        notes = PREAMBLE.split("\n")
+        lines = [notes[0] + pad, notes[1] + pad, pad, header.replace(",", sep)]
+        for p, when in rows:
+            fields = (
+                ["", "", "", "", "", ""]
+                if p is None
+                else [p.first, p.last, p.url, p.email, p.company, p.position]
+            )
+            if fmt == "sheet":
+                fields = [f or "NA" for f in fields]
+            lines.append(csv_line([*fields, date_text(when, style)], sep))
+        return "\r\n".join(lines) + "\r\n"
+    raise ValueError(f"unknown Connections.csv format {fmt!r}")
+
+
+def messages_text(rows: Iterable[Sequence[str]], newline: str = "\n") -> str:
+    """Render messages.csv (current columns) from ready field lists, with a final newline."""
+    return newline.join([HEADER_MESSAGES, *(csv_line(r) for r in rows)]) + newline
+
+
+def profile_text(
+    first: str,
+    last: str,
+    headline: str,
+    summary: str = "",
+    industry: str = "",
+    geo: str = "",
+    newline: str = "\n",
+) -> str:
+    """Render Profile.csv: the archive owner's name and headline, no URL."""
+    row = [first, last, "", "", "", headline, summary, industry, "", geo, "", "", ""]
+    return HEADER_PROFILE + newline + csv_line(row) + newline
+
+
+def conversation_id(rng: random.Random) -> str:
+    """A conversation id shaped like LinkedIn's (``2-`` and base64)."""
+    return "2-" + base64.b64encode(rng.getrandbits(192).to_bytes(24, "big")).decode()
+
+
+def write_text(path: Path, text: str, encoding: str = "utf-8") -> None:
+    """Write text byte-exactly (no newline translation on any platform)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(text.encode(encoding, errors="replace"))
+
+
+@dataclass(frozen=True)
+class TeamOwner:
+    """One colleague whose export ``write_team`` wrote."""
+
+    name: str  #: display name, as teammates' exports and Profile.csv show it
+    slug: str  #: the sub-folder name, e.g. ``carol-mendes``
+    url: str  #: their own profile URL (how teammates' exports list them)
+    fmt: str  #: Connections.csv format: "current", "2021" or "2018"
+    archive: bool  #: Profile.csv and messages.csv were written too
+
+
+@dataclass(frozen=True)
+class TeamManifest:
+    """What ``write_team`` wrote: the counts an ingest of ``out_dir`` must reproduce."""
+
+    out_dir: Path
+    owners: tuple[TeamOwner, ...]
+    rows: int  #: data rows over all Connections.csv files, hidden rows included
+    hidden: int  #: date-only rows (hidden profiles), which are not people
+    people: int  #: distinct people: the owners plus everyone in any export
+    pairs: int  #: distinct connected pairs (two owners who list each other count once)
+    message_rows: int  #: data rows over all messages.csv files
+    two_way: int  #: (archive owner, counterpart) pairs with messages in both directions
+
+
+_MEAN_SHARING = 2.5  # a shared person is known by this many owners on average
+_MATE_P = 0.85  # chance that two owners are connected
+
+
+def _zipf_cum(n: int, s: float = 1.0, offset: int = 8) -> list[float]:
+    return list(itertools.accumulate(1.0 / (k + offset) ** s for k in range(n)))
+
+
+_FIRST_CUM = _zipf_cum(len(FIRST_NAMES))
+_LAST_CUM = _zipf_cum(len(LAST_NAMES))
+
+
+def _split(n: int, weights: Sequence[float]) -> list[int]:
+    """Split ``n`` into integer parts proportional to ``weights`` (largest remainder)."""
+    total = sum(weights)
+    raw = [n * w / total for w in weights]
+    parts = [int(r) for r in raw]
+    by_rest = sorted(range(len(raw)), key=lambda k: (parts[k] - raw[k], k))
+    for k in by_rest[: n - sum(parts)]:
+        parts[k] += 1
+    return parts
+
+
+def company_names(rng: random.Random, industry: str, n: int) -> list[str]:
+    """``n`` distinct invented company names for one industry (fewer if the pool runs out)."""
+    nouns = INDUSTRIES[industry]
+    room = len(_BRAND_HEADS) * len(_BRAND_TAILS) * len(nouns)
+    out = []
+    for code in rng.sample(range(room), min(n, room)):
+        code, noun = divmod(code, len(nouns))
+        head, tail = divmod(code, len(_BRAND_TAILS))
+        brand = _BRAND_HEADS[head] + _BRAND_TAILS[tail]
+        out.append(f"{brand} {nouns[noun]}{rng.choice(_LEGAL)}")
+    return out
+
+
+def _styled(name: str) -> str:
+    """Mathematical bold letters, as people use to stand out (NFKC folds them back)."""
+    return "".join(
+        chr(0x1D400 + ord(c) - 65)
+        if "A" <= c <= "Z"
+        else chr(0x1D41A + ord(c) - 97)
+        if "a" <= c <= "z"
+        else c
+        for c in name
+    )
+
+
+def decorate(
+    rng: random.Random, first: list[str], last: list[str], ids: Sequence[int], rate: float = 1.0
+) -> None:
+    """Give a few of ``ids`` the name quirks real exports show, in place.
+
+    Emoji and credentials (``Smith, MBA``) and pronouns in the last name; styled
+    Unicode, a trailing space or a quoted nickname in the first name. ``rate``
+    scales how many; at least one of each when ``ids`` is not empty.
+    """
+
+    def pick(share: float) -> list[int]:
+        return rng.sample(list(ids), min(len(ids), max(1, round(len(ids) * share * rate))))
+
+    for p in pick(0.003):
+        last[p] = f"{last[p]} {rng.choice(_EMOJI)}"
+    for p in pick(0.005):
+        last[p] = f"{last[p]}, {rng.choice(_CREDENTIALS)}"
+    for p in pick(0.002):
+        last[p] = f"{last[p]} {rng.choice(_PRONOUNS)}"
+    for p in pick(0.001):
+        first[p] = _styled(first[p])
+    for p in pick(0.005):
+        first[p] = first[p] + " "
+    for p in pick(0.001):
+        first[p] = f'{first[p]} "{rng.choice(_NICKS)}"'
+
+
+def _slug(p: int, first: str, last: str, salt: int, folded: dict[str, str]) -> str:
+    """A slug unique to person ``p``: the suffix is a bijection of ``p``.
+
+    ``folded`` caches ``ascii_slug`` per name part (it is slow and names repeat).
+    """
+    if p % 7 == 1:  # vanity style: letters, then the digits of p
+        return f"{folded[first]}{folded[last]}{p}".replace("-", "")
+    mixed = (p * 0x9E3779B1 + salt) & 0xFFFFFFFF
+    if p % 2 == 0 and not (first + last).isascii():
+        return f"{encoded_slug(first)}-{encoded_slug(last)}-{mixed:08x}"
+    return f"{folded[first]}-{folded[last]}-{mixed:08x}"
+
+
+def _skewed_days(rng: random.Random, n: int, lo: date, hi: date) -> list[int]:
+    """``n`` day ordinals in [lo, hi], more of them recent (density grows linearly)."""
+    top, span = hi.toordinal(), hi.toordinal() - lo.toordinal()
+    rand = rng.random
+    return [top - int(span * (1.0 - rand() ** 0.5)) for _ in range(n)]
+
+
+def _variant(i: int, archives: int) -> str:
+    if i >= archives and i % 10 == 3:
+        return "2021"
+    if i >= archives and i % 10 == 6:
+        return "2018"
+    return "current"
+
+
+@dataclass
+class _People:
+    """The invented population as columns (fast to build for a million rows)."""
+
+    first: list[str]
+    last: list[str]
+    company: list[str]
+    position: list[str]
+    slug: list[str] = field(default_factory=list)
+    email: list[str] = field(default_factory=list)
+
+    def person(self, p: int) -> Person:
+        return Person(
+            self.first[p],
+            self.last[p],
+            self.slug[p],
+            self.company[p],
+            self.position[p],
+            self.email[p],
+        )
+
+    def prefixes(self) -> list[str]:
+        """Each person's current-format row up to the date; the hidden row comes last."""
+        q = {s: csv_field(s) for s in {*self.first, *self.last, *self.company, *self.position}}
+        cols = (self.first, self.last, self.slug, self.email, self.company, self.position)
+        rows = [
+            f"{q[f]},{q[la]},{PROFILE_URL}{s},{e},{q[c]},{q[po]},"
+            for f, la, s, e, c, po in zip(*cols, strict=True)
+        ]
+        return [*rows, _HIDDEN["current"]]
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """How many rows of each kind every owner gets, before any person is invented."""
+
+    fmts: list[str]  # per owner
+    mates: list[list[int]]  # per owner: the other owners in their export
+    mate_pairs: list[tuple[int, int]]
+    hidden: list[int]  # per owner
+    shared_by: list[list[int]]  # [owner][industry]: people drawn from the shared pool
+    private_by: list[list[int]]  # [owner][industry]: people nobody else knows
+    pool: list[int]  # per industry: size of the shared pool
+
+
+def _plan_team(
+    rng: random.Random, owners: int, rows: int, overlap: float, fmts: list[str]
+) -> _Plan:
+    n_ind = len(INDUSTRIES)
+    weights = []
+    for _ in range(owners):  # specialists, so clusters exist beyond "whose export"
+        w = [0.2 / n_ind] * n_ind
+        main, second = rng.sample(range(n_ind), 2)
+        if rng.random() < 0.4:
+            w[main] += 0.8
+        else:
+            w[main], w[second] = w[main] + 0.5, w[second] + 0.3
+        weights.append(w)
+    mate_pairs = [
+        (i, j) for i in range(owners) for j in range(i + 1, owners) if rng.random() < _MATE_P
+    ]
+    mates: list[list[int]] = [[] for _ in range(owners)]
+    for i, j in mate_pairs:
+        mates[i].append(j)
+        mates[j].append(i)
+    hidden, shared_by, private_by = [], [], []
+    for i in range(owners):
+        h = 0 if fmts[i] == "2018" else min(int(rows * 0.01 + rng.random()), rows - len(mates[i]))
+        contacts = rows - h - len(mates[i])
+        shared = min(contacts, max(0, round(overlap * rows) - len(mates[i])))
+        hidden.append(h)
+        shared_by.append(_split(shared, weights[i]))
+        private_by.append(_split(contacts - shared, weights[i]))
+    pool = []
+    for k in range(n_ind):  # big enough for every owner's draw, shared by ~2.5 on average
+        demand = [shared_by[i][k] for i in range(owners)]
+        pool.append(max([*demand, math.ceil(sum(demand) / _MEAN_SHARING)]))
+    return _Plan(fmts, mates, mate_pairs, hidden, shared_by, private_by, pool)
+
+
+def _populate(rng: random.Random, plan: _Plan) -> tuple[_People, list[range], list[list[range]]]:
+    """Invent everyone: owners first, then per industry a shared pool and private blocks.
+
+    Returns the people, each industry's pool ids and each owner's private ids per industry.
+    """
+    owners = len(plan.fmts)
+    team_company = company_names(rng, "media", 1)[0].split()[0] + " Analytics"
+    people = _People([], [], [team_company] * owners, rng.choices(SALES_TITLES, k=owners))
+    taken = set()
+    while len(people.first) < owners:  # distinct owner names, so folder names are distinct
+        f, la = rng.choice(FIRST_NAMES[:60]), rng.choice(LAST_NAMES[:80])
+        if ascii_slug(f"{f} {la}") not in taken:
+            taken.add(ascii_slug(f"{f} {la}"))
+            people.first.append(f)
+            people.last.append(la)
+    pools: list[range] = []
+    private: list[list[range]] = [[] for _ in range(owners)]
+    for k, ind in enumerate(INDUSTRIES):
+        start = len(people.first)
+        pools.append(range(start, start + plan.pool[k]))
+        start += plan.pool[k]
+        for i in range(owners):
+            private[i].append(range(start, start + plan.private_by[i][k]))
+            start += plan.private_by[i][k]
+        size = start - pools[k].start
+        if size:
+            names = company_names(rng, ind, max(12, size // 25))
+            cum = list(itertools.accumulate(rng.paretovariate(1.2) for _ in names))
+            people.first += rng.choices(FIRST_NAMES, cum_weights=_FIRST_CUM, k=size)
+            people.last += rng.choices(LAST_NAMES, cum_weights=_LAST_CUM, k=size)
+            people.company += rng.choices(names, cum_weights=cum, k=size)
+            people.position += rng.choices(POSITIONS, k=size)
+    first, last, n = people.first, people.last, len(people.first)
+    for _ in range(max(1, (n - owners) // 300)):  # namesakes: same name, another person
+        a, b = rng.randrange(owners, n), rng.randrange(owners, n)
+        first[b], last[b] = first[a], last[a]
+    salt = rng.getrandbits(32)
+    folded = {s: ascii_slug(s) for s in {*first, *last}}
+    people.slug = [_slug(p, first[p], last[p], salt, folded) for p in range(n)]
+    people.email = [""] * n
+    others = range(owners, n)
+    for p in rng.sample(others, round(len(others) * 0.02)):
+        people.email[p] = (
+            f"urn:li:member:{100003 + 7 * p}"
+            if p % 10 == 0
+            else f"{folded[first[p]]}.{folded[last[p]]}{p}@example.com"
+        )
+    decorate(rng, first, last, others)
+    return people, pools, private
+
+
+def write_team(
+    out_dir: Path,
+    *,
+    owners: int,
+    rows: int,
+    seed: int = 0,
+    overlap: float = 0.3,
+    archives: int = 0,
+    variants: bool = False,
+) -> TeamManifest:
+    """Write an invented team's LinkedIn exports under ``out_dir``.
+
+    Parameters
+    ----------
+    out_dir : Path
+        Created if missing. Gets one sub-folder per owner, named by slug
+        (``carol-mendes/Connections.csv``).
+    owners : int
+        Number of colleagues (at least 1).
+    rows : int
+        Data rows in each Connections.csv, hidden rows included (at least ``owners``).
+    seed : int
+        Same seed, same bytes.
+    overlap : float
+        Share of each owner's rows that are people other owners know too (teammates
+        included): drawn from per-industry pools that about 2.5 owners share.
+    archives : int
+        The first ``archives`` owners also get ``Profile.csv`` and ``messages.csv``
+        with two-way threads with about a quarter of their connections.
+    variants : bool
+        Write owners 3, 13, 23, ... in the 2021 no-URL format (exported 12 May 2023)
+        and owners 6, 16, ... in the 2018 format, unless they have an archive.
+
+    Returns
+    -------
+    TeamManifest
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     m = write_team(Path(tmp), owners=3, rows=100, seed=1)
+    >>> m.rows, m.hidden, m.people, [o.slug for o in m.owners]
+    (300, 3, 288, ['maria-martinez', 'hiroshi-patterson', 'james-cox'])
+    """
+    if owners < 1 or rows < owners:
+        raise ValueError(f"need owners >= 1 and rows >= owners (got {owners}, {rows})")
+    if not 0.0 <= overlap < 1.0 or not 0 <= archives <= owners:
+        raise ValueError("need 0 <= overlap < 1 and 0 <= archives <= owners")
+    rng = random.Random(seed)
+    fmts = [_variant(i, archives) if variants else "current" for i in range(owners)]
+    plan = _plan_team(rng, owners, rows, overlap, fmts)
+    people, pools, private = _populate(rng, plan)
+    n = len(people.first)
+    prefix = people.prefixes()
+    base = FIRST_DAY.toordinal()
+    day_text = [
+        date_text(date.fromordinal(o), "current") for o in range(base, EXPORT_DAY.toordinal() + 1)
+    ]
+    pair_day = {}
+    for i, j in plan.mate_pairs:  # one date for both sides of a teammate connection
+        hi = min(FORMAT_DAYS[fmts[i]], FORMAT_DAYS[fmts[j]])
+        pair_day[i, j] = pair_day[j, i] = _skewed_days(rng, 1, FIRST_DAY, hi)[0]
+    team: list[TeamOwner] = []
+    seen: set[int] = set(range(owners))
+    message_rows = two_way = 0
+    for i in range(owners):
+        ids = list(plan.mates[i])
+        for k, ids_k in enumerate(pools):
+            ids += rng.sample(ids_k, plan.shared_by[i][k])
+            ids += private[i][k]
+        seen.update(ids)
+        hi = FORMAT_DAYS[fmts[i]]
+        days = [pair_day[i, j] for j in plan.mates[i]]
+        days += _skewed_days(rng, len(ids) - len(days), FIRST_DAY, hi)
+        # Sort (day, person) as one int; person n is the hidden row.
+        keys = [d * (n + 1) + p for d, p in zip(days, ids, strict=True)]
+        keys += [d * (n + 1) + n for d in _skewed_days(rng, plan.hidden[i], FIRST_DAY, hi)]
+        keys.sort(reverse=True)  # newest first
+        conns = [divmod(key, n + 1) for key in keys]
+        if fmts[i] == "current":  # the hot path: pre-rendered rows
+            text = "\n".join(
+                [PREAMBLE + HEADER_CURRENT, *(prefix[p] + day_text[d - base] for d, p in conns)]
+            )
+        else:
+            text = _older_export(rng, people, conns, fmts[i])
+        folder = out_dir / ascii_slug(people.person(i).name)
+        write_text(folder / "Connections.csv", text)
+        if i < archives:
+            msgs, both = _owner_messages(rng, people, i, [(d, p) for d, p in conns if p < n])
+            write_text(folder / "messages.csv", messages_text(msgs))
+            headline = f"{people.position[i]} at {people.company[i]}"
+            write_text(
+                folder / "Profile.csv",
+                profile_text(
+                    people.first[i],
+                    people.last[i],
+                    headline,
+                    industry="Software Development",
+                    geo="Austin, Texas, United States",
+                ),
+            )
+            message_rows += len(msgs)
+            two_way += both
+        team.append(
+            TeamOwner(
+                people.person(i).name,
+                folder.name,
+                PROFILE_URL + people.slug[i],
+                fmts[i],
+                i < archives,
+            )
+        )
+    hidden = sum(plan.hidden)
+    pairs = owners * rows - hidden - len(plan.mate_pairs)
+    return TeamManifest(
+        out_dir, tuple(team), owners * rows, hidden, len(seen), pairs, message_rows, two_way
+    )
+
+
+def _older_export(
+    rng: random.Random, people: _People, conns: list[tuple[int, int]], fmt: str
+) -> str:
+    """Connections.csv text in the 2021 or 2018 format; ``conns`` holds (day, person)."""
+    rows: list[tuple[Person | None, date]] = []
+    for d, p in conns:
+        who = people.person(p) if p < len(people.first) else None
+        if fmt == "2018" and who is not None:  # before GDPR most emails were visible
+            mail = f"{ascii_slug(who.first)}.{ascii_slug(who.last)}{p}@example.net"
+            who = who._replace(email=who.email or mail)
+        rows.append((who, datetime.fromordinal(d) + timedelta(minutes=rng.randrange(24 * 60))))
+    if fmt == "2018":
+        rng.shuffle(rows)  # the 2018 files were not sorted by date
+    return connections_text(rows, fmt)
+
+
+def _owner_messages(
+    rng: random.Random, people: _People, owner: int, conns: Sequence[tuple[int, int]]
+) -> tuple[list[list[str]], int]:
+    """Invented threads: two-way with ~25% of connections, unanswered notes to ~5%.
+
+    Returns the message rows (each conversation newest first) and the number of
+    two-way counterparts.
+    """
+    me = people.person(owner)
+    picked = rng.sample(list(conns), round(len(conns) * 0.30))
+    two_way = round(len(conns) * 0.25)
+    threads = []
+    end = EXPORT_DAY.toordinal() + 1
+    for t, (day, p) in enumerate(picked):
+        them = people.person(p)
+        n = 2 + min(int(rng.expovariate(0.35)), 40) if t < two_way else 1
+        mine = [rng.random() < 0.5 for _ in range(n)]
+        mine[0] = n == 1 or not mine[1]  # both directions, or one unanswered note
+        stamps = sorted(rng.uniform(day, end) for _ in range(n))
+        cid = conversation_id(rng)
+        rows = []
+        for stamp, from_me in zip(stamps, mine, strict=True):
+            when = datetime.fromordinal(int(stamp)) + timedelta(seconds=int(stamp % 1 * 86400))
+            a, b = (me, them) if from_me else (them, me)
+            text = rng.choice(FILLER)
+            rows.append(
+                [
+                    cid,
+                    "",
+                    a.name,
+                    a.url,
+                    b.name,
+                    b.url,
+                    date_text(when, "message"),
+                    "",
+                    text,
+                    "INBOX",
+                ]
+            )
+        threads.append((stamps[-1], rows[::-1]))
+    threads.sort(key=lambda th: th[0], reverse=True)
+    return [row for _, rows in threads for row in rows], two_way
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command line: ``python -m refpath.synth OUT --owners 50 --rows 20000``.
+
+    A developer tool for ``make bench`` and for regenerating ``sample_exports/``
+    (``--sample``); refpath's user-facing commands live in ``refpath.cli``.
+    """
+    parser = argparse.ArgumentParser(prog="python -m refpath.synth", description=__doc__)
+    parser.add_argument("out", type=Path, help="folder to write the team into")
+    parser.add_argument("--owners", type=int, default=50)
+    parser.add_argument("--rows", type=int, default=20_000, help="rows per Connections.csv")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--overlap", type=float, default=0.3)
+    parser.add_argument("--archives", type=int, default=0, help="owners with messages.csv")
+    parser.add_argument("--variants", action="store_true", help="mix in 2021 and 2018 formats")
+    parser.add_argument(
+        "--sample", action="store_true", help="write the fixed demo team (sample_exports/) instead"
+    )
+    args = parser.parse_args(argv)
+    if args.sample:
+        from refpath.sample_team import write_sample_team
+
+        for path in write_sample_team(args.out):
+            print(path)
+        return 0
+    started = time.perf_counter()
+    try:
+        m = write_team(
+            args.out,
+            owners=args.owners,
+            rows=args.rows,
+            seed=args.seed,
+            overlap=args.overlap,
+            archives=args.archives,
+            variants=args.variants,
+        )
+    except ValueError as err:
+        parser.error(str(err))
+    seconds = time.perf_counter() - started
+    print(
+        f"out_dir: {m.out_dir}\nowners: {len(m.owners)}\nrows: {m.rows}\nhidden: {m.hidden}\n"
+        f"people: {m.people}\npairs: {m.pairs}\nmessage_rows: {m.message_rows}\n"
+        f"two_way: {m.two_way}\nseconds: {seconds:.2f}"
+    )
+    for o in m.owners:
+        print("owner:", o.slug, o.name, o.url, o.fmt, *(["archive"] if o.archive else []), sep="\t")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
