@@ -469,7 +469,7 @@ def _slug(p: int, first: str, last: str, salt: int, folded: dict[str, str]) -> s
     return f"{folded[first]}-{folded[last]}-{mixed:08x}"
 
 
-def _skewed_days(rng: random.Random, n: int, lo: date, hi: date) -> list[int]:
+def skewed_days(rng: random.Random, n: int, lo: date, hi: date) -> list[int]:
     """``n`` day ordinals in [lo, hi], more of them recent (density grows linearly)."""
     top, span = hi.toordinal(), hi.toordinal() - lo.toordinal()
     rand = rng.random
@@ -677,7 +677,7 @@ def write_team(
     pair_day = {}
     for i, j in plan.mate_pairs:  # one date for both sides of a teammate connection
         hi = min(FORMAT_DAYS[fmts[i]], FORMAT_DAYS[fmts[j]])
-        pair_day[i, j] = pair_day[j, i] = _skewed_days(rng, 1, FIRST_DAY, hi)[0]
+        pair_day[i, j] = pair_day[j, i] = skewed_days(rng, 1, FIRST_DAY, hi)[0]
     team: list[TeamOwner] = []
     seen: set[int] = set(range(owners))
     message_rows = two_way = 0
@@ -689,10 +689,10 @@ def write_team(
         seen.update(ids)
         hi = FORMAT_DAYS[fmts[i]]
         days = [pair_day[i, j] for j in plan.mates[i]]
-        days += _skewed_days(rng, len(ids) - len(days), FIRST_DAY, hi)
+        days += skewed_days(rng, len(ids) - len(days), FIRST_DAY, hi)
         # Sort (day, person) as one int; person n is the hidden row.
         keys = [d * (n + 1) + p for d, p in zip(days, ids, strict=True)]
-        keys += [d * (n + 1) + n for d in _skewed_days(rng, plan.hidden[i], FIRST_DAY, hi)]
+        keys += [d * (n + 1) + n for d in skewed_days(rng, plan.hidden[i], FIRST_DAY, hi)]
         keys.sort(reverse=True)  # newest first
         conns = [divmod(key, n + 1) for key in keys]
         if fmts[i] == "current":  # the hot path: pre-rendered rows
@@ -812,12 +812,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--sample", action="store_true", help="write the fixed demo team (sample_exports/) instead"
     )
+    parser.add_argument("--prospects", type=Path, help="with --sample: also write the lead list")
     args = parser.parse_args(argv)
     if args.sample:
-        from refpath.sample_team import write_sample_team
+        from refpath.sample_team import write_sample_prospects, write_sample_team
 
-        for path in write_sample_team(args.out):
-            print(path)
+        written = write_sample_team(args.out)
+        if args.prospects:
+            written.append(write_sample_prospects(args.prospects))
+        print(*written, sep="\n")
         return 0
     started = time.perf_counter()
     try:
