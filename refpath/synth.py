@@ -382,7 +382,10 @@ class TeamManifest:
 
 
 _MEAN_SHARING = 2.5  # a shared person is known by this many owners on average
-_MATE_P = 0.85  # chance that two owners are connected
+_MATE_P = 0.85
+# Shared contacts follow the owner's industries only half-way and the team's mix for the
+# rest: otherwise a lone specialist's pool would be theirs alone and share nobody.
+_SHARED_FOCUS = 0.5  # chance that two owners are connected
 
 
 def _zipf_cum(n: int, s: float = 1.0, offset: int = 8) -> list[float]:
@@ -550,12 +553,15 @@ def _plan_team(
         mates[i].append(j)
         mates[j].append(i)
     hidden, shared_by, private_by = [], [], []
+    mean = [sum(w[k] for w in weights) / owners for k in range(n_ind)]
     for i in range(owners):
         h = 0 if fmts[i] == "2018" else min(int(rows * 0.01 + rng.random()), rows - len(mates[i]))
         contacts = rows - h - len(mates[i])
         shared = min(contacts, max(0, round(overlap * rows) - len(mates[i])))
         hidden.append(h)
-        shared_by.append(_split(shared, weights[i]))
+        focus = zip(weights[i], mean, strict=True)
+        tilt = [_SHARED_FOCUS * a + (1 - _SHARED_FOCUS) * b for a, b in focus]
+        shared_by.append(_split(shared, tilt))
         private_by.append(_split(contacts - shared, weights[i]))
     pool = []
     for k in range(n_ind):  # big enough for every owner's draw, shared by ~2.5 on average
@@ -658,7 +664,7 @@ def write_team(
     >>> with tempfile.TemporaryDirectory() as tmp:
     ...     m = write_team(Path(tmp), owners=3, rows=100, seed=1)
     >>> m.rows, m.hidden, m.people, [o.slug for o in m.owners]
-    (300, 3, 288, ['maria-martinez', 'hiroshi-patterson', 'james-cox'])
+    (300, 3, 262, ['maria-martinez', 'hiroshi-patterson', 'james-cox'])
     """
     if owners < 1 or rows < owners:
         raise ValueError(f"need owners >= 1 and rows >= owners (got {owners}, {rows})")
