@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from refpath.errors import AmbiguousPerson, UnknownPerson
-from refpath.identity import company_key, name_key, profile_key
+from refpath.identity import canonical_url, company_key, display_name, name_key, profile_key
 from refpath.store import Store
 
 
@@ -63,12 +63,27 @@ def people_by_ids(conn: sqlite3.Connection, ids: list[int]) -> list[Person]:
     return [found[i] for i in ids if i in found]
 
 
-def close_names(conn: sqlite3.Connection, query: str, limit: int = 5) -> tuple[str, ...]:
-    """The names closest to ``query`` (for "did you mean" suggestions)."""
+def close_names(
+    conn: sqlite3.Connection, query: str, limit: int = 5, *, company: str | None = None
+) -> tuple[str, ...]:
+    """The names closest to ``query`` (for "did you mean" suggestions).
+
+    With ``company``, only people whose folded company contains it are
+    considered (when there are any).
+    """
     from rapidfuzz import fuzz, process
 
     names: dict[str, str] = {}
-    for nk, name in conn.execute("SELECT name_key, name FROM people"):
+    ck = company_key(company) if company else ""
+    if ck:
+        like = ck.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        rows = conn.execute(
+            "SELECT name_key, name FROM people WHERE company_key LIKE ? ESCAPE '\\'",
+            (f"%{like}%",),
+        ).fetchall()
+    if not ck or not rows:
+        rows = conn.execute("SELECT name_key, name FROM people").fetchall()
+    for nk, name in rows:
         names.setdefault(nk, name)
     hits = process.extract(name_key(query), list(names), scorer=fuzz.WRatio, limit=limit)
     return tuple(names[h[0]] for h in hits if h[1] >= 60)
@@ -101,13 +116,54 @@ def find_person(store: Store, query: str, *, company: str | None = None) -> Pers
         return people[0]
     where = f" at {company!r}" if company else ""
     if not people:
-        suggestions = close_names(store.conn, query)
+        suggestions = close_names(store.conn, query, company=company)
         hint = f"; closest names: {', '.join(suggestions)}" if suggestions else ""
         raise UnknownPerson(f"no one called {query!r}{where} in the store{hint}", suggestions)
     raise AmbiguousPerson(
         f"{len(people)} people match {query!r}{where}; pick one with --company or a profile URL",
         tuple(people),
     )
+
+
+def prospect_at(store: Store, name: str, company: str) -> Person | None:
+    """A prospect who is in no export but works at a company the data knows.
+
+    Returns a :class:`Person` with ``id == 0`` (no such row exists) carrying
+    the company as the data spells it most often, or None when no one in the
+    store is at that company. :func:`refpath.paths.introducers_for` reaches
+    such a prospect through their colleagues (inferred).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from refpath.store import open_store
+    >>> with tempfile.TemporaryDirectory() as d, open_store(pathlib.Path(d) / "s.db") as s:
+    ...     prospect_at(s, "Jane Doe", "Acme") is None
+    True
+    """
+    ck = company_key(company)
+    shown = display_name(name)
+    if not ck or not shown:
+        return None
+    row = store.conn.execute(
+        """SELECT company FROM people WHERE company_key = ?
+           GROUP BY company ORDER BY COUNT(*) DESC, company LIMIT 1""",
+        (ck,),
+    ).fetchone()
+    if row is None:
+        return None
+    url = canonical_url(name) if profile_key(name) else ""
+    return Person(0, "", shown, row[0], "", url, ())
+
+
+def emails_of(store: Store, person_id: int) -> tuple[str, ...]:
+    """Email addresses colleagues' exports hold for a person (shown only on request)."""
+    rows = store.conn.execute(
+        """SELECT DISTINCT email FROM connections WHERE person_id = ? AND email LIKE '%@%'
+           ORDER BY email""",
+        (person_id,),
+    )
+    return tuple(r[0] for r in rows)
 
 
 def _decision_side(store: Store, query: str) -> Person | str:

@@ -1,0 +1,429 @@
+"""Who can introduce the user to a prospect, ranked and explained.
+
+Every edge in the store has a colleague (an *owner*) at one end, so the routes
+of up to three hops from the user to a target are found by intersecting small
+sets read with indexed queries, never by building or searching the whole
+network:
+
+* **via a teammate who knows the target**: me → teammate → target, where the
+  me → teammate hop is the best of the direct tie (teammates always reach each
+  other), a detour through another teammate, or through one of my own contacts
+  the teammate also knows (me → contact → teammate → target);
+* **inferred, through the target's company**: me → (teammate →) colleague of
+  the target ⇢ target, where the last hop is only *inferred* from both working
+  at the same company, and counts less the bigger that company is in the data.
+
+With no export marked as the user's (``refpath add --me``), the whole team is
+the starting point: each route starts at the teammate to ask. Scores are
+products of hop strengths from :mod:`refpath.strength`; see ``docs/scoring.md``.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import NamedTuple
+
+from refpath.errors import PersonError, UnknownPerson
+from refpath.identity import company_key
+from refpath.people import Person, people_by_ids
+from refpath.store import Store
+from refpath.strength import (
+    IDS,
+    Side,
+    TieEvidence,
+    merge_sides,
+    sides_about,
+    tie_reasons,
+    tie_strength,
+)
+
+#: Routes longer than this (in hops from the user) are not searched.
+MAX_HOPS = 3
+
+
+@dataclass(frozen=True)
+class Hop:
+    """One tie on a route, with its strength and the evidence for it."""
+
+    a: Person
+    b: Person
+    strength: float  #: tie strength in [0, 1)
+    inferred: bool  #: not seen in any export; only suggested by a shared company
+    evidence: TieEvidence
+    reasons: tuple[str, ...]  #: the evidence in plain words
+
+
+@dataclass(frozen=True)
+class Introduction:
+    """One route from the user to the target.
+
+    ``via`` are the people between the user and the target (excluding both):
+    ``via[0]`` is whom the user asks, ``via[-1]`` knows the target.
+    """
+
+    via: tuple[Person, ...]
+    hops: tuple[Hop, ...]
+    score: float  #: product of the hop strengths, in [0, 1)
+    inferred: bool  #: some hop is inferred
+    reasons: tuple[str, ...]  #: one line per hop
+
+
+@dataclass(frozen=True)
+class Routes:
+    """Everything ``refpath to`` says about one target."""
+
+    target: Person
+    me: Person | None  #: None: no export is marked as the user's; routes start at the team
+    connected: bool  #: the user's own export lists the target
+    connected_on: date | None
+    paths: tuple[Introduction, ...]  #: best first
+    in_store: bool = True  #: False: a prospect in no export, reached through their company
+    company_size: int = 0  #: people at the target's company in the data
+
+
+class _Hop(NamedTuple):
+    a: int
+    b: int
+    ev: TieEvidence
+    s: float
+
+
+class _Route(NamedTuple):
+    score: float
+    inferred: bool
+    hops: tuple[_Hop, ...]
+
+
+class _Team:
+    """The colleagues, the user, and what the store says between them."""
+
+    def __init__(self, conn: sqlite3.Connection, today: date) -> None:
+        self.conn = conn
+        self.today = today
+        rows = conn.execute("SELECT id, person_id, is_me FROM owners").fetchall()
+        self.owner_ids = {pid: oid for oid, pid, _ in rows}
+        self.me: int | None = next((pid for _, pid, me in rows if me), None)
+        self.sides: dict[tuple[int, int], Side] = {}
+        self.companies: dict[int, tuple[str, str]] = {}
+        self._hops: dict[tuple[int, int], _Hop] = {}
+        self._starts: dict[int, tuple[_Hop, ...]] = {}
+        self.contacts: set[int] = set()  # my non-colleague contacts with real evidence
+        owners = json.dumps(sorted(self.owner_ids))
+        self.sides.update(sides_about(conn, IDS, (owners,)))
+        self.load_companies(self.owner_ids)
+
+    def load_companies(self, pids: Iterable[int]) -> None:
+        wanted = [p for p in pids if p not in self.companies]
+        if wanted:
+            for pid, ck, company in self.conn.execute(
+                f"SELECT id, company_key, company FROM people WHERE id IN ({IDS})",
+                (json.dumps(wanted),),
+            ):
+                self.companies[pid] = (ck, company)
+
+    def hop(self, a: int, b: int) -> _Hop:
+        """The observed tie a → b, merged from both archives."""
+        hop = self._hops.get((a, b))
+        if hop is None:
+            ka, ca = self.companies.get(a, ("", ""))
+            kb = self.companies.get(b, ("", ""))[0]
+            ev = merge_sides(
+                self.sides.get((a, b)),
+                self.sides.get((b, a)),
+                same_company=bool(ka) and ka == kb,
+                teammates=a in self.owner_ids and b in self.owner_ids,
+                company=ca,
+            )
+            hop = self._hops[a, b] = _Hop(a, b, ev, tie_strength(ev, today=self.today))
+        return hop
+
+    def load_contacts(self, owner_pids: Iterable[int]) -> None:
+        """My contacts with real evidence (messages etc.), and what ``owner_pids`` say of them.
+
+        Only these can make me → contact → teammate beat me → teammate: a bare
+        connection (even a long one at my company) is weaker than being
+        teammates, and a route is never stronger than its weakest hop.
+        """
+        if self.me is None:
+            return
+        self.contacts = {
+            pid
+            for (pid,) in self.conn.execute(
+                "SELECT person_id FROM signals WHERE owner_id = ?", (self.owner_ids[self.me],)
+            )
+            if pid not in self.owner_ids
+        }
+        if self.contacts:
+            ids = json.dumps(sorted(self.contacts))
+            self.sides.update(
+                sides_about(self.conn, IDS, (ids,), owner_pids={self.me, *owner_pids})
+            )
+            self.load_companies(self.contacts)
+
+    def start(self, y: int) -> tuple[_Hop, ...]:
+        """The best route (≤ 2 hops) from me to teammate ``y``; () when the team is the start."""
+        if self.me is None or y == self.me:
+            return ()
+        best = self._starts.get(y)
+        if best is not None:
+            return best
+        options: list[tuple[_Hop, ...]] = [(self.hop(self.me, y),)]
+        for w in self.owner_ids:
+            if w not in (self.me, y) and ((w, y) in self.sides or (y, w) in self.sides):
+                options.append((self.hop(self.me, w), self.hop(w, y)))
+        for x in self.contacts:
+            if (y, x) in self.sides:
+                options.append((self.hop(self.me, x), self.hop(x, y)))
+        best = max(options, key=lambda hops: (_score(hops), -len(hops)))
+        self._starts[y] = best
+        return best
+
+    def first_hop(self, y: int) -> tuple[_Hop, ...]:
+        """Me → teammate ``y`` directly (for routes that need the third hop)."""
+        if self.me is None or y == self.me:
+            return ()
+        return (self.hop(self.me, y),)
+
+
+def _score(hops: Iterable[_Hop]) -> float:
+    score = 1.0
+    for h in hops:
+        score *= h.s
+    return score
+
+
+def _route(hops: tuple[_Hop, ...]) -> _Route:
+    return _Route(_score(hops), any(h.ev.inferred for h in hops), hops)
+
+
+def _better(routes: dict[int, _Route], key: int, route: _Route) -> None:
+    old = routes.get(key)
+    if old is None or (route.score, -len(route.hops)) > (old.score, -len(old.hops)):
+        routes[key] = route
+
+
+def _rank(routes: Iterable[_Route]) -> list[_Route]:
+    return sorted(routes, key=lambda r: (-r.score, r.inferred, len(r.hops), [h.b for h in r.hops]))
+
+
+def _varied(ranked: list[_Route], me: int | None) -> list[_Route]:
+    """Keep one inferred route per person to ask: the rest differ only in a guess."""
+    asked: set[int] = set()
+    out = []
+    for r in ranked:
+        if r.inferred:
+            first = r.hops[0].b if me is not None else r.hops[0].a
+            if first in asked:
+                continue
+            asked.add(first)
+        out.append(r)
+    return out
+
+
+def _observed(team: _Team, t: int, t_sides: dict[tuple[int, int], Side]) -> dict[int, _Route]:
+    """Routes whose last hop is a tie to the target seen in an export."""
+    knowers = {a for (a, b) in t_sides if b == t}
+    if t in team.owner_ids:  # a colleague target's own export names people too
+        knowers |= {b for (a, b) in team.sides if a == t and b in team.owner_ids}
+    knowers -= {t, team.me}
+    team.load_contacts(knowers | ({t} if t in team.owner_ids else set()))
+    routes: dict[int, _Route] = {}
+    for y in knowers:
+        _better(routes, y, _route((*team.start(y), team.hop(y, t))))
+    me = team.me
+    if me is not None and t in team.owner_ids:  # my contacts who also know my colleague
+        for x in team.contacts:
+            if (t, x) in team.sides:
+                _better(routes, x, _route((team.hop(me, x), team.hop(x, t))))
+    return routes
+
+
+def _inferred(
+    team: _Team, t: int, ck: str, company: str, size: int, skip: set[int], floor: float
+) -> dict[int, _Route]:
+    """Routes ending in an inferred tie: a colleague at the target's company ⇢ target."""
+    ev = TieEvidence(
+        0, 0, None, None, 0, 0, False, None, None, True, False,
+        inferred=True, company_size=size, company=company,
+    )  # fmt: skip
+    strength = tie_strength(ev, today=team.today)
+    routes: dict[int, _Route] = {}
+    if strength <= floor:  # cannot reach the top k: every route is at most this
+        return routes
+    z_sides = sides_about(team.conn, "SELECT id FROM people WHERE company_key = ?", (ck,))
+    team.sides.update(z_sides)
+    colleagues = {b for (_, b) in z_sides}
+    colleagues |= {p for p in team.owner_ids if team.companies.get(p, ("",))[0] == ck}
+    team.load_companies(colleagues)
+    for z in colleagues - skip - {t, team.me}:
+        last = _Hop(z, t, ev, strength)
+        if z in team.owner_ids:
+            _better(routes, z, _route((*team.first_hop(z), last)))
+            continue
+        for (y, b), _side in z_sides.items():
+            if b != z:
+                continue
+            if y == team.me:
+                _better(routes, z, _route((team.hop(y, z), last)))
+            else:
+                _better(routes, z, _route((*team.first_hop(y), team.hop(y, z), last)))
+    return routes
+
+
+class _Materialise:
+    """Turn id-level routes into Person-level Introductions (only for the few shown)."""
+
+    def __init__(self, team: _Team, routes: list[_Route], extra: Iterable[Person] = ()) -> None:
+        self.team = team
+        ids = {team.me} if team.me is not None else set()
+        for r in routes:
+            for h in r.hops:
+                ids |= {h.a, h.b}
+        self.people = {p.id: p for p in extra}
+        self.people.update({p.id: p for p in people_by_ids(team.conn, sorted(ids - {0}))})
+
+    def name(self, pid: int) -> str:
+        return "You" if pid == self.team.me else self.people[pid].name
+
+    def introduction(self, route: _Route) -> Introduction:
+        hops = tuple(
+            Hop(
+                self.people[h.a],
+                self.people[h.b],
+                h.s,
+                h.ev.inferred,
+                h.ev,
+                tuple(tie_reasons(self.name(h.a), self.name(h.b), h.ev, today=self.team.today)),
+            )
+            for h in route.hops
+        )
+        via = tuple(h.b for h in hops[:-1])
+        if self.team.me is None:
+            via = (hops[0].a, *via)
+        reasons = tuple(line for h in hops for line in h.reasons)
+        return Introduction(via, hops, route.score, route.inferred, reasons)
+
+
+def introducers_for(
+    store: Store, target: Person, *, top: int = 5, today: date | None = None
+) -> Routes:
+    """The ``top`` best routes from the user (or the team) to ``target``, best first.
+
+    ``target`` may be a prospect in no export (``id == 0``, see
+    :func:`refpath.people.prospect_at`): then only inferred routes through
+    people at their company exist.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from refpath.store import open_store
+    >>> with tempfile.TemporaryDirectory() as d, open_store(pathlib.Path(d) / "s.db") as s:
+    ...     nobody = Person(0, "", "Jane Doe", "", "", "", ())
+    ...     introducers_for(s, nobody).paths
+    ()
+    """
+    conn = store.conn
+    team = _Team(conn, today or date.today())
+    t = target.id
+    if t and t == team.me:
+        raise PersonError(f"{target.name} is you; name someone else")
+    t_sides = sides_about(conn, IDS, (json.dumps([t]),))
+    team.sides.update(t_sides)
+    ck = company_key(target.company)
+    team.companies.setdefault(t, (ck, target.company))
+    team.load_companies({a for a, _ in t_sides})
+    connected, connected_on = False, None
+    if team.me is not None and ((team.me, t) in team.sides or (t, team.me) in team.sides):
+        ev = team.hop(team.me, t).ev
+        connected, connected_on = ev.connected, ev.connected_on
+    routes = _observed(team, t, t_sides) if t else {}
+    size = 0
+    if ck:
+        size = conn.execute("SELECT COUNT(*) FROM people WHERE company_key = ?", (ck,)).fetchone()[
+            0
+        ]
+        size += 0 if t else 1  # the prospect is not in the store
+        ranked = _rank(routes.values())
+        floor = ranked[top - 1].score if len(ranked) >= top else 0.0
+        routes_inf = _inferred(team, t, ck, target.company, size, set(routes), floor)
+        for key, route in routes_inf.items():
+            _better(routes, key, route)
+    best = _varied(_rank(routes.values()), team.me)[: max(0, top)]
+    make = _Materialise(team, best, extra=[target])
+    me = make.people.get(team.me) if team.me is not None else None
+    return Routes(
+        target=target,
+        me=me,
+        connected=connected,
+        connected_on=connected_on,
+        paths=tuple(make.introduction(r) for r in best),
+        in_store=bool(t),
+        company_size=size,
+    )
+
+
+def company_people(conn: sqlite3.Connection, company: str) -> tuple[str, list[int]]:
+    """The folded company key(s) matching ``company`` and the ids of people there.
+
+    An exact folded match wins; otherwise every company whose folded name
+    contains the query. Raises :class:`UnknownPerson` with the closest company
+    names when nothing matches.
+    """
+    ck = company_key(company)
+    if not ck:
+        raise UnknownPerson(f"{company!r} is not a company name")
+    ids = [r[0] for r in conn.execute("SELECT id FROM people WHERE company_key = ?", (ck,))]
+    if not ids:
+        like = ck.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        ids = [
+            r[0]
+            for r in conn.execute(
+                "SELECT id FROM people WHERE company_key LIKE ? ESCAPE '\\'", (f"%{like}%",)
+            )
+        ]
+    if not ids:
+        from rapidfuzz import fuzz, process
+
+        names: dict[str, str] = {}
+        for key, name in conn.execute(
+            "SELECT company_key, company FROM people WHERE company_key != ''"
+        ):
+            names.setdefault(key, name)
+        hits = process.extract(ck, list(names), scorer=fuzz.WRatio, limit=5)
+        close = tuple(names[h[0]] for h in hits if h[1] >= 60)
+        hint = f"; closest companies: {', '.join(close)}" if close else ""
+        raise UnknownPerson(f"no one at {company!r} in the store{hint}", close)
+    return ck, ids
+
+
+def reachable_at(
+    store: Store, company: str, *, today: date | None = None
+) -> list[tuple[Person, Introduction]]:
+    """Everyone at ``company`` (folded match) the team reaches, each with their best route.
+
+    Colleagues (whose exports were added) are left out: they are the team.
+    Best first. Raises :class:`UnknownPerson` when no one is at that company.
+    """
+    conn = store.conn
+    _, ids = company_people(conn, company)
+    team = _Team(conn, today or date.today())
+    sides = sides_about(conn, IDS, (json.dumps(ids),))
+    team.sides.update(sides)
+    targets = set(ids) - set(team.owner_ids)
+    team.load_companies(targets)
+    knowers = {a for (a, b) in sides if b in targets} - {team.me}
+    team.load_contacts(knowers)
+    routes: dict[int, _Route] = {}
+    for a, b in sides:
+        if b not in targets:
+            continue
+        hops = (team.hop(a, b),) if a == team.me else (*team.start(a), team.hop(a, b))
+        _better(routes, b, _route(hops))
+    best = _rank(routes.values())
+    make = _Materialise(team, best)
+    out = [(make.people[r.hops[-1].b], make.introduction(r)) for r in best]
+    return out
