@@ -1,18 +1,45 @@
 """Parse LinkedIn data exports ("Get a copy of your data") into plain records.
 
-CONTRACT (being implemented): pure ``parse_*`` functions take text and return
-records; ``read_export``/``read_exports`` wrap files, folders and zips. Nothing
-here touches the store. Message text is never returned: messages are reduced
-to per-counterpart counts and dates as they are parsed.
+Pure ``parse_*`` functions take text and return records; ``decode_export``
+turns a file's bytes into that text; ``read_exports`` and ``read_export`` wrap
+files, archive folders, team folders and zips (read in memory, never
+extracted). Nothing here touches the store. Message text is never returned:
+messages are reduced to per-counterpart counts and dates as they are parsed
+(see ``refpath.archive`` for the archive's files other than Connections.csv).
+The formats handled are described in ``/work/shared/EXPORT_FORMATS.md``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import csv
+import gc
+import io
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from functools import lru_cache
+from itertools import repeat
+from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
+
+from refpath.errors import ExportError
+
+__all__ = [
+    "Contact",
+    "ConnectionsFile",
+    "EndorsementStats",
+    "Export",
+    "InvitationInfo",
+    "MessageStats",
+    "RecommendationInfo",
+    "decode_export",
+    "parse_connections",
+    "read_export",
+    "read_exports",
+]
 
 
 class Contact(NamedTuple):
@@ -64,7 +91,7 @@ class EndorsementStats(NamedTuple):
 
     name: str
     url: str  #: normalisable URL ('www.linkedin.com/in/slug' form) or ''
-    count: int
+    count: int  # type: ignore[assignment]  # shadows tuple.count, by contract
     last: date | None
 
 
@@ -93,14 +120,515 @@ class Export:
     recommendations: tuple[RecommendationInfo, ...] = ()
     fingerprint: str = ""  #: sha256 over the bytes read, to spot a re-added export
     exported_on: date | None = None  #: zip member or file modification date
+    #: warnings about the archive's other files; Connections.csv's own warnings
+    #: (decoding, dates) are in ``connections.warnings``, never repeated here
     warnings: tuple[str, ...] = ()
 
 
+# ---------------------------------------------------------------- bytes to text
+
+_UTF8_BOM = b"\xef\xbb\xbf"
+# A lead byte followed by a continuation byte: valid or truncated UTF-8, which a
+# cp1252 file (one byte per accent, next to ASCII letters) practically never has.
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]")
+
+
+def decode_export(data: bytes, source: str) -> tuple[str, list[str]]:
+    """Decode the bytes of an export file into text, with warnings.
+
+    Handles UTF-8 with or without BOM, UTF-16 (with a BOM, or little-endian
+    without one), cp1252 re-saves from European spreadsheets, and broken UTF-8
+    (decoded with U+FFFD replacement characters and a warning, never refused).
+
+    Parameters
+    ----------
+    data : bytes
+        The file's content.
+    source : str
+        Name of the file, used in messages.
+
+    Returns
+    -------
+    tuple[str, list[str]]
+        The text (without BOM) and the warnings for the user.
+
+    Raises
+    ------
+    ExportError
+        When the bytes are not text at all (NUL bytes, mostly control characters).
+
+    Examples
+    --------
+    >>> decode_export(b"\\xef\\xbb\\xbfFirst Name", "a.csv")
+    ('First Name', [])
+    >>> decode_export("Müller;Zoë".encode("cp1252"), "a.csv")
+    ('Müller;Zoë', [])
+    """
+    warnings: list[str] = []
+    replaced = (
+        f"{source}: invalid UTF-8 bytes were replaced (\N{REPLACEMENT CHARACTER}); "
+        "re-export from LinkedIn to keep accents and emoji"
+    )
+    utf16 = _utf16_codec(data)
+    if utf16:
+        text = data.decode(utf16, errors="replace").lstrip("\ufeff")
+        if "\ufffd" in text:
+            warnings.append(replaced.replace("UTF-8", "UTF-16"))
+    else:
+        if data.startswith(_UTF8_BOM):
+            data = data[len(_UTF8_BOM) :]
+        if b"\x00" in data:
+            raise ExportError(f"{source}: this looks like a binary file, not a CSV")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = ""
+            if not _UTF8_SEQUENCE.search(data):
+                try:
+                    text = data.decode("cp1252")
+                except UnicodeDecodeError:
+                    text = ""
+            if not text:
+                text = data.decode("utf-8", errors="replace")
+                warnings.append(replaced)
+    _refuse_binary(text, source)
+    return text, warnings
+
+
+def _utf16_codec(data: bytes) -> str:
+    """'utf-16' when there is a UTF-16 BOM, 'utf-16-le' for BOM-less LE text, else ''."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return "utf-16"
+    sample = data[:1024]
+    odd = sample[1::2]
+    # ASCII text in UTF-16LE: every second byte is NUL, the others are not.
+    if len(odd) >= 8 and odd.count(0) > 0.9 * len(odd) and sample[0::2].count(0) == 0:
+        return "utf-16-le"
+    return ""
+
+
+def _refuse_binary(text: str, source: str) -> None:
+    """Raise ExportError when ``text`` is clearly not a text file."""
+    sample = text[:4096]
+    if not sample:
+        return
+    controls = sum(1 for ch in sample if ch < " " and ch not in "\t\n\r\f\v")
+    bad = sample.count("\ufffd")
+    if "\x00" in sample or controls > 0.05 * len(sample) or bad > 0.3 * len(sample) + 2:
+        raise ExportError(f"{source}: this looks like a binary file, not a CSV")
+
+
+# ---------------------------------------------------------------------- dates
+
+_MONTH_NAMES = (
+    "jan january januar janv janvier ene enero janeiro jän jänner",
+    "feb february februar fév févr février fev febrero fevereiro",
+    "mar march mär märz mrz mars marzo março mrt maart",
+    "apr april avr avril abr abril",
+    "may mai mei mayo maio",
+    "jun june juni juin junio junho",
+    "jul july juli juil juillet julio julho",
+    "aug august aoû août aout ago agosto",
+    "sep sept september septembre septiembre set setembro",
+    "oct october okt oktober octobre octubre out outubro",
+    "nov november novembre noviembre novembro",
+    "dec december dez dezember déc décembre dic diciembre dezembro",
+)
+#: Month names and abbreviations by hand, so dates never depend on the locale.
+_MONTHS = {n: i for i, names in enumerate(_MONTH_NAMES, 1) for n in names.split()}
+_D_MON_Y = re.compile(r"(\d{1,2})\.?[ \-/]([^\W\d_]{3,10})\.?[ \-/,]+(\d{4}|\d{2})\b")
+_MON_D_Y = re.compile(r"([^\W\d_]{3,10})\.? (\d{1,2}),? (\d{4})\b")
+_Y_M_D = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b", re.ASCII)
+_SLASHED = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b", re.ASCII)
+_DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})\b", re.ASCII)
+_SERIAL = re.compile(r"\d{5}(?:\.\d+)?", re.ASCII)  # a spreadsheet's day number
+_US_DATETIME = re.compile(r"\d{1,2}/\d{1,2}/\d{2}, \d{1,2}:\d{2} [AP]M", re.ASCII)
+
+
+@lru_cache(maxsize=1 << 16)  # colleagues' exports share most of their dates
+def _parse_date(raw: str, dayfirst: bool = False) -> date | None:
+    """Read one date in any format seen in LinkedIn exports; None if unreadable.
+
+    Slashed dates are month first (LinkedIn's own US format) unless ``dayfirst``
+    or the first number cannot be a month.
+    """
+    raw = raw.strip()
+    try:
+        if m := _D_MON_Y.match(raw):
+            y, mon, d = int(m[3]), _MONTHS.get(m[2].lower(), 0), int(m[1])
+        elif m := _MON_D_Y.match(raw):
+            y, mon, d = int(m[3]), _MONTHS.get(m[1].lower(), 0), int(m[2])
+        elif m := _Y_M_D.match(raw):
+            y, mon, d = int(m[1]), int(m[2]), int(m[3])
+        elif m := _SLASHED.match(raw):
+            y, mon, d = int(m[3]), int(m[1]), int(m[2])
+            if dayfirst or mon > 12:
+                mon, d = d, mon
+        elif m := _DOTTED.match(raw):
+            y, mon, d = int(m[3]), int(m[2]), int(m[1])
+        elif _SERIAL.fullmatch(raw):
+            serial = date(1899, 12, 30) + timedelta(days=int(float(raw)))
+            return serial if 1990 <= serial.year <= 2100 else None
+        else:
+            return None
+        if y < 100:
+            y += 2000 if y < 70 else 1900
+        return date(y, mon, d) if 1970 <= y <= 2100 else None
+    except ValueError:
+        return None
+
+
+def _cached_date(raw: str, cache: dict[str, date | None]) -> date | None:
+    """``_parse_date`` once per unique value: exports repeat few distinct dates."""
+    try:
+        return cache[raw]
+    except KeyError:
+        found = cache[raw] = _parse_date(raw)
+        return found
+
+
+# ---------------------------------------------------------------- csv helpers
+
+
+def _column_name(cell: str) -> str:
+    """Header cell as a lookup key: no BOM or padding, one space, lower case."""
+    return " ".join(cell.replace("\ufeff", "").replace("_", " ").split()).lower()
+
+
+def _delimiter(line: str) -> str:
+    """The separator of a header line: ',', ';' or tab, whichever is most used."""
+    counts = {d: line.count(d) for d in ",;\t"}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def _header(line: str, delimiter: str) -> dict[str, int]:
+    """Column key -> index of its first occurrence."""
+    cols: dict[str, int] = {}
+    for i, cell in enumerate(next(csv.reader([line], delimiter=delimiter), [])):
+        cols.setdefault(_column_name(cell), i)
+    return cols
+
+
+def _missing(cols: dict[str, int], required: Sequence[str], source: str) -> None:
+    """Raise ExportError naming the required columns that the header lacks."""
+    missing = [name for name in required if name not in cols]
+    if missing:
+        names = ", ".join(f"'{name.title().replace('Url', 'URL')}'" for name in missing)
+        plural = "s" if len(missing) > 1 else ""
+        raise ExportError(f"{source}: missing column{plural} {names}")
+
+
+def _open_table(
+    text: str, source: str, required: Sequence[str]
+) -> tuple[dict[str, int], Iterator[list[str]]]:
+    """Header columns and the rows of a CSV whose header is its first line.
+
+    For the archive's other files. Rows are padded to the header's width and
+    fully empty lines skipped; malformed CSV raises ExportError.
+    """
+    _refuse_binary(text, source)
+    buf = io.StringIO(text.lstrip("\ufeff"), newline="")
+    line = buf.readline()
+    while line and not line.strip():
+        line = buf.readline()
+    if not line:
+        raise ExportError(f"{source}: the file is empty")
+    delimiter = _delimiter(line)
+    cols = _header(line, delimiter)
+    _missing(cols, required, source)
+    return cols, _padded(csv.reader(buf, delimiter=delimiter), max(cols.values()) + 1, source)
+
+
+def _padded(reader: Iterator[list[str]], width: int, source: str) -> Iterator[list[str]]:
+    """Non-empty rows, each at least ``width`` cells long."""
+    try:
+        for row in reader:
+            if len(row) < width:
+                if not row:
+                    continue
+                row += [""] * (width - len(row))
+            yield row
+    except csv.Error as err:
+        raise ExportError(f"{source}: malformed CSV ({err})") from err
+
+
+# ------------------------------------------------------------- Connections.csv
+
+_HEADER_SCAN = 20  # the header comes after at most a short preamble
+_REQUIRED = ("first name", "last name", "connected on")
+
+
 def parse_connections(text: str, *, source: str = "<text>") -> ConnectionsFile:
-    """Parse the text of a Connections.csv in any known variant."""
-    raise NotImplementedError
+    """Parse the text of a Connections.csv in any known variant.
+
+    Finds the header among the first 20 lines (after any preamble, padded or
+    not), detects the separator (``,``, ``;`` or tab) and reads columns by
+    name, case-insensitively. Rows with only a date (hidden profiles) are
+    counted and skipped; spreadsheet ``NA`` cells count as empty. Dates are
+    read once per unique value.
+
+    Parameters
+    ----------
+    text : str
+        The file's text, e.g. from :func:`decode_export`.
+    source : str
+        What to call the file in messages.
+
+    Returns
+    -------
+    ConnectionsFile
+        The contacts in file order, the number of hidden rows, the format
+        ("2018", "2021" or "current") and warnings.
+
+    Raises
+    ------
+    ExportError
+        When the text is empty or binary, has no header or a required column
+        (First Name, Last Name, Connected On) is missing, or no person is in it.
+
+    Examples
+    --------
+    >>> text = (
+    ...     "Notes:\\n"
+    ...     '"When exporting your connection data, you may notice..."\\n'
+    ...     "\\n"
+    ...     "First Name,Last Name,URL,Email Address,Company,Position,Connected On\\n"
+    ...     "Mara,Quillfeather,https://www.linkedin.com/in/mara-q,,Inkwell,CTO,13 Feb 2026\\n"
+    ...     ",,,,,,02 Jun 2022"
+    ... )
+    >>> found = parse_connections(text, source="demo.csv")
+    >>> found.fmt, found.hidden, len(found.contacts)
+    ('current', 1, 1)
+    >>> found.contacts[0].last_name, found.contacts[0].connected_on, found.contacts[0].line
+    ('Quillfeather', datetime.date(2026, 2, 13), 5)
+    >>> parse_connections("Name,Company\\nMara,Inkwell", source="demo.csv")
+    Traceback (most recent call last):
+    ...
+    refpath.errors.ExportError: demo.csv: no 'First Name' header found in the first 20 lines — is this a LinkedIn Connections.csv?
+    """  # noqa: E501
+    if not text.strip("\ufeff \t\r\n,;"):
+        raise ExportError(f"{source}: the file is empty")
+    _refuse_binary(text, source)
+    if "\r" in text:  # CRLF, mixed, or old-Mac CR: one kind of line end
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    start, delimiter, cols, preamble = _connections_header(lines, source)
+    with _gc_paused():
+        contacts, hidden, unreadable, cache = _contacts(lines, start, delimiter, cols, source)
+    if not contacts:
+        if hidden:
+            raise ExportError(
+                f"{source}: header found but no people in it — all {hidden} rows are hidden"
+                " profiles (rows with only a date)"
+            )
+        raise ExportError(f"{source}: header found but no people in it")
+    warnings: list[str] = []
+    if unreadable:
+        example = next(raw for raw, on in cache.items() if raw and on is None)
+        warnings.append(
+            f"{source}: {unreadable} 'Connected On' date{'s' if unreadable > 1 else ''}"
+            f" could not be read (e.g. {example!r}); kept without a date"
+        )
+    contacts = _dayfirst_if_evident(contacts, cache)
+    if "url" in cols or "profile url" in cols:
+        fmt = "current"
+    elif not preamble and any(_US_DATETIME.match(raw) for raw in cache):
+        fmt = "2018"
+    else:
+        fmt = "2021"
+    return ConnectionsFile(tuple(contacts), hidden, fmt, tuple(warnings))
+
+
+def _contacts(
+    lines: list[str], start: int, delimiter: str, cols: dict[str, int], source: str
+) -> tuple[list[Contact], int, int, dict[str, date | None]]:
+    """Read the rows after the header: (contacts, hidden rows, unreadable dates, date cache).
+
+    This loop is the hot path (50 exports x 20,000 rows). Lines without quotes
+    are split with ``str.split``; the few with quotes go through one
+    csv.reader, which both beat csv.reader over every line. Contacts are built
+    with ``tuple.__new__``, skipping NamedTuple's Python-level ``__new__``.
+    """
+    fi, li, di = cols["first name"], cols["last name"], cols["connected on"]
+    ui = cols.get("url", cols.get("profile url", -1))
+    ei = cols.get("email address", cols.get("email", -1))
+    ci, pi = cols.get("company", -1), cols.get("position", -1)
+    width = max(cols.values()) + 1
+    # absent optional columns read the date column, then are blanked: no branch per cell
+    pick = itemgetter(fi, li, *(i if i >= 0 else di for i in (ui, ei, ci, pi)), di)
+    no_url, no_email, no_company, no_position = (i < 0 for i in (ui, ei, ci, pi))
+
+    body = lines[start:]
+    quoted = [line for line in body if '"' in line]
+    records: Iterable[tuple[int, str]] = enumerate(body, start + 1)
+    if any(line.count('"') % 2 for line in quoted):  # a quoted field spans lines
+        records = _join_quoted(body, start + 1)
+        quoted = [record for _, record in records if '"' in record]
+    parsed = csv.reader(quoted, delimiter=delimiter)
+    spreadsheet_na = any(map(str.__contains__, body, repeat("NA")))
+
+    contacts: list[Contact] = []
+    append = contacts.append
+    new = tuple.__new__
+    cache: dict[str, date | None] = {}
+    hidden = unreadable = 0
+    at = start
+    try:
+        for at, line in records:
+            row = next(parsed, []) if '"' in line else line.split(delimiter)
+            if len(row) < width:
+                if not line.strip():
+                    continue
+                row += [""] * (width - len(row))
+            if spreadsheet_na and "NA" in row:  # a spreadsheet's fill for empty cells
+                row = ["" if cell == "NA" else cell for cell in row]
+            first, last, url, email, company, position, raw = pick(row)
+            first, last, raw = first.strip(), last.strip(), raw.strip()
+            url = "" if no_url else url.strip()
+            email = "" if no_email else email.strip()
+            company = "" if no_company else company.strip()
+            position = "" if no_position else position.strip()
+            if not (first or last or url or email or company or position):
+                hidden += raw != ""
+                continue
+            try:
+                on = cache[raw]
+            except KeyError:
+                on = cache[raw] = _parse_date(raw)
+            if on is None and raw:
+                unreadable += 1
+            append(new(Contact, (first, last, url, email, company, position, on, at)))
+    except csv.Error as err:
+        raise ExportError(f"{source}: line {at}: {err}") from err
+    return contacts, hidden, unreadable, cache
+
+
+def _join_quoted(lines: list[str], first: int) -> list[tuple[int, str]]:
+    """(line number, record) with quoted fields that span lines joined back."""
+    records: list[tuple[int, str]] = []
+    parts: list[str] = []
+    odd = False
+    for number, line in enumerate(lines, first):
+        if not parts:
+            at = number
+        parts.append(line)
+        odd ^= line.count('"') % 2 == 1
+        if not odd:
+            records.append((at, "\n".join(parts)))
+            parts = []
+    if parts:
+        records.append((at, "\n".join(parts)))
+    return records
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic GC while building many NamedTuples.
+
+    NamedTuple instances stay GC-tracked (only exact tuples get untracked), so
+    full collections would walk every Contact built so far, again and again;
+    the rows create no reference cycles to collect.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _connections_header(lines: list[str], source: str) -> tuple[int, str, dict[str, int], bool]:
+    """Find the header among the first lines: (its line number, separator, columns, preamble?)."""
+    preamble = False
+    for number, line in enumerate(lines[:_HEADER_SCAN], 1):
+        if "first name" in line.lower():
+            delimiter = _delimiter(line)
+            cols = _header(line, delimiter)
+            if "first name" in cols:
+                _missing(cols, _REQUIRED, source)
+                return number, delimiter, cols, preamble
+        preamble = preamble or line.lstrip('\ufeff"').lower().startswith("notes:")
+    raise ExportError(
+        f"{source}: no 'First Name' header found in the first {_HEADER_SCAN} lines"
+        " — is this a LinkedIn Connections.csv?"
+    )
+
+
+def _dayfirst_if_evident(contacts: list[Contact], cache: dict[str, date | None]) -> list[Contact]:
+    """Re-read slashed dates day first when the file proves they are (e.g. 13/05/2023).
+
+    Only for files whose dates are all slashed: a UK spreadsheet re-save. A
+    date read month first with day <= 12 is then the same date with month and
+    day swapped.
+    """
+    raws = [raw for raw in cache if raw]
+    if not raws or not all(_SLASHED.match(raw) for raw in raws):
+        return contacts
+    parts = [m.groups() for raw in raws if (m := _SLASHED.match(raw))]
+    if not any(int(a) > 12 for a, _, _ in parts) or any(int(b) > 12 for _, b, _ in parts):
+        return contacts
+    return [
+        c._replace(connected_on=c.connected_on.replace(month=c.connected_on.day,
+                                                       day=c.connected_on.month))
+        if c.connected_on is not None and c.connected_on.day <= 12 else c
+        for c in contacts
+    ]  # fmt: skip
 
 
 def read_exports(paths: Sequence[Path], *, owner: str | None = None) -> Iterator[Export]:
-    """Yield one Export per colleague found under ``paths`` (files, folders, zips)."""
-    raise NotImplementedError
+    """Yield one Export per colleague found under ``paths`` (files, folders, zips).
+
+    Each path may be a Connections.csv (any file name), a LinkedIn archive
+    ``.zip``, an unzipped archive folder, or a team folder holding any mix of
+    those, one per colleague. Zips are read in memory and never extracted.
+
+    Parameters
+    ----------
+    paths : sequence of Path
+        Files and folders given by the user.
+    owner : str, optional
+        The owner's full name, for a single export whose archive has no
+        Profile.csv and whose file name does not name anyone.
+
+    Yields
+    ------
+    Export
+        In the order of ``paths``, and within a folder in sorted order.
+
+    Raises
+    ------
+    ExportError
+        On a missing path, a folder without exports, ``owner`` with several
+        exports, an unreadable or unsafe zip, an export nobody can be named
+        for, or a bad Connections.csv. Problems with the archive's other files
+        only add warnings.
+    """
+    from refpath import archive  # imported here: archive builds on this module
+
+    located = archive.locate(paths)
+    if owner is not None and len(located) != 1:
+        raise ExportError(
+            f"--owner needs a single export, but {len(located)} were found: "
+            + ", ".join(str(found.path) for found in located[:5])
+            + (", ..." if len(located) > 5 else "")
+        )
+    for found in located:
+        yield archive.load(found, owner)
+
+
+def read_export(path: Path, *, owner: str | None = None) -> Export:
+    """Read the single export at ``path``; see :func:`read_exports`.
+
+    Raises
+    ------
+    ExportError
+        As :func:`read_exports`, and when ``path`` holds several exports.
+    """
+    from refpath import archive
+
+    located = archive.locate([path])
+    if len(located) != 1:
+        raise ExportError(f"{path}: holds {len(located)} exports; add it as a team folder")
+    return archive.load(located[0], owner)
