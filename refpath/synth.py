@@ -382,10 +382,10 @@ class TeamManifest:
 
 
 _MEAN_SHARING = 2.5  # a shared person is known by this many owners on average
-_MATE_P = 0.85
+_MATE_P = 0.85  # chance that two owners are connected
 # Shared contacts follow the owner's industries only half-way and the team's mix for the
 # rest: otherwise a lone specialist's pool would be theirs alone and share nobody.
-_SHARED_FOCUS = 0.5  # chance that two owners are connected
+_SHARED_FOCUS = 0.5
 
 
 def _zipf_cum(n: int, s: float = 1.0, offset: int = 8) -> list[float]:
@@ -437,9 +437,9 @@ def decorate(
 ) -> None:
     """Give a few of ``ids`` the name quirks real exports show, in place.
 
-    Emoji and credentials (``Smith, MBA``) and pronouns in the last name; styled
-    Unicode, a trailing space or a quoted nickname in the first name. ``rate``
-    scales how many; at least one of each when ``ids`` is not empty.
+    Emoji, credentials (``Smith, MBA``), pronouns or a leading space in the last
+    name; styled Unicode, a trailing space or a quoted nickname in the first name.
+    ``rate`` scales how many; at least one of each when ``ids`` is not empty.
     """
 
     def pick(share: float) -> list[int]:
@@ -455,6 +455,8 @@ def decorate(
         first[p] = _styled(first[p])
     for p in pick(0.005):
         first[p] = first[p] + " "
+    for p in pick(0.002):
+        last[p] = " " + last[p]
     for p in pick(0.001):
         first[p] = f'{first[p]} "{rng.choice(_NICKS)}"'
 

@@ -5,7 +5,10 @@ Each ``*_cmds`` module registers its commands on the one app; heavy imports
 query does not pay for a picture.
 """
 
-from refpath.cli import store_cmds  # noqa: F401  (registers commands)
+from refpath.cli import (
+    query_cmds,  # noqa: F401  (registers commands)
+    store_cmds,  # noqa: F401  (registers commands)
+)
 from refpath.cli.app import app
 
 

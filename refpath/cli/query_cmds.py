@@ -1,0 +1,298 @@
+"""Commands that answer "who can introduce me?": ``to`` and ``at``.
+
+They find the person, ask :mod:`refpath.paths` for routes and render them: a
+rich table by default, or JSON with ``--json``. Everything taken from the
+exports passes through ``safe()`` (terminal) or ``plain()`` (JSON); emails are
+shown only with ``--show-emails``. Every outcome ends with a next step.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from refpath.cli.app import app, err, open_db, out, plain, print_json, safe
+from refpath.errors import AmbiguousPerson, UnknownPerson
+
+if TYPE_CHECKING:
+    from refpath.paths import Introduction, Routes
+    from refpath.people import Person
+
+
+def _quote(text: str) -> str:
+    """A shell-ready double-quoted argument."""
+    return '"' + plain(text).replace("\\", "\\\\").replace('"', '\\"').replace("$", "\\$") + '"'
+
+
+def _via_text(intro: Introduction) -> str:
+    return " → ".join(p.name for p in intro.via) or "you, directly"
+
+
+def _person_json(p: Person) -> dict[str, Any]:
+    return {
+        "name": plain(p.name),
+        "company": plain(p.company),
+        "position": plain(p.position),
+        "url": plain(p.url),
+    }
+
+
+def _intro_json(intro: Introduction) -> dict[str, Any]:
+    return {
+        "via": [plain(p.name) for p in intro.via],
+        "score": round(intro.score, 4),
+        "inferred": intro.inferred,
+        "reasons": [plain(r) for r in intro.reasons],
+        "hops": [
+            {
+                "from": plain(h.a.name),
+                "to": plain(h.b.name),
+                "strength": round(h.strength, 4),
+                "inferred": h.inferred,
+            }
+            for h in intro.hops
+        ],
+    }
+
+
+def _pick_command(p: Person, others: tuple[Person, ...]) -> str:
+    """The exact command that names this one candidate."""
+    if p.url:
+        return f"refpath to {_quote(p.url)}"
+    same_company = [o for o in others if o.company == p.company]
+    if p.company and len(same_company) == 1:
+        return f"refpath to {_quote(p.name)} --company {_quote(p.company)}"
+    return f"refpath to {_quote(p.key)}"
+
+
+def _ambiguous(error: AmbiguousPerson) -> None:
+    from refpath.people import Person
+
+    err.print(f"refpath: error: {safe(error)}")
+    people = tuple(c for c in error.candidates if isinstance(c, Person))
+    for cand in people:
+        err.print(f"  - {safe(cand.describe())}")
+        err.print(f"      {safe(_pick_command(cand, people))}")
+    err.print("Next: run one of the commands above to pick that person.")
+    raise typer.Exit(1)
+
+
+def _unknown(error: UnknownPerson, company: str | None) -> None:
+    err.print(f"refpath: error: {safe(error)}")
+    if error.suggestions:
+        err.print(f"Next: refpath to {safe(_quote(error.suggestions[0]))} (the closest name)")
+    elif company:
+        err.print(
+            f"Next: check the spelling, or see who is there: refpath at {safe(_quote(company))}"
+        )
+    else:
+        err.print(
+            "Next: check the spelling, give --company COMPANY to reach them through "
+            "their colleagues, or add more exports with refpath add EXPORTS"
+        )
+    raise typer.Exit(1)
+
+
+def _draft_hint(routes: Routes, query: str) -> str:
+    t = routes.target
+    who = t.url if t.url and query.strip() == t.url else t.name
+    return f"refpath draft {_quote(who)} --reason {_quote('...')}"
+
+
+def _render_routes(
+    routes: Routes, query: str, emails: tuple[str, ...], namesakes: list[Person]
+) -> None:
+    from rich.table import Table
+
+    t = routes.target
+    job = ", ".join(x for x in (t.position, t.company) if x)
+    out.print(f"[bold]{safe(t.name)}[/bold]" + (f" — {safe(job)}" if job else ""))
+    if t.url:
+        out.print(f"  {safe(t.url)}")
+    for email in emails:
+        out.print(f"  {safe(email)}")
+    if not routes.in_store:
+        out.print(
+            f"{safe(t.name)} is in no export, but {routes.company_size - 1} people at "
+            f"{safe(t.company)} are: these routes go through them and are inferred."
+        )
+        for other in namesakes:
+            out.print(f"Also in the store: {safe(other.describe())} (drop --company to see them).")
+    if routes.me is None:
+        out.print(
+            "No export is marked as yours, so routes start from the whole team "
+            "(mark yours with: refpath add YOUR_EXPORT --me)."
+        )
+    if routes.connected:
+        since = f" since {routes.connected_on:%-d %b %Y}" if routes.connected_on else ""
+        out.print(f"You are already connected to {safe(t.name)}{since}: you can write directly.")
+    if not routes.paths:
+        out.print(f"No one on the team knows {safe(t.name)} or anyone at their company.")
+        out.print("Next: add more colleagues' exports with refpath add EXPORTS.")
+        return
+    table = Table("#", "ask" if routes.me is None else "via", "score", "", "why")
+    for rank, intro in enumerate(routes.paths, 1):
+        table.add_row(
+            str(rank),
+            safe(_via_text(intro)),
+            f"{intro.score:.2f}",
+            "[yellow]inferred[/yellow]" if intro.inferred else "",
+            "\n".join(safe(r) for r in intro.reasons),
+        )
+    out.print(table)
+    best = routes.paths[0]
+    if routes.in_store:
+        first = best.via[0].name if best.via else t.name
+        out.print(
+            f"Next: ask {safe(first)} — draft the request with {safe(_draft_hint(routes, query))}"
+        )
+    else:
+        out.print(
+            f"Next: ask {safe(best.via[0].name)} about {safe(t.company)}, or see everyone "
+            f"there with refpath at {safe(_quote(t.company))}"
+        )
+
+
+@app.command("to")
+def to(
+    ctx: typer.Context,
+    name: Annotated[
+        str,
+        typer.Argument(
+            help="The prospect: a name (case, accents and emoji don't matter) or a "
+            "LinkedIn profile URL.",
+            show_default=False,
+        ),
+    ],
+    company: Annotated[
+        str | None,
+        typer.Option(
+            "--company",
+            "-c",
+            help="Only people whose current company contains this. For a prospect in no "
+            "export, routes go through their colleagues at this company.",
+            show_default=False,
+        ),
+    ] = None,
+    top: Annotated[
+        int, typer.Option("--top", "-k", min=1, help="How many routes to show, best first.")
+    ] = 5,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    show_emails: Annotated[
+        bool,
+        typer.Option("--show-emails", help="Also show the prospect's email when an export has it."),
+    ] = False,
+) -> None:
+    """Who can introduce you to NAME: the best routes through your team, ranked and explained.
+
+    Each route's score multiplies its ties' strengths (messages both ways,
+    recommendations, endorsements, invitation notes, years connected, same
+    company, teammates), so one weak tie sinks it. Routes through someone who
+    merely works at the prospect's company are labelled inferred.
+    """
+    from refpath.paths import introducers_for
+    from refpath.people import emails_of, find_people, find_person, prospect_at
+
+    namesakes: list[Person] = []
+    with open_db(ctx) as store:
+        try:
+            target = find_person(store, name, company=company)
+        except AmbiguousPerson as error:
+            _ambiguous(error)
+            return
+        except UnknownPerson as error:
+            found = prospect_at(store, name, company) if company else None
+            if found is None:
+                _unknown(error, company)
+                return
+            target = found
+            namesakes = find_people(store, name)
+        routes = introducers_for(store, target, top=top)
+        emails = emails_of(store, target.id) if show_emails and target.id else ()
+    if as_json:
+        print_json(
+            {
+                "target": {
+                    **_person_json(target),
+                    **({"emails": list(emails)} if show_emails else {}),
+                },
+                "connected": routes.connected,
+                "connected_on": routes.connected_on.isoformat() if routes.connected_on else None,
+                "in_store": routes.in_store,
+                "start": "you" if routes.me is not None else "team",
+                "me": plain(routes.me.name) if routes.me else None,
+                "company_size": routes.company_size,
+                "paths": [_intro_json(i) for i in routes.paths],
+            }
+        )
+        return
+    _render_routes(routes, name, emails, namesakes)
+
+
+@app.command("at")
+def at(
+    ctx: typer.Context,
+    company: Annotated[
+        str,
+        typer.Argument(
+            help="The company (case, accents and suffixes like Inc. don't matter).",
+            show_default=False,
+        ),
+    ],
+    top: Annotated[
+        int | None,
+        typer.Option("--top", "-k", min=1, help="Show only the best N people.", show_default=False),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Everyone at COMPANY your team can reach, each with their best introducer."""
+    from rich.table import Table
+
+    from refpath.paths import reachable_at
+
+    with open_db(ctx) as store:
+        try:
+            found = reachable_at(store, company)
+        except UnknownPerson as error:
+            err.print(f"refpath: error: {safe(error)}")
+            hint = error.suggestions[0] if error.suggestions else None
+            err.print(
+                f"Next: refpath at {safe(_quote(hint))}"
+                if hint
+                else "Next: check the spelling, or add more exports with refpath add EXPORTS"
+            )
+            raise typer.Exit(1) from None
+    total = len(found)
+    if not total:
+        out.print(f"Everyone at {safe(company)} in the store is on your team.")
+        out.print('Next: refpath to "NAME" --company COMPANY for a prospect in no export.')
+        return
+    shown = found[:top] if top else found
+    if as_json:
+        print_json(
+            {
+                "company": plain(company),
+                "people": [{**_person_json(p), **_intro_json(i)} for p, i in shown],
+            }
+        )
+        return
+    names = sorted({p.company for p, _ in found})
+    out.print(
+        f"{total} {'person' if total == 1 else 'people'} at {safe(', '.join(names))} "
+        "reachable through the team" + (f"; the best {len(shown)}:" if len(shown) < total else ":")
+    )
+    table = Table("#", "person", "via", "score", "", "why")
+    for rank, (person, intro) in enumerate(shown, 1):
+        table.add_row(
+            str(rank),
+            safe(person.name)
+            + (f"\n[dim]{safe(person.position)}[/dim]" if person.position else ""),
+            safe(_via_text(intro)),
+            f"{intro.score:.2f}",
+            "[yellow]inferred[/yellow]" if intro.inferred else "",
+            safe(intro.reasons[-1]) if intro.reasons else "",
+        )
+    out.print(table)
+    first = shown[0][0]
+    out.print(f"Next: refpath to {safe(_quote(first.url or first.name))} for every route to them.")

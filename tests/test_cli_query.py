@@ -1,0 +1,283 @@
+"""``refpath to`` and ``refpath at`` through CliRunner: exact text, JSON and exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import date
+
+import pytest
+from test_paths import TODAY, build_team
+from typer.testing import CliRunner
+
+from refpath.cli import app
+
+runner = CliRunner()
+
+
+class _Today(date):
+    @classmethod
+    def today(cls):
+        return TODAY
+
+
+@pytest.fixture(autouse=True)
+def fixed_today(monkeypatch):
+    monkeypatch.setattr("refpath.paths.date", _Today)
+
+
+@pytest.fixture
+def db(tmp_path):
+    return build_team(tmp_path / "s.db")
+
+
+def run(db, *args):
+    return runner.invoke(app, ["--db", str(db), *args])
+
+
+def lines(text: str) -> list[str]:
+    return [line.rstrip() for line in text.splitlines()]
+
+
+def _without_scores(paths):
+    for p in paths:
+        assert 0 < p.pop("score") < 1
+        for h in p["hops"]:
+            assert 0 < h.pop("strength") < 1
+    return paths
+
+
+def test_to_prints_the_routes_as_json(db):
+    result = run(db, "to", "jane doe", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    scores = [p["score"] for p in data["paths"]]
+    assert scores == sorted(scores, reverse=True)
+    assert data["target"] == {
+        "name": "Jane Doe",
+        "company": "Acme Robotics",
+        "position": "VP Engineering",
+        "url": "https://www.linkedin.com/in/jane-doe",
+    }
+    assert (data["connected"], data["connected_on"], data["start"]) == (False, None, "you")
+    assert _without_scores(data["paths"]) == [
+        {
+            "via": ["Bob Okafor"],
+            "inferred": False,
+            "reasons": [
+                "You and Bob Okafor: teammates; connected since 2021",
+                "Bob Okafor and Jane Doe: 40 messages 2018–2024; connected since 2016",
+            ],
+            "hops": [
+                {"from": "Alex Rivera", "to": "Bob Okafor", "inferred": False},
+                {"from": "Bob Okafor", "to": "Jane Doe", "inferred": False},
+            ],
+        },
+        {
+            "via": ["Riley Chen"],
+            "inferred": False,
+            "reasons": [
+                "You and Riley Chen: teammates; connected since 2021",
+                "Riley Chen and Jane Doe: connected since Oct 2026; no other evidence",
+            ],
+            "hops": [
+                {"from": "Alex Rivera", "to": "Riley Chen", "inferred": False},
+                {"from": "Riley Chen", "to": "Jane Doe", "inferred": False},
+            ],
+        },
+        {
+            "via": ["Carol Mendes", "Tom Baker"],
+            "inferred": True,
+            "reasons": [
+                "You and Carol Mendes: teammates; connected since 2021",
+                "Carol Mendes and Tom Baker: 16 messages 2019–2025; connected since 2019",
+                "Tom Baker and Jane Doe: both at Acme Robotics (12 people there in the data); "
+                "inferred, no known connection",
+            ],
+            "hops": [
+                {"from": "Alex Rivera", "to": "Carol Mendes", "inferred": False},
+                {"from": "Carol Mendes", "to": "Tom Baker", "inferred": False},
+                {"from": "Tom Baker", "to": "Jane Doe", "inferred": True},
+            ],
+        },
+    ]
+    assert "jane@acme.example" not in result.output
+
+
+def test_to_prints_a_table_and_a_next_step(db):
+    result = run(db, "to", "Jane Doe")
+    assert result.exit_code == 0
+    out = lines(result.stdout)
+    assert out[:2] == [
+        "Jane Doe — VP Engineering, Acme Robotics",
+        "  https://www.linkedin.com/in/jane-doe",
+    ]
+    assert (
+        out[-1]
+        == 'Next: ask Bob Okafor — draft the request with refpath draft "Jane Doe" --reason "..."'
+    )
+    table = "\n".join(out[2:-1])
+    assert table.index("Bob Okafor") < table.index("Riley Chen") < table.index("inferred")
+    assert result.stderr == ""
+
+
+def test_show_emails_is_needed_to_see_an_email(db):
+    hidden = run(db, "to", "Jane Doe")
+    shown = run(db, "to", "Jane Doe", "--show-emails")
+    assert "jane@acme.example" not in hidden.output
+    assert lines(shown.stdout)[2] == "  jane@acme.example"
+    data = json.loads(run(db, "to", "Jane Doe", "--json", "--show-emails").stdout)
+    assert data["target"]["emails"] == ["jane@acme.example"]
+
+
+def test_already_connected_is_said_with_the_date(tmp_path):
+    db = build_team(tmp_path / "s.db", jane_in_mine=True)
+    result = run(db, "to", "Jane Doe")
+    assert "You are already connected to Jane Doe since 14 Feb 2023: you can write directly." in (
+        lines(result.stdout)
+    )
+    data = json.loads(run(db, "to", "Jane Doe", "--json").stdout)
+    assert (data["connected"], data["connected_on"]) == (True, "2023-02-14")
+
+
+def test_without_me_the_team_is_the_start_and_it_says_so(tmp_path):
+    db = build_team(tmp_path / "s.db", me=False)
+    result = run(db, "to", "Jane Doe")
+    assert result.exit_code == 0
+    assert lines(result.stdout)[2] == (
+        "No export is marked as yours, so routes start from the whole team (mark yours with: "
+        "refpath add YOUR_EXPORT --me)."
+    )
+    data = json.loads(run(db, "to", "Jane Doe", "--json").stdout)
+    assert data["start"] == "team" and data["me"] is None
+    assert [p["via"] for p in data["paths"]] == [
+        ["Bob Okafor"],
+        ["Riley Chen"],
+        ["Carol Mendes", "Tom Baker"],
+    ]
+
+
+def test_accents_emoji_and_urls_find_people(db):
+    for query, name in [
+        ("Ana Lucia Ferreira", "Ana Lúcia Ferreira"),
+        ("priya raman", "Priya Raman 🚀"),
+        ("linkedin.com/in/Jane-Doe/", "Jane Doe"),
+    ]:
+        result = run(db, "to", query, "--json")
+        assert result.exit_code == 0
+        assert json.loads(result.stdout)["target"]["name"] == name
+
+
+def test_unknown_name_exits_1_with_the_closest_names(db):
+    result = run(db, "to", "Jane Doh")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert lines(result.stderr) == [
+        "refpath: error: no one called 'Jane Doh' in the store; closest names: Jane Doe",
+        'Next: refpath to "Jane Doe" (the closest name)',
+    ]
+
+
+def test_ambiguous_name_exits_1_and_lists_the_candidates(db):
+    result = run(db, "to", "Sam Lee")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert lines(result.stderr) == [
+        "refpath: error: 2 people match 'Sam Lee'; pick one with --company or a profile URL",
+        "  - Sam Lee — Data Scientist, Globex [known by Bob Okafor]",
+        '      refpath to "https://www.linkedin.com/in/sam-lee-globex"',
+        "  - Sam Lee — Engineer, Initech [known by Carol Mendes]",
+        '      refpath to "https://www.linkedin.com/in/sam-lee-initech"',
+        "Next: run one of the commands above to pick that person.",
+    ]
+    narrowed = run(db, "to", "Sam Lee", "--company", "initech", "--json")
+    assert narrowed.exit_code == 0
+    assert json.loads(narrowed.stdout)["target"]["company"] == "Initech"
+
+
+def test_a_prospect_in_no_export_at_a_known_company_gets_the_company_route(db):
+    result = run(db, "to", "Nia Newcomer", "--company", "Acme Robotics")
+    assert result.exit_code == 0
+    out = lines(result.stdout)
+    assert out[:2] == [
+        "Nia Newcomer — Acme Robotics",
+        "Nia Newcomer is in no export, but 12 people at Acme Robotics are: these routes go "
+        "through them and are inferred.",
+    ]
+    assert out[-1] == (
+        "Next: ask Bob Okafor about Acme Robotics, or see everyone there with "
+        'refpath at "Acme Robotics"'
+    )
+    data = json.loads(run(db, "to", "Nia Newcomer", "-c", "acme robotics", "--json").stdout)
+    assert data["in_store"] is False and all(p["inferred"] for p in data["paths"])
+    unknown = run(db, "to", "Nia Newcomer", "--company", "Nowhere")
+    assert unknown.exit_code == 1
+    assert lines(unknown.stderr)[-1] == (
+        'Next: check the spelling, or see who is there: refpath at "Nowhere"'
+    )
+
+
+def test_a_missing_store_exits_3(tmp_path):
+    result = run(tmp_path / "none.db", "to", "Jane Doe")
+    assert result.exit_code == 3
+    assert lines(result.stderr) == [
+        f"refpath: error: {tmp_path / 'none.db'}: no refpath store here yet; run 'refpath add "
+        "EXPORTS' first"
+    ]
+    assert not (tmp_path / "none.db").exists()
+
+
+def test_at_lists_everyone_at_the_company_with_the_best_introducer(db):
+    result = run(db, "at", "ACME Robotics Inc.", "--json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    people = data["people"]
+    assert len(people) == 12
+    assert [(p["name"], p["via"]) for p in people[:2]] == [
+        ("Jane Doe", ["Bob Okafor"]),
+        ("Tom Baker", ["Carol Mendes"]),
+    ]
+    text = run(db, "at", "acme robotics", "--top", "2")
+    out = lines(text.stdout)
+    assert out[0] == "12 people at Acme Robotics reachable through the team; the best 2:"
+    assert (
+        out[-1]
+        == 'Next: refpath to "https://www.linkedin.com/in/jane-doe" for every route to them.'
+    )
+
+
+def test_at_an_unknown_company_exits_1(db):
+    result = run(db, "at", "Acme Robotix")
+    assert result.exit_code == 1
+    assert lines(result.stderr) == [
+        "refpath: error: no one at 'Acme Robotix' in the store; closest companies: Acme Robotics",
+        'Next: refpath at "Acme Robotics"',
+    ]
+
+
+def test_names_cannot_inject_terminal_escapes(tmp_path):
+    from test_paths import export, row
+
+    from refpath.ingest import add_exports
+    from refpath.store import open_store
+
+    with open_store(tmp_path / "s.db") as store:
+        evil = row("Eve\x1b[31m", "[bold]Mallory[/bold]", "eve", "Acme\x07")
+        add_exports(store, [export("Dana Fox", "dana-fox", [evil])])
+    result = run(tmp_path / "s.db", "to", "linkedin.com/in/eve")
+    assert result.exit_code == 0
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    assert "[bold]Mallory[/bold]" in result.stdout
+
+
+def test_a_query_imports_no_heavy_library(db):
+    code = (
+        "import sys; from typer.testing import CliRunner; from refpath.cli import app; "
+        f"r = CliRunner().invoke(app, ['--db', {str(db)!r}, 'to', 'Jane Doe']); "
+        "assert r.exit_code == 0, r.output; "
+        "print(sorted(m for m in ('networkx', 'pandas', 'matplotlib', 'rapidfuzz') "
+        "if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
