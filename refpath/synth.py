@@ -665,8 +665,10 @@ def write_team(
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as tmp:
     ...     m = write_team(Path(tmp), owners=3, rows=100, seed=1)
-    >>> m.rows, m.hidden, m.people, [o.slug for o in m.owners]
-    (300, 3, 262, ['maria-martinez', 'hiroshi-patterson', 'james-cox'])
+    >>> m.rows, m.hidden, [o.slug for o in m.owners]
+    (300, 3, ['maria-martinez', 'hiroshi-patterson', 'james-cox'])
+    >>> m.people < m.pairs < m.rows  # shared people and teammates are counted once
+    True
     """
     if owners < 1 or rows < owners:
         raise ValueError(f"need owners >= 1 and rows >= owners (got {owners}, {rows})")
