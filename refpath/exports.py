@@ -302,10 +302,14 @@ def _delimiter(line: str) -> str:
     return best if counts[best] else ","
 
 
-def _header(line: str, delimiter: str) -> dict[str, int]:
+def _header(line: str, delimiter: str, source: str) -> dict[str, int]:
     """Column key -> index of its first occurrence."""
+    try:
+        cells = next(csv.reader([line], delimiter=delimiter), [])
+    except csv.Error as err:  # e.g. a giant field: not a header
+        raise ExportError(f"{source}: the header line is not valid CSV ({err})") from err
     cols: dict[str, int] = {}
-    for i, cell in enumerate(next(csv.reader([line], delimiter=delimiter), [])):
+    for i, cell in enumerate(cells):
         cols.setdefault(_column_name(cell), i)
     return cols
 
@@ -335,7 +339,7 @@ def _open_table(
     if not line:
         raise ExportError(f"{source}: the file is empty")
     delimiter = _delimiter(line)
-    cols = _header(line, delimiter)
+    cols = _header(line, delimiter, source)
     _missing(cols, required, source)
     return cols, _padded(csv.reader(buf, delimiter=delimiter), max(cols.values()) + 1, source)
 
@@ -545,7 +549,7 @@ def _connections_header(lines: list[str], source: str) -> tuple[int, str, dict[s
     for number, line in enumerate(lines[:_HEADER_SCAN], 1):
         if "first name" in line.lower():
             delimiter = _delimiter(line)
-            cols = _header(line, delimiter)
+            cols = _header(line, delimiter, source)
             if "first name" in cols:
                 _missing(cols, _REQUIRED, source)
                 return number, delimiter, cols, preamble

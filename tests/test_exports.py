@@ -1,0 +1,699 @@
+"""LinkedIn export parsing: every Connections.csv variant, bad files, archives, zips.
+
+The fixture files under ``tests/assets/exports`` are written by
+``make_fixtures.py`` next to them; each good file is one real-world variant
+and each bad file one way a user's file can fail. One parametrized test per
+behaviour runs over the folder.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import locale
+import shutil
+import zipfile
+from datetime import date
+from pathlib import Path
+from textwrap import dedent
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from refpath.archive import (
+    parse_endorsements,
+    parse_invitations,
+    parse_messages,
+    parse_profile,
+    parse_recommendations,
+)
+from refpath.errors import ExportError
+from refpath.exports import (
+    ConnectionsFile,
+    Export,
+    _parse_date,
+    decode_export,
+    parse_connections,
+    read_export,
+    read_exports,
+)
+
+EXPORTS = Path(__file__).parent / "assets" / "exports"
+GOOD = sorted((EXPORTS / "good").glob("*.csv"))
+BAD = sorted((EXPORTS / "bad").iterdir())
+MARKER = "SECRET-MARKER-7f3a"
+HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+IN = "https://www.linkedin.com/in/"
+
+#: good fixture -> (people, hidden rows, format, first person's name, first date)
+EXPECTED = {
+    "2018.csv": (3, 0, "2018", "Ivo Brandt", date(2018, 1, 8)),
+    "2021_preamble.csv": (3, 1, "2021", "Sina Okafor", date(2023, 5, 12)),
+    "bom_empty_lines.csv": (1, 0, "current", "Elif Aksoy", date(2026, 1, 5)),
+    "crlf.csv": (1, 0, "current", "Farah Haddad", date(2024, 4, 4)),
+    "current.csv": (3, 1, "current", "Mara Quill", date(2026, 2, 13)),
+    "european_cp1252.csv": (3, 0, "current", "Jürgen Müller", date(2026, 2, 13)),
+    "extra_columns.csv": (1, 0, "current", "Pia Sandoval", date(2024, 8, 14)),
+    "hidden_rows.csv": (2, 3, "current", "Uma Reddy", date(2022, 6, 1)),
+    "invalid_utf8.csv": (3, 0, "current", "Noor Hal\ufffdbi", date(2025, 2, 2)),
+    "mixed_line_endings.csv": (3, 0, "current", "Gus Ferreira", date(2024, 6, 6)),
+    "no_final_newline.csv": (1, 0, "current", "Jonas Berg", date(2023, 11, 11)),
+    "percent_encoded.csv": (2, 0, "current", "Luísa Fonseca", date(2025, 12, 12)),
+    "preamble_comma_padded.csv": (2, 0, "current", "Cleo Marchetti", date(2025, 3, 21)),
+    "preamble_deleted.csv": (2, 0, "current", "Ada Nwosu", date(2024, 9, 9)),
+    "spreadsheet_resave.csv": (2, 1, "current", "Kai Larsen", date(2026, 1, 5)),
+    "tricky_names.csv": (8, 0, "current", "Devika 🚀 Rao", date(2025, 10, 10)),
+    "utf16_tabs.csv": (1, 0, "current", "Quinn Ashby", date(2024, 7, 15)),
+}
+
+
+def parse_file(path: Path) -> ConnectionsFile:
+    text, warnings = decode_export(path.read_bytes(), path.name)
+    parsed = parse_connections(text, source=path.name)
+    return parsed
+
+
+def build_zip(target: Path, files: dict[str, bytes], **kwargs: int) -> Path:
+    """A zip of ``files`` (member name -> bytes) with fixed dates."""
+    with zipfile.ZipFile(target, "w", **kwargs) as archive:
+        for name, data in files.items():
+            info = zipfile.ZipInfo(name, (2026, 2, 13, 9, 30, 0))
+            info.compress_type = archive.compression
+            archive.writestr(info, data)
+    return target
+
+
+def patch_central(data: bytes, member: str, *, flags: int = 0, size: int | None = None) -> bytes:
+    """Rewrite a member's central-directory entry: OR in ``flags``, or lie about its size."""
+    raw = bytearray(data)
+    at = raw.find(b"PK\x01\x02")
+    while at >= 0:
+        length = int.from_bytes(raw[at + 28 : at + 30], "little")
+        if raw[at + 46 : at + 46 + length] == member.encode():
+            raw[at + 8 : at + 10] = (
+                int.from_bytes(raw[at + 8 : at + 10], "little") | flags
+            ).to_bytes(2, "little")
+            if size is not None:
+                raw[at + 24 : at + 28] = size.to_bytes(4, "little")
+            return bytes(raw)
+        at = raw.find(b"PK\x01\x02", at + 4)
+    raise AssertionError(f"{member} not in zip")
+
+
+@pytest.fixture
+def archive_files(asset) -> dict[str, bytes]:
+    """The tiny invented archive: Connections, Profile, messages, invitations, ..."""
+    return {p.name: p.read_bytes() for p in sorted(asset("exports", "archive").iterdir())}
+
+
+# ------------------------------------------------------------ good fixtures
+
+
+def test_expected_table_lists_every_good_fixture():
+    assert sorted(EXPECTED) == [p.name for p in GOOD]
+
+
+@pytest.mark.parametrize("path", GOOD, ids=lambda p: p.name)
+def test_good_fixture_parses_to_expected_people(path):
+    count, hidden, fmt, first_name, first_date = EXPECTED[path.name]
+    parsed = parse_file(path)
+    assert (len(parsed.contacts), parsed.hidden, parsed.fmt) == (count, hidden, fmt)
+    first = parsed.contacts[0]
+    assert f"{first.first_name} {first.last_name}" == first_name
+    assert first.connected_on == first_date
+
+
+@pytest.mark.parametrize("path", GOOD, ids=lambda p: p.name)
+def test_good_fixture_people_have_names_dates_and_real_line_numbers(path):
+    parsed = parse_file(path)
+    text, _ = decode_export(path.read_bytes(), path.name)
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    for contact in parsed.contacts:
+        assert contact.first_name or contact.last_name
+        assert contact.connected_on is not None
+        assert contact.first_name == contact.first_name.strip()
+        assert contact.url in lines[contact.line - 1]
+        assert contact.company in lines[contact.line - 1]
+
+
+@pytest.mark.parametrize("path", GOOD, ids=lambda p: p.name)
+def test_good_fixture_reads_as_a_file_with_owner_option(path):
+    export = read_export(path, owner="Test Owner")
+    assert (export.owner_name, export.owner_from) == ("Test Owner", "option")
+    assert len(export.connections.contacts) == EXPECTED[path.name][0]
+    assert export.exported_on is not None and len(export.fingerprint) == 64
+
+
+def test_names_are_kept_as_written_and_identical_rows_stay_two_people(asset):
+    contacts = parse_file(asset("exports", "good", "tricky_names.csv")).contacts
+    names = [(c.first_name, c.last_name) for c in contacts]
+    assert names[:6] == [
+        ("Devika 🚀", "Rao"),
+        ("𝐒𝐨𝐧𝐚", "𝐏𝐢𝐥𝐥𝐚𝐢"),
+        ("Wes", "Okafor, MBA, PhD"),
+        ('James "JJ"', "Tyler"),
+        ("Rin (she/her)", "Abe"),
+        ("Yara", "Haddad"),
+    ]
+    assert contacts[5].company == "Lumen" and contacts[5].position == "Nurse"
+    assert contacts[2].company == "Okafor & Sons, LLC"
+    assert contacts[6][:7] == contacts[7][:7] and contacts[6].line != contacts[7].line
+
+
+def test_spreadsheet_na_cells_are_empty_and_dates_are_d_mon_yy(asset):
+    parsed = parse_file(asset("exports", "good", "spreadsheet_resave.csv"))
+    kai, lea = parsed.contacts
+    assert kai.email == "" and (lea.company, lea.position) == ("", "")
+    assert lea.connected_on == date(2010, 4, 23)
+    assert parsed.hidden == 1  # the all-NA row with a date
+
+
+def test_european_resave_decodes_cp1252_and_reads_dd_mm_yyyy(asset):
+    path = asset("exports", "good", "european_cp1252.csv")
+    text, warnings = decode_export(path.read_bytes(), path.name)
+    assert warnings == []
+    contacts = parse_connections(text, source=path.name).contacts
+    assert [c.company for c in contacts] == ["Bäckerei Süß GmbH", "Café Éclair", "Crème SARL"]
+    assert contacts[2].position == "Directeur, Ventes"
+    assert contacts[1].connected_on == date(2025, 12, 1)
+
+
+def test_invalid_utf8_is_replaced_with_one_warning(asset):
+    export = read_export(asset("exports", "good", "invalid_utf8.csv"), owner="Noor Test")
+    (warning,) = export.connections.warnings
+    assert "invalid_utf8.csv" in warning and "re-export" in warning
+    assert export.warnings == ()  # not repeated at the export level
+    assert export.connections.contacts[1].first_name == "Raf \ufffd"
+    assert export.connections.contacts[2].first_name == "Tomás"  # valid UTF-8 kept
+
+
+# ------------------------------------------------------------- bad fixtures
+
+
+@pytest.mark.parametrize("path", BAD, ids=lambda p: p.name)
+def test_bad_fixture_raises_export_error_naming_the_file(path):
+    with pytest.raises(ExportError) as caught:
+        list(read_exports([path]))
+    assert path.name in str(caught.value)
+
+
+@pytest.mark.parametrize("path", [p for p in BAD if p.suffix == ".csv"], ids=lambda p: p.name)
+def test_bad_csv_fails_in_the_pure_parser_too(path):
+    with pytest.raises(ExportError, match=path.name):
+        text, _ = decode_export(path.read_bytes(), path.name)
+        parse_connections(text, source=path.name)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "the file is empty"),
+        ("\ufeff\n\n  \n", "the file is empty"),
+        (HEADER, "header found but no people in it"),
+        (HEADER + ",,,,,,02 Jun 2022\n", "all 1 rows are hidden profiles"),
+        ("First Name,Last Name\nMara,Quill\n", "missing column 'Connected On'"),
+        ("First Name,URL\nMara,x\n", "missing columns 'Last Name', 'Connected On'"),
+        ("a,b\n" * 20 + HEADER + "Mara,Quill,,,,,13 Feb 2026", "no 'First Name' header"),
+        ("x\x00\x01\x02\x03" * 30, "binary file"),
+    ],
+)
+def test_connections_errors_say_what_is_wrong(text, message):
+    with pytest.raises(ExportError, match=f"^demo.csv: .*{message}"):
+        parse_connections(text, source="demo.csv")
+
+
+# ----------------------------------------------------------- details of rows
+
+
+def test_header_is_matched_by_name_case_insensitively_with_semicolons():
+    text = "notes:;;\nconnected ON;LAST NAME;first name\n13.02.2026;Quill;Mara\n"
+    (contact,) = parse_connections(text).contacts
+    assert (contact.first_name, contact.last_name, contact.url) == ("Mara", "Quill", "")
+    assert contact.connected_on == date(2026, 2, 13) and contact.line == 3
+
+
+def test_ragged_and_empty_lines_are_handled():
+    text = HEADER + "\n,,,,,,\nMara,Quill\n\nIvo,Brandt,u,e,c,p,01 Feb 2026,extra,cells\n"
+    mara, ivo = parse_connections(text).contacts
+    assert mara.connected_on is None and (mara.line, ivo.line) == (4, 6)
+    assert (ivo.url, ivo.email, ivo.company, ivo.position) == ("u", "e", "c", "p")
+
+
+def test_a_quoted_field_spanning_lines_is_one_row():
+    text = HEADER + 'Mara,"Quill\nJr",,,Inkwell,CTO,13 Feb 2026\nIvo,Brandt,,,x,y,01 Feb 2026'
+    mara, ivo = parse_connections(text).contacts
+    assert mara.last_name == "Quill\nJr" and (mara.line, ivo.line) == (2, 4)
+
+
+def test_unreadable_dates_give_none_and_one_summarising_warning():
+    rows = "".join(f"P{i},Q,,,,,someday {i % 2}\n" for i in range(5))
+    parsed = parse_connections(HEADER + rows + "R,S,,,,,13 Feb 2026", source="d.csv")
+    assert [c.connected_on for c in parsed.contacts][:5] == [None] * 5
+    (warning,) = parsed.warnings
+    assert warning.startswith("d.csv: 5 'Connected On' dates could not be read (e.g. 'someday")
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("13 Feb 2026", date(2026, 2, 13)),
+        ("02 Jun 2022", date(2022, 6, 2)),
+        ("1/8/18, 6:14 PM", date(2018, 1, 8)),
+        ("12/23/17, 9:02 AM", date(2017, 12, 23)),
+        ("5-Jan-26", date(2026, 1, 5)),
+        ("23-Apr-10", date(2010, 4, 23)),
+        ("13.02.2026", date(2026, 2, 13)),
+        ("2026-02-13", date(2026, 2, 13)),
+        ("2024-03-01 10:22:05 UTC", date(2024, 3, 1)),
+        ("2022/04/01 11:05:54 UTC", date(2022, 4, 1)),
+        ("02/13/2026", date(2026, 2, 13)),
+        ("13/02/2026", date(2026, 2, 13)),  # cannot be month first
+        ("Feb 13, 2026", date(2026, 2, 13)),
+        ("13 February 2026", date(2026, 2, 13)),
+        ("12. Mai 2023", date(2023, 5, 12)),
+        ("3-déc-24", date(2024, 12, 3)),
+        ("46066", date(2026, 2, 13)),  # a spreadsheet's day number
+        ("", None),
+        ("31 Feb 2026", None),
+        ("13 Foo 2026", None),
+        ("soon", None),
+        ("1/1/1066", None),
+    ],
+)
+def test_dates_in_every_format_seen(raw, expected):
+    assert _parse_date(raw) == expected
+
+
+def test_slashed_dates_are_read_day_first_when_the_file_proves_it():
+    rows = ["A,B,,,,,13/05/2023", "C,D,,,,,03/04/2023", "E,F,,,,,01/02/2023"]
+    dates = [c.connected_on for c in parse_connections(HEADER + "\n".join(rows)).contacts]
+    assert dates == [date(2023, 5, 13), date(2023, 4, 3), date(2023, 2, 1)]
+
+
+def test_month_names_do_not_depend_on_the_locale():
+    try:
+        old = locale.setlocale(locale.LC_TIME)
+        locale.setlocale(locale.LC_TIME, "de_DE.UTF-8")
+    except locale.Error:
+        pytest.skip("no German locale installed")
+    try:
+        _parse_date.cache_clear()
+        assert _parse_date("12 May 2023") == date(2023, 5, 12)
+        assert _parse_date("12 Oct 2023") == date(2023, 10, 12)
+    finally:
+        locale.setlocale(locale.LC_TIME, old)
+
+
+# ------------------------------------------------------------ decode_export
+
+
+@pytest.mark.parametrize(
+    ("data", "text"),
+    [
+        (b"\xef\xbb\xbfFirst Name", "First Name"),
+        ("\ufeffZoë".encode("utf-16-le"), "Zoë"),
+        ("\ufeffZoë".encode("utf-16-be"), "Zoë"),
+        ("First Name\tZoë".encode("utf-16-le"), "First Name\tZoë"),  # no BOM
+        ("Jürgen;Müller;Café".encode("cp1252"), "Jürgen;Müller;Café"),
+        ("Raman 🚀".encode(), "Raman 🚀"),
+        (b"", ""),
+    ],
+)
+def test_decode_export_reads_every_encoding_seen(data, text):
+    assert decode_export(data, "f.csv") == (text, [])
+
+
+def test_decode_export_replaces_broken_utf8_with_a_warning():
+    text, warnings = decode_export("Zoë ".encode() + b"\xf0\x9f\x9a, Ra\xe9", "f.csv")
+    assert text == "Zoë \ufffd, Ra\ufffd"
+    assert warnings == [
+        "f.csv: invalid UTF-8 bytes were replaced (\ufffd); re-export from LinkedIn to keep"
+        " accents and emoji"
+    ]
+
+
+@pytest.mark.parametrize(
+    "data", [b"a,b\x00c", b"\x89PNG\r\n\x1a\n\x00\x00", bytes(range(1, 32)) * 9]
+)
+def test_decode_export_refuses_binary(data):
+    with pytest.raises(ExportError, match="^f.csv: this looks like a binary file"):
+        decode_export(data, "f.csv")
+
+
+# -------------------------------------------------------- the other files
+
+
+def test_messages_are_counted_per_counterpart(archive_files):
+    text = archive_files["messages.csv"].decode()
+    stats, owner_url = parse_messages(text, owner_name="Mara Quill", source="messages.csv")
+    assert owner_url == f"{IN}mara-quill-7a1b"
+    by_name = {s.name: s for s in stats}
+    assert sorted(by_name) == ["Ivo Brandt", "Lina Vale", "Teo Lind"]  # no draft, no sponsor
+    ivo = by_name["Ivo Brandt"]
+    assert (ivo.sent, ivo.received) == (2, 2)  # the group message counts for him too
+    assert (ivo.first, ivo.last) == (date(2024, 3, 1), date(2025, 1, 10))
+    assert (by_name["Teo Lind"].sent, by_name["Teo Lind"].received) == (1, 1)
+    assert (by_name["Lina Vale"].sent, by_name["Lina Vale"].received) == (0, 1)
+
+
+def test_messages_never_return_subject_or_content(archive_files):
+    text = archive_files["messages.csv"].decode()
+    assert MARKER in text
+    for owner in ("Mara Quill", None, "Nobody Known"):
+        assert MARKER not in repr(parse_messages(text, owner_name=owner))
+
+
+def test_message_owner_is_whoever_is_in_most_conversations(archive_files):
+    text = archive_files["messages.csv"].decode()
+    assert parse_messages(text) == parse_messages(text, owner_name="Mara Quill")
+    assert parse_messages(text, owner_name="someone else") == parse_messages(text)
+
+
+def test_messages_before_2023_borrow_recipient_urls_from_sender_rows():
+    text = dedent(f"""\
+        CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,DATE,SUBJECT,CONTENT,FOLDER
+        c1,,Ivo Brandt,{IN}ivo,"Mara Quill",2021-05-01 10:00:00 UTC,,"a, b",INBOX
+        c1,,Mara Quill,{IN}mara,"Ivo Brandt",2021-05-02 10:00:00 UTC,,c,SENT
+        c2,,Mara Quill,{IN}mara,"Lee, MBA",2021-05-03 10:00:00 UTC,,d,SENT
+        """)
+    stats, owner_url = parse_messages(text, owner_name="mara quill")
+    assert owner_url == f"{IN}mara"
+    assert [(s.name, s.url, s.sent, s.received) for s in stats] == [
+        ("Lee, MBA", "", 1, 0),
+        ("Ivo Brandt", f"{IN}ivo", 1, 1),
+    ]
+
+
+def test_messages_2018_use_direction():
+    text = dedent("""\
+        From,To,Date,Subject,Content,Direction,Folder
+        Teo Lind,Mara Quill,"1/8/18, 6:14 PM",Hi,"multi
+        line",INCOMING,INBOX
+        Mara Quill,Teo Lind,"1/9/18, 8:00 AM",Re: Hi,ok,OUTGOING,SENT
+        """)
+    ((teo), owner_url) = parse_messages(text)
+    assert [(s.name, s.sent, s.received, s.last) for s in teo] == [
+        ("Teo Lind", 1, 1, date(2018, 1, 9))
+    ]
+    assert owner_url == ""
+
+
+def test_invitations_keep_direction_and_whether_there_was_a_note(archive_files):
+    sina, kofi = parse_invitations(archive_files["Invitations.csv"].decode())
+    assert sina == ("Sina Okafor", f"{IN}sina-okafor-5a6b", "OUTGOING", True, date(2023, 4, 2))
+    assert kofi == ("Kofi Mensah", f"{IN}kofi-mensah-6c7d", "INCOMING", False, date(2022, 1, 3))
+    assert "fair" not in repr((sina, kofi))
+
+
+def test_invitations_mid_2023_carry_urns():
+    text = dedent("""\
+        From,To,Sent At,Message,Direction,inviterProfileUrn,inviteeProfileUrn
+        Kofi Mensah,Mara Quill,"7/1/23, 9:00 AM",,INCOMING,urn:li:member:42,urn:li:member:7
+        """)
+    (kofi,) = parse_invitations(text)
+    assert kofi.url == "urn:li:member:42"
+
+
+def test_endorsements_are_aggregated_per_endorser(archive_files):
+    ivo, teo = parse_endorsements(archive_files["Endorsement_Received_Info.csv"].decode())
+    assert teo == ("Teo Lind", "www.linkedin.com/in/teo-lind-3c4d", 2, date(2023, 6, 12))
+    assert ivo.count == 1
+
+
+def test_endorsements_utf16_tab_separated_copy(archive_files):
+    original = archive_files["Endorsement_Received_Info.csv"].decode()
+    data = "\ufeff".encode("utf-16-le") + original.replace(",", "\t").encode("utf-16-le")
+    text, warnings = decode_export(data, "Endorsement_Received_Info.csv")
+    assert warnings == [] and parse_endorsements(text) == parse_endorsements(original)
+
+
+def test_recommendations_and_profile(archive_files):
+    (ivo,) = parse_recommendations(
+        archive_files["Recommendations_Received.csv"].decode(), given=False
+    )
+    assert ivo == ("Ivo Brandt", "Inkwell Labs", False, date(2024, 3, 14))
+    assert MARKER not in repr(ivo)
+    name, headline = parse_profile(archive_files["Profile.csv"].decode())
+    assert (name, headline) == ("Mara Quill", "Head of Data, Inkwell Labs")
+
+
+# ------------------------------------------------ archives, zips and folders
+
+
+def check_archive(export: Export) -> None:
+    assert (export.owner_name, export.owner_from) == ("Mara Quill", "profile")
+    assert export.owner_headline == "Head of Data, Inkwell Labs"
+    assert export.owner_url == f"{IN}mara-quill-7a1b"
+    assert len(export.connections.contacts) == 5
+    assert len(export.messages) == 3 and len(export.invitations) == 2
+    assert len(export.endorsements) == 2 and len(export.recommendations) == 2
+    assert export.warnings == ()
+    assert MARKER not in repr(export)
+
+
+def test_unzipped_archive_folder(asset):
+    check_archive(read_export(asset("exports", "archive")))
+
+
+@pytest.mark.parametrize("folder", ["", "Basic_LinkedInDataExport_02-13-2026/"])
+def test_zip_archive_read_in_memory(tmp_path, archive_files, asset, folder):
+    path = build_zip(
+        tmp_path / "export.zip",
+        {folder + name: data for name, data in archive_files.items()},
+        compression=zipfile.ZIP_DEFLATED,
+    )
+    export = read_export(path)
+    check_archive(export)
+    assert export.source == str(path) and export.exported_on == date(2026, 2, 13)
+    assert export.fingerprint == read_export(asset("exports", "archive")).fingerprint
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["export.zip"]  # nothing extracted
+
+
+def test_zip_member_names_are_matched_case_insensitively(tmp_path, archive_files):
+    files = {name.upper(): data for name, data in archive_files.items()}
+    check_archive(read_export(build_zip(tmp_path / "x.zip", files)))
+
+
+def test_a_bad_optional_file_is_a_warning_not_a_failure(tmp_path, archive_files):
+    files = dict(archive_files)
+    files["messages.csv"] = b"FROM,TO\nsomeone,else\n"
+    files["Invitations.csv"] = b"\x89PNG\r\n\x1a\n\x00\x00"
+    export = read_export(build_zip(tmp_path / "x.zip", files))
+    assert export.messages == () and export.invitations == ()
+    assert export.warnings == (
+        f"{tmp_path / 'x.zip'}:messages.csv: missing column 'Date' (file skipped)",
+        f"{tmp_path / 'x.zip'}:Invitations.csv: this looks like a binary file, not a CSV"
+        " (file skipped)",
+    )
+    assert len(export.endorsements) == 2
+
+
+def make_team(root: Path, archive_files: dict[str, bytes]) -> Path:
+    team = root / "team"
+    connections = archive_files["Connections.csv"]
+    (team / "carol-mendes").mkdir(parents=True)
+    (team / "carol-mendes" / "Connections.csv").write_bytes(connections)
+    (team / "Devon Achebe.csv").write_bytes(connections)
+    build_zip(
+        team / "priya_nair.zip",
+        {"Basic_LinkedInDataExport_02-13-2026/Connections.csv": connections},
+    )
+    build_zip(team / "Complete_LinkedInDataExport_02-13-2026.zip", archive_files)
+    (team / "omar").mkdir()
+    build_zip(
+        team / "omar" / "Basic_LinkedInDataExport_11-24-2026.zip", {"Connections.csv": connections}
+    )
+    for ignored in ("README.md", ".DS_Store", ".hidden.csv", "notes.txt"):
+        (team / ignored).write_text("not an export")
+    return team
+
+
+def test_team_folder_yields_one_export_per_colleague(tmp_path, archive_files):
+    team = make_team(tmp_path, archive_files)
+    found = [
+        (Path(e.source).relative_to(team).as_posix(), e.owner_name, e.owner_from)
+        for e in read_exports([team])
+    ]
+    assert found == [
+        ("Complete_LinkedInDataExport_02-13-2026.zip", "Mara Quill", "profile"),
+        ("Devon Achebe.csv", "Devon Achebe", "filename"),
+        ("carol-mendes", "Carol Mendes", "filename"),
+        ("omar/Basic_LinkedInDataExport_11-24-2026.zip", "Omar", "filename"),
+        ("priya_nair.zip", "Priya Nair", "filename"),
+    ]
+
+
+def test_owner_option_needs_a_single_export(tmp_path, archive_files):
+    team = make_team(tmp_path, archive_files)
+    with pytest.raises(ExportError, match="--owner needs a single export, but 5 were found"):
+        list(read_exports([team], owner="Someone"))
+
+
+@pytest.mark.parametrize(
+    "name", ["Connections.csv", "Basic_LinkedInDataExport_11-24-2026.zip", "Connections (1).csv"]
+)
+def test_linkedin_file_names_do_not_name_an_owner(tmp_path, archive_files, name):
+    connections = archive_files["Connections.csv"]
+    path = tmp_path / name
+    if name.endswith(".zip"):
+        build_zip(path, {"Connections.csv": connections})
+    else:
+        path.write_bytes(connections)
+    with pytest.raises(ExportError, match="can't tell whose export this is — pass --owner"):
+        read_export(path)
+    export = read_export(path, owner="Carol Mendes")
+    assert (export.owner_name, export.owner_from) == ("Carol Mendes", "option")
+
+
+def test_missing_path_and_empty_team_folder(tmp_path):
+    with pytest.raises(ExportError, match="nope: no such file or folder"):
+        list(read_exports([tmp_path / "nope"]))
+    (tmp_path / "team").mkdir()
+    (tmp_path / "team" / "README.md").write_text("exports go here")
+    with pytest.raises(ExportError, match="team: no LinkedIn export in this folder"):
+        list(read_exports([tmp_path / "team"]))
+
+
+def test_symlinks_leaving_the_folder_are_not_followed(tmp_path, archive_files):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "Connections.csv").write_bytes(archive_files["Connections.csv"])
+    team = tmp_path / "team"
+    (team / "ana-lima").mkdir(parents=True)
+    (team / "ana-lima" / "Connections.csv").write_bytes(archive_files["Connections.csv"])
+    (team / "bo-park.csv").symlink_to(outside / "Connections.csv")
+    (team / "cy-rowe").symlink_to(outside)
+    (team / "dee-ng.csv").symlink_to(team / "ana-lima" / "Connections.csv")  # inside: followed
+    assert [e.owner_name for e in read_exports([team])] == ["Ana Lima", "Dee Ng"]
+
+
+def test_same_export_read_twice_has_the_same_fingerprint(tmp_path, asset):
+    copy = shutil.copytree(asset("exports", "archive"), tmp_path / "copy")
+    assert read_export(copy).fingerprint == read_export(asset("exports", "archive")).fingerprint
+    (copy / "Connections.csv").write_bytes((copy / "Connections.csv").read_bytes() + b"\n")
+    assert read_export(copy).fingerprint != read_export(asset("exports", "archive")).fingerprint
+
+
+# ----------------------------------------------------------- hostile zips
+
+
+def test_zip_bomb_ratio_is_refused(tmp_path, archive_files):
+    files = dict(archive_files, **{"messages.csv": b"0" * (3 * 2**20)})
+    path = build_zip(tmp_path / "bomb.zip", files, compression=zipfile.ZIP_DEFLATED)
+    with pytest.raises(ExportError, match=r"bomb.zip: messages.csv is compressed \d+:1"):
+        read_export(path)
+
+
+def test_oversized_member_is_refused_before_reading(tmp_path, archive_files, monkeypatch):
+    path = build_zip(tmp_path / "big.zip", archive_files)
+    path.write_bytes(patch_central(path.read_bytes(), "Connections.csv", size=300 * 2**20))
+
+    def no_reading(*args, **kwargs):
+        raise AssertionError("a member was opened")
+
+    monkeypatch.setattr(zipfile.ZipFile, "open", no_reading)
+    with pytest.raises(ExportError, match="big.zip: Connections.csv would unpack to 300 MB"):
+        read_export(path)
+
+
+def test_member_larger_than_its_header_is_refused(tmp_path, archive_files):
+    path = build_zip(tmp_path / "liar.zip", archive_files, compression=zipfile.ZIP_DEFLATED)
+    path.write_bytes(patch_central(path.read_bytes(), "Connections.csv", size=100))
+    with pytest.raises(ExportError, match="liar.zip"):
+        read_export(path)
+
+
+def test_encrypted_zip_is_refused(tmp_path, archive_files):
+    path = build_zip(tmp_path / "locked.zip", archive_files)
+    path.write_bytes(patch_central(path.read_bytes(), "Connections.csv", flags=0x1))
+    with pytest.raises(ExportError, match="locked.zip: the archive is password-protected"):
+        read_export(path)
+
+
+def test_zip_with_two_connections_files_is_refused(tmp_path, archive_files):
+    connections = archive_files["Connections.csv"]
+    path = build_zip(
+        tmp_path / "two.zip", {"a/Connections.csv": connections, "b/Connections.csv": connections}
+    )
+    with pytest.raises(ExportError, match="two.zip: holds several Connections.csv files"):
+        read_export(path)
+
+
+# ------------------------------------------------------------- properties
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text())
+def test_any_text_gives_people_or_an_export_error(text):
+    try:
+        assert isinstance(parse_connections(text, source="p.csv"), ConnectionsFile)
+    except ExportError as err:
+        assert str(err).startswith("p.csv: ")
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.sampled_from(list(',;"\n\r\t NA01/:.-aéZ🚀'))))
+def test_any_rows_after_a_header_give_people_or_an_export_error(rows):
+    try:
+        parsed = parse_connections(HEADER + rows, source="p.csv")
+    except ExportError as err:
+        assert str(err).startswith("p.csv: ")
+    else:
+        assert all(c.line >= 2 for c in parsed.contacts)
+
+
+@settings(max_examples=300)
+@given(st.binary())
+def test_any_bytes_decode_to_text_or_an_export_error(data):
+    try:
+        text, warnings = decode_export(data, "b.csv")
+    except ExportError as err:
+        assert str(err).startswith("b.csv: ")
+    else:
+        assert isinstance(text, str) and all(w.startswith("b.csv: ") for w in warnings)
+
+
+@settings(max_examples=200)
+@given(
+    st.text(),
+    st.sampled_from(["messages", "invitations", "endorsements", "recommendations", "profile"]),
+)
+def test_any_text_in_other_files_gives_records_or_an_export_error(text, kind):
+    parse = {
+        "messages": parse_messages,
+        "invitations": parse_invitations,
+        "endorsements": parse_endorsements,
+        "recommendations": lambda t, source: parse_recommendations(t, given=True, source=source),
+        "profile": parse_profile,
+    }[kind]
+    try:
+        parse(text, source="o.csv")
+    except ExportError as err:
+        assert str(err).startswith("o.csv: ")
+
+
+cell = st.text(
+    alphabet=st.characters(blacklist_categories=("Cc", "Cs"), blacklist_characters="\ufffd\u2028"),
+    max_size=12,
+).filter(lambda s: s != "NA")
+
+
+@settings(max_examples=200)
+@given(st.lists(st.tuples(cell, cell, cell), min_size=1, max_size=20), st.sampled_from([",", ";"]))
+def test_rows_written_by_the_csv_module_read_back(people, delimiter):
+    buf = io.StringIO()
+    writer = csv.writer(buf, delimiter=delimiter, lineterminator="\n")
+    writer.writerow(["First Name", "Last Name", "Company", "Connected On"])
+    writer.writerows((first, last, company, "13 Feb 2026") for first, last, company in people)
+    expected = [
+        tuple(value.strip() for value in person)
+        for person in people
+        if any(v.strip() for v in person)
+    ]
+    try:
+        parsed = parse_connections(buf.getvalue())
+    except ExportError as err:
+        assert not expected and "hidden profiles" in str(err)
+        return
+    assert [(c.first_name, c.last_name, c.company) for c in parsed.contacts] == expected
