@@ -377,6 +377,7 @@ class Located:
     kind: str  # "csv", "zip" or "dir" (an unzipped archive)
     path: Path
     name: str  # owner name from the file or folder name, '' when generic
+    root: Path  # the folder the user gave (resolved): symlinks may not leave it
 
 
 def _name_from(stem: str) -> str:
@@ -412,12 +413,12 @@ def _discover(path: Path, root: Path, depth: int) -> list[Located]:
     """Exports at ``path``: a file, an unzipped archive, or a folder of them."""
     if path.is_file():
         kind = "zip" if path.suffix.lower() == ".zip" else "csv"
-        return [Located(kind, path, _name_from(path.stem))]
+        return [Located(kind, path, _name_from(path.stem), root)]
     if not path.is_dir():
         return []
     children = _children(path, root)
     if any(c.name.lower() == "connections.csv" and c.is_file() for c in children):
-        return [Located("dir", path, _name_from(path.resolve().name))]
+        return [Located("dir", path, _name_from(path.resolve().name), root)]
     found: list[Located] = []
     for child in children:
         usable = child.suffix.lower() in (".csv", ".zip") if child.is_file() else depth < _MAX_DEPTH
@@ -436,7 +437,13 @@ def locate(paths: Sequence[Path]) -> list[Located]:
     for given in map(Path, paths):
         if not given.exists():
             raise ExportError(f"{given}: no such file or folder")
-        found = _discover(given, given.resolve(), 0)
+        if not (given.is_file() or given.is_dir()):
+            raise ExportError(f"{given}: not a file or folder")
+        try:
+            found = _discover(given, given.resolve(), 0)
+        except OSError as err:
+            where = err.filename or given
+            raise ExportError(f"{where}: can't read it ({err.strerror or err})") from err
         if not found:
             raise ExportError(
                 f"{given}: no LinkedIn export in this folder (looked for Connections.csv,"
@@ -459,10 +466,10 @@ def _read_file(path: Path) -> bytes:
         raise ExportError(f"{path}: can't read it ({err.strerror or err})") from err
 
 
-def _read_folder(folder: Path) -> tuple[dict[str, tuple[str, bytes]], date | None]:
+def _read_folder(folder: Path, root: Path) -> tuple[dict[str, tuple[str, bytes]], date | None]:
     """An unzipped archive's files by kind, and Connections.csv's modification date."""
     files: dict[str, tuple[str, bytes]] = {}
-    for child in _children(folder, folder.resolve()):
+    for child in _children(folder, root):
         kind = _ARCHIVE_FILES.get(child.name.lower())
         if kind and kind not in files and child.is_file():
             files[kind] = (str(child), _read_file(child))
@@ -609,7 +616,7 @@ def load(found: Located, owner: str | None = None) -> Export:
     if found.kind == "zip":
         files, exported_on = _read_zip(found.path)
     elif found.kind == "dir":
-        files, exported_on = _read_folder(found.path)
+        files, exported_on = _read_folder(found.path, found.root)
     else:
         files = {"connections": (str(found.path), _read_file(found.path))}
         exported_on = date.fromtimestamp(found.path.stat().st_mtime)

@@ -565,7 +565,13 @@ def test_symlinks_leaving_the_folder_are_not_followed(tmp_path, archive_files):
     (team / "bo-park.csv").symlink_to(outside / "Connections.csv")
     (team / "cy-rowe").symlink_to(outside)
     (team / "dee-ng.csv").symlink_to(team / "ana-lima" / "Connections.csv")  # inside: followed
-    assert [e.owner_name for e in read_exports([team])] == ["Ana Lima", "Dee Ng"]
+    (team / ".store").mkdir()
+    (team / ".store" / "eli.csv").write_bytes(archive_files["Connections.csv"])
+    (team / "eli-cho").mkdir()
+    (team / "eli-cho" / "Connections.csv").symlink_to(team / ".store" / "eli.csv")
+    exports = list(read_exports([team]))
+    assert [e.owner_name for e in exports] == ["Ana Lima", "Dee Ng", "Eli Cho"]
+    assert len(exports[2].connections.contacts) == 5
 
 
 def test_same_export_read_twice_has_the_same_fingerprint(tmp_path, asset):
