@@ -83,6 +83,7 @@ class Routes:
     paths: tuple[Introduction, ...]  #: best first
     in_store: bool = True  #: False: a prospect in no export, reached through their company
     company_size: int = 0  #: people at the target's company in the data
+    direct: Hop | None = None  #: the user's own tie to the target, when the data shows one
 
 
 class _Hop(NamedTuple):
@@ -211,15 +212,18 @@ def _rank(routes: Iterable[_Route]) -> list[_Route]:
 
 
 def _varied(ranked: list[_Route], me: int | None) -> list[_Route]:
-    """Keep one inferred route per person to ask: the rest differ only in a guess."""
+    """Drop an inferred route when a better route already asks the same person.
+
+    Someone who knows the target (or a colleague of theirs) better than this
+    guess would not be asked to go through it: the rest differ only in a guess.
+    """
     asked: set[int] = set()
     out = []
     for r in ranked:
-        if r.inferred:
-            first = r.hops[0].b if me is not None else r.hops[0].a
-            if first in asked:
-                continue
-            asked.add(first)
+        first = r.hops[0].b if me is not None else r.hops[0].a
+        if r.inferred and first in asked:
+            continue
+        asked.add(first)
         out.append(r)
     return out
 
@@ -336,24 +340,24 @@ def introducers_for(
     ck = company_key(target.company)
     team.companies.setdefault(t, (ck, target.company))
     team.load_companies({a for a, _ in t_sides})
-    connected, connected_on = False, None
+    connected, connected_on, direct = False, None, None
     if team.me is not None and ((team.me, t) in team.sides or (t, team.me) in team.sides):
-        ev = team.hop(team.me, t).ev
-        connected, connected_on = ev.connected, ev.connected_on
+        direct = _route((team.hop(team.me, t),))
+        connected, connected_on = direct.hops[0].ev.connected, direct.hops[0].ev.connected_on
     routes = _observed(team, t, t_sides) if t else {}
     size = 0
     if ck:
-        size = conn.execute("SELECT COUNT(*) FROM people WHERE company_key = ?", (ck,)).fetchone()[
-            0
-        ]
+        (size,) = conn.execute(
+            "SELECT COUNT(*) FROM people WHERE company_key = ?", (ck,)
+        ).fetchone()
         size += 0 if t else 1  # the prospect is not in the store
+    if ck and not connected:  # guesses add nothing once the user knows the target
         ranked = _rank(routes.values())
         floor = ranked[top - 1].score if len(ranked) >= top else 0.0
-        routes_inf = _inferred(team, t, ck, target.company, size, set(routes), floor)
-        for key, route in routes_inf.items():
+        for key, route in _inferred(team, t, ck, target.company, size, set(routes), floor).items():
             _better(routes, key, route)
     best = _varied(_rank(routes.values()), team.me)[: max(0, top)]
-    make = _Materialise(team, best, extra=[target])
+    make = _Materialise(team, [*best, *([direct] if direct else [])], extra=[target])
     me = make.people.get(team.me) if team.me is not None else None
     return Routes(
         target=target,
@@ -363,6 +367,7 @@ def introducers_for(
         paths=tuple(make.introduction(r) for r in best),
         in_store=bool(t),
         company_size=size,
+        direct=make.introduction(direct).hops[0] if direct else None,
     )
 
 

@@ -191,6 +191,9 @@ def tie_reasons(
     ['Bob and Jane: 40 messages 2018–2024; connected since 2016']
     >>> inf = TieEvidence(0, 0, None, None, 0, 0, False, None, None, True, False,
     ...                   inferred=True, company_size=12, company="Acme Robotics")
+    >>> from dataclasses import replace
+    >>> tie_reasons("You", "Jane", replace(NO_EVIDENCE, messages_sent=2))
+    ['You and Jane: 2 messages, all from you, no reply']
     >>> tie_reasons("Tom", "Jane", inf)  # doctest: +NORMALIZE_WHITESPACE
     ['Tom and Jane: both at Acme Robotics (12 people there in the data);
       inferred, no known connection']
@@ -200,6 +203,8 @@ def tie_reasons(
     if ev.inferred:
         size = f" ({ev.company_size} people there in the data)" if ev.company_size else ""
         return [f"{a_name} and {b_name}: both at {where}{size}; inferred, no known connection"]
+    # Inside a sentence the user is "you"; other names stay as written.
+    a_in, b_in = (n if n != "You" else "you" for n in (a_name, b_name))
     facts: list[str] = []
     if ev.teammates:
         facts.append("teammates")
@@ -207,7 +212,7 @@ def tie_reasons(
     if sent and received:
         facts.append(f"{sent + received} messages{_span(ev)}")
     elif sent or received:
-        who = a_name if sent else b_name
+        who = a_in if sent else b_in
         n = sent or received
         facts.append(f"{n} message{'s' if n > 1 else ''}{_span(ev)}, all from {who}, no reply")
     if ev.recommendations:
@@ -217,7 +222,7 @@ def tie_reasons(
         facts.append(f"{ev.endorsements} endorsement{'s' if ev.endorsements > 1 else ''}")
     if ev.invitation_note:
         incoming = ev.invitation_direction == "INCOMING"
-        inviter, invitee = (b_name, a_name) if incoming else (a_name, b_name)
+        inviter, invitee = (b_in, a_in) if incoming else (a_in, b_in)
         facts.append(f"{inviter} invited {invitee} with a personal note")
     if ev.connected_on is not None:
         facts.append(_since(ev.connected_on, today))

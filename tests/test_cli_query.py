@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from datetime import date
+from pathlib import Path
 
 import pytest
 from test_paths import TODAY, build_team
@@ -134,11 +135,20 @@ def test_show_emails_is_needed_to_see_an_email(db):
 def test_already_connected_is_said_with_the_date(tmp_path):
     db = build_team(tmp_path / "s.db", jane_in_mine=True)
     result = run(db, "to", "Jane Doe")
-    assert "You are already connected to Jane Doe since 14 Feb 2023: you can write directly." in (
-        lines(result.stdout)
+    out = lines(result.stdout)
+    assert out[2:4] == [
+        "You are already connected to Jane Doe since 14 Feb 2023: you can write directly.",
+        "  You and Jane Doe: connected since 2023; no other evidence",
+    ]
+    assert out[-1] == (
+        "Next: write to Jane Doe directly, or for a warmer introduction ask Bob Okafor: "
+        'refpath draft "Jane Doe" --reason "..."'
     )
     data = json.loads(run(db, "to", "Jane Doe", "--json").stdout)
     assert (data["connected"], data["connected_on"]) == (True, "2023-02-14")
+    assert data["direct"]["reasons"] == [
+        "You and Jane Doe: connected since 2023; no other evidence"
+    ]
 
 
 def test_without_me_the_team_is_the_start_and_it_says_so(tmp_path):
@@ -281,3 +291,54 @@ def test_a_query_imports_no_heavy_library(db):
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+# -- the sample team (sample_exports/, see its README for the planted facts) --------
+
+SAMPLE = Path(__file__).resolve().parent.parent / "sample_exports"
+
+
+@pytest.fixture(scope="module")
+def sample_db(tmp_path_factory):
+    if not (SAMPLE / "README.md").exists():
+        pytest.skip("sample_exports/ is not there")
+    db = tmp_path_factory.mktemp("sample") / "s.db"
+    mine = SAMPLE / "Basic_LinkedInDataExport_11-20-2026.zip"
+    theirs = sorted(p for p in SAMPLE.iterdir() if p != mine and p.name != "README.md")
+    assert run(db, "add", str(mine), "--me").exit_code == 0
+    assert run(db, "add", *map(str, theirs)).exit_code == 0
+    return db
+
+
+def test_sample_jane_doe_history_first_bare_connection_lower_inferred_below(sample_db):
+    data = json.loads(run(sample_db, "to", "Jane Doe", "--json", "--top", "10").stdout)
+    assert data["target"]["company"] == "Acme Robotics" and data["connected"] is False
+    vias = [p["via"] for p in data["paths"]]
+    assert vias[:2] == [["Bob Okafor"], ["Riley Chen"]]
+    bob, riley = data["paths"][:2]
+    assert (
+        bob["reasons"][-1] == "Bob Okafor and Jane Doe: 40 messages 2018–2024; connected since 2016"
+    )
+    assert riley["reasons"][-1] == (
+        "Riley Chen and Jane Doe: connected since Oct 2026; no other evidence"
+    )
+    carol = data["paths"][vias.index(["Carol Mendes", "Tom Baker"])]
+    assert carol["inferred"] and carol["score"] < riley["score"] < bob["score"]
+    assert carol["reasons"][-1] == (
+        "Tom Baker and Jane Doe: both at Acme Robotics (8 people there in the data); "
+        "inferred, no known connection"
+    )
+    assert all(p["inferred"] for p in data["paths"][2:])
+
+
+def test_sample_sam_lee_is_ambiguous_and_plain_text_finds_accents_and_emoji(sample_db):
+    sam = run(sample_db, "to", "Sam Lee")
+    assert sam.exit_code == 1
+    assert "Brightwave Energy" in sam.stderr and "Pulsewise" in sam.stderr
+    for query, slug in [
+        ("Ana Lucia Ferreira", "ana-l%C3%BAcia-ferreira-1a2b3c"),
+        ("Priya Raman", "priya-raman-9c2d11"),
+    ]:
+        found = run(sample_db, "to", query, "--json")
+        assert found.exit_code == 0
+        assert json.loads(found.stdout)["target"]["url"].endswith(slug)

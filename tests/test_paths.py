@@ -164,7 +164,10 @@ def test_already_connected_says_since_when(tmp_path):
     with open_store(build_team(tmp_path / "s.db", jane_in_mine=True)) as store:
         routes = introducers_for(store, find_person(store, "Jane Doe"), today=TODAY)
     assert routes.connected and routes.connected_on == date(2023, 2, 14)
-    assert names(routes.paths[0]) == ["Bob Okafor"]
+    assert routes.direct is not None
+    assert routes.direct.reasons == ("You and Jane Doe: connected since 2023; no other evidence",)
+    # Teammates who know her may still warm things up; guesses through her company add nothing.
+    assert [names(p) for p in routes.paths] == [["Bob Okafor"], ["Riley Chen"]]
 
 
 def test_without_me_the_team_is_the_start(tmp_path):

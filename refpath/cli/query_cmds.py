@@ -127,7 +127,13 @@ def _render_routes(
     if routes.connected:
         since = f" since {routes.connected_on:%-d %b %Y}" if routes.connected_on else ""
         out.print(f"You are already connected to {safe(t.name)}{since}: you can write directly.")
+    if routes.direct:
+        for reason in routes.direct.reasons:
+            out.print(f"  {safe(reason)}")
     if not routes.paths:
+        if routes.connected:
+            out.print(f"Next: write to {safe(t.name)} directly.")
+            return
         out.print(f"No one on the team knows {safe(t.name)} or anyone at their company.")
         out.print("Next: add more colleagues' exports with refpath add EXPORTS.")
         return
@@ -142,8 +148,13 @@ def _render_routes(
         )
     out.print(table)
     best = routes.paths[0]
-    if routes.in_store:
-        first = best.via[0].name if best.via else t.name
+    first = best.via[0].name if best.via else t.name
+    if routes.connected:
+        out.print(
+            f"Next: write to {safe(t.name)} directly, or for a warmer introduction ask "
+            f"{safe(first)}: {safe(_draft_hint(routes, query))}"
+        )
+    elif routes.in_store:
         out.print(
             f"Next: ask {safe(first)} — draft the request with {safe(_draft_hint(routes, query))}"
         )
@@ -223,6 +234,14 @@ def to(
                 "start": "you" if routes.me is not None else "team",
                 "me": plain(routes.me.name) if routes.me else None,
                 "company_size": routes.company_size,
+                "direct": (
+                    {
+                        "strength": round(routes.direct.strength, 4),
+                        "reasons": [plain(r) for r in routes.direct.reasons],
+                    }
+                    if routes.direct
+                    else None
+                ),
                 "paths": [_intro_json(i) for i in routes.paths],
             }
         )
