@@ -355,13 +355,18 @@ _JANE_LINES = (
 Thread = tuple[str, str, list[_Msg]]  # conversation id, title, messages
 
 
-def _conversations(rng: random.Random, alex_rows: Rows) -> list[Thread]:
-    """All threads of Alex's and Bob's archives, with Bob and Jane Doe's 40 messages."""
-    invented = [
+def _invented(rows: Rows) -> list[tuple[Person, date]]:
+    """Alex's invented connections (not colleagues, staff or planted), newest first."""
+    return [
         (p, day)
-        for p, day in alex_rows
+        for p, day in rows
         if p is not None and p.company != NORTHWIND and p not in (NADIA, GRETA, PAOLO)
     ]
+
+
+def _conversations(rng: random.Random, alex_rows: Rows) -> list[Thread]:
+    """All threads of Alex's and Bob's archives, with Bob and Jane Doe's 40 messages."""
+    invented = _invented(alex_rows)
     chatty = next(p for p, day in invented if day < date(2025, 10, 1))
     silent = next(p for p, day in invented if day < date(2026, 5, 1) and p != chatty)
     who = {
@@ -461,11 +466,7 @@ Harborline Software,Sales Development Representative,Outbound prospecting for th
 
 def _alex_archive(rows: Rows, messages: list[list[str]]) -> list[tuple[str, str]]:
     """Alex's archive members (name, text). Line endings differ per member, as in real zips."""
-    invented = [
-        (p, day)
-        for p, day in rows
-        if p is not None and p.company != NORTHWIND and p not in (NADIA, GRETA, PAOLO)
-    ]
+    invented = _invented(rows)
     (asked_me, day0), (asked_by_me, day1), (endorser, _) = invented[:3]
     stranger = _p("Victor", "Hale", "victor-hale-2b9d40", "Talentbridge", "Recruiter")
     note = "Hi Olivia, we met briefly at the retail ops summit. Would be great to stay in touch."
