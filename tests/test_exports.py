@@ -240,10 +240,24 @@ def test_ragged_and_empty_lines_are_handled():
     assert (ivo.url, ivo.email, ivo.company, ivo.position) == ("u", "e", "c", "p")
 
 
-def test_a_quoted_field_spanning_lines_is_one_row():
+def test_a_quoted_field_spanning_lines_is_one_row_with_a_warning():
     text = HEADER + 'Mara,"Quill\nJr",,,Inkwell,CTO,13 Feb 2026\nIvo,Brandt,,,x,y,01 Feb 2026'
-    mara, ivo = parse_connections(text).contacts
+    parsed = parse_connections(text, source="q.csv")
+    mara, ivo = parsed.contacts
     assert mara.last_name == "Quill\nJr" and (mara.line, ivo.line) == (2, 4)
+    assert parsed.warnings == (
+        "q.csv: line 2: a quoted field runs over several lines (1 such row); look for a stray '\"'",
+    )
+
+
+def test_quoted_rows_never_shift_onto_other_lines():
+    rows = ['A,B"x,C,,,,13 Feb 2026', 'D,"E, Jr",,,,,13 Feb 2026', 'F,"G""",,,,,13 Feb 2026']
+    parsed = parse_connections(HEADER + "\n".join(rows))
+    assert [(c.first_name, c.last_name, c.line) for c in parsed.contacts] == [
+        ("A", 'B"x', 2),
+        ("D", "E, Jr", 3),
+        ("F", 'G"', 4),
+    ]
 
 
 def test_unreadable_dates_give_none_and_one_summarising_warning():
