@@ -230,10 +230,16 @@ def parse_invitations(text: str, *, source: str = "<text>") -> tuple[InvitationI
 
     Examples
     --------
-    >>> text = "From,To,Sent At,Message,Direction\\nMara Quill,Ivo Brandt,4/2/19, 12:00 AM,"
-    >>> parse_invitations(text + "\\nTeo Lind,Mara Quill,\\"4/3/19, 9:10 AM\\",Hi!,INCOMING")
-    (InvitationInfo(name='Teo Lind', url='', direction='INCOMING', has_note=True, sent_at=datetime.date(2019, 4, 3)),)
-    """  # noqa: E501
+    >>> text = (
+    ...     "From,To,Sent At,Message,Direction\\n"
+    ...     'Mara Quill,Ivo Brandt,"4/2/19, 12:00 AM",,OUTGOING\\n'
+    ...     'Teo Lind,Mara Quill,"4/3/19, 9:10 AM","Hi Mara, we met at the fair.",INCOMING'
+    ... )
+    >>> for invitation in parse_invitations(text):
+    ...     print(invitation.name, invitation.direction, invitation.has_note, invitation.sent_at)
+    Ivo Brandt OUTGOING False 2019-04-02
+    Teo Lind INCOMING True 2019-04-03
+    """
     cols, rows = _open_table(text, source, ("from", "to", "direction"))
     get = cols.get
     sent, note = get("sent at", -1), get("message", -1)
@@ -491,7 +497,7 @@ def _read_zip(path: Path) -> tuple[dict[str, tuple[str, bytes]], date | None]:
     """A LinkedIn archive's files by kind, read in memory with bomb checks."""
     try:
         archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, ValueError) as err:
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as err:
         raise ExportError(f"{path}: not a readable zip archive ({err})") from err
     with archive:
         infos = [i for i in archive.infolist() if not i.is_dir()]
@@ -569,9 +575,14 @@ def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) ->
                         f"{path}: {info.filename} is larger than its header says; refusing it"
                     )
                 chunks.append(chunk)
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError) as err:
-        raise ExportError(f"{path}: can't read {info.filename} ({err})") from err
-    except NotImplementedError as err:  # an unsupported compression method
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        EOFError,
+        OSError,
+        RuntimeError,
+        NotImplementedError,
+    ) as err:  # damaged data, or a compression method Python lacks
         raise ExportError(f"{path}: can't read {info.filename} ({err})") from err
     return b"".join(chunks)
 
