@@ -1,0 +1,182 @@
+"""Commands that show the network: map (a picture), clusters (a table) and export (for Gephi)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from refpath.cli.app import app, open_db, out, plain, print_json, safe
+
+if TYPE_CHECKING:
+    from refpath.clusters import Broker, Clustering
+
+
+@app.command("map")
+def map_(
+    ctx: typer.Context,
+    output: Annotated[
+        Path,
+        typer.Option("-o", "--output", help="Picture to write: .png, .svg or .pdf."),
+    ] = Path("network.png"),
+    highlight: Annotated[
+        str | None,
+        typer.Option(help="Draw the best introduction routes to this person, boldly, with names."),
+    ] = None,
+    company: Annotated[
+        str | None,
+        typer.Option(help="The --highlight person's company, when several share the name."),
+    ] = None,
+    owner: Annotated[
+        str | None,
+        typer.Option(help="Draw only this colleague's network (clusters stay team-wide)."),
+    ] = None,
+    layout: Annotated[
+        str,
+        typer.Option(
+            help="clusters: clusters around a ring, colleagues inside (fast at any size). "
+            "spring: networkx force layout (small maps only)."
+        ),
+    ] = "clusters",
+    max_people: Annotated[
+        int,
+        typer.Option(min=1, help="Draw people one by one up to this many; above, draw a summary."),
+    ] = 1500,
+) -> None:
+    """Draw the team's network: market clusters, colleagues, brokers, a highlighted route.
+
+    Up to --max-people people each person is a dot; above, the picture is a
+    summary with each market cluster as a bubble. The title says which.
+    """
+    from refpath.clusters import market_clusters
+    from refpath.errors import UnknownPerson
+    from refpath.identity import name_key
+    from refpath.network import intro_routes, load_network
+    from refpath.people import find_person
+    from refpath.plot import MapOptions, draw_map, output_format
+
+    output_format(output)  # bad names fail before any work
+    with open_db(ctx) as store:
+        focus = None
+        if owner is not None:
+            found = store.owner_by_name(name_key(owner))
+            if found is None:
+                names = ", ".join(s.name for s in store.sources()[:8])
+                raise UnknownPerson(
+                    f"{owner!r} is not a colleague whose export was added; colleagues: {names}"
+                )
+            focus = found[1]
+        routes: tuple = ()
+        target = None
+        if highlight is not None:
+            target = find_person(store, highlight, company=company)
+            routes = intro_routes(store, target.id, top=3)
+        net = load_network(store)
+    clustering = market_clusters(net)
+    opts = MapOptions(output, routes, focus, layout, max_people)
+    result = draw_map(net, clustering, opts)
+    kind = "summary" if result.summarised else "map"
+    out.print(
+        f"Wrote {safe(result.path)}: {kind} of {result.people:,} people in "
+        f"{result.clusters} market clusters."
+    )
+    if target is not None and not routes:
+        out.print(f"No introduction route to {safe(target.name)} was found; nothing highlighted.")
+
+
+def _broker_json(b: Broker) -> dict[str, Any]:
+    return {
+        "name": plain(b.name),
+        "company": plain(b.company),
+        "score": b.score,
+        "cluster": b.cluster + 1,
+        "known_by": [plain(n) for n in b.known_by],
+    }
+
+
+def _clusters_json(c: Clustering) -> dict[str, Any]:
+    return {
+        "method": c.method,
+        "modularity": c.modularity,
+        "clusters": [
+            {
+                "cluster": k.id + 1,
+                "label": plain(k.label),
+                "people": k.size,
+                "companies": k.n_companies,
+                "top_companies": [{"name": plain(n), "people": m} for n, m in k.companies],
+                "colleagues": [{"name": plain(n), "people": m} for n, m in k.owners],
+                "brokers": [_broker_json(b) for b in k.brokers],
+            }
+            for k in c.clusters
+        ],
+        "top_brokers": [_broker_json(b) for b in c.brokers],
+    }
+
+
+@app.command()
+def clusters(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """List the market clusters the team reaches, through which colleagues and brokers."""
+    from rich.table import Table
+
+    from refpath.clusters import market_clusters
+    from refpath.network import load_network
+
+    with open_db(ctx) as store:
+        net = load_network(store)
+    result = market_clusters(net)
+    if as_json:
+        print_json(_clusters_json(result))
+        return
+    if not result.clusters:
+        out.print("No clusters: the store has no connections yet. Add exports with: refpath add")
+        return
+    table = Table("#", "people", "top companies", "reached through", "brokers")
+    for k in result.clusters:
+        companies = ", ".join(f"{safe(n)} ({m})" for n, m in k.companies[:3])
+        more = k.n_companies - min(3, len(k.companies))
+        if more > 0:
+            companies += f" +{more} more"
+        mates = ", ".join(f"{safe(n)} ({m})" for n, m in k.owners[:3])
+        if len(k.owners) > 3:
+            mates += f" +{len(k.owners) - 3}"
+        brokers = ", ".join(f"{safe(b.name)} ({len(b.known_by)} colleagues)" for b in k.brokers)
+        table.add_row(f"C{k.id + 1}", f"{k.size:,}", companies, mates, brokers or "-")
+    out.print(table)
+    out.print(f"[dim]{safe(result.method)}; modularity {result.modularity}.[/dim]")
+
+
+@app.command()
+def export(
+    ctx: typer.Context,
+    output: Annotated[
+        Path,
+        typer.Option("-o", "--output", help="File to write: .gexf, .graphml or .csv."),
+    ],
+    show_emails: Annotated[
+        bool, typer.Option("--show-emails", help="Include email addresses (left out by default).")
+    ] = False,
+    inferred: Annotated[
+        bool,
+        typer.Option(
+            "--inferred", help="Also export inferred ties (same small company, no connection)."
+        ),
+    ] = False,
+) -> None:
+    """Export the whole network for Gephi, Cytoscape or Neo4j: .gexf, .graphml or .csv.
+
+    Every person is a node (name, company, position, colleague or not, market
+    cluster); every tie an edge (connected on, strength, observed or inferred,
+    the colleagues whose exports show it). .csv writes FILE_nodes.csv and
+    FILE_edges.csv.
+    """
+    from refpath.network import export_graph
+
+    with open_db(ctx) as store:
+        written = export_graph(store, output, show_emails=show_emails, inferred=inferred)
+    files = ", ".join(safe(p) for p in written.files)
+    out.print(f"Wrote {files}: {written.nodes:,} people, {written.edges:,} ties.")

@@ -1,0 +1,527 @@
+"""Pictures of the team network: the only module that imports matplotlib (lazily, Agg).
+
+The map is a *wheel*: market clusters sit around a ring, largest at the top,
+and colleagues sit inside it, each pulled towards the clusters where most of
+their people are. A small team is drawn person by person: each person is a dot
+in their cluster's disc, on the side facing the colleagues who know them, and
+grey lines are the connections the exports show. Above :data:`FULL_LIMIT`
+people the map is a *summary* (it says so): each cluster is a bubble whose
+area counts its people, colleagues and the top brokers are nodes, and line
+widths count how many people a colleague knows in a cluster. A highlighted
+route is drawn in full, boldly, on top, with names. Labels are placed one by
+one where they do not cover an earlier one; those that fit nowhere are left
+out, most important first. No force-directed layout runs on a big graph.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+import warnings
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from refpath.clusters import TEAM, Clustering
+from refpath.errors import InputError
+from refpath.network import Route, TeamNetwork
+
+#: Up to this many people are drawn one by one; above it, the map is a summary.
+FULL_LIMIT = 1500
+#: ``--layout spring`` runs networkx's force layout, which takes minutes on big graphs.
+SPRING_LIMIT = 2000
+FORMATS = (".png", ".svg", ".pdf")
+LAYOUTS = ("clusters", "spring")
+ROUTE = "#c1121f"
+# tab10 without its red (the route's colour), then tab20's light tones.
+_PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf",
+            "#bcbd22", "#7f7f7f", "#aec7e8", "#ffbb78", "#98df8a", "#c5b0d5", "#c49c94",
+            "#f7b6d2", "#9edae5", "#dbdb8d", "#393b79", "#637939"]  # fmt: skip
+_OTHER = "#cccccc"
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+@dataclass(frozen=True)
+class MapOptions:
+    """What to draw, and where."""
+
+    out: Path
+    routes: tuple[Route, ...] = ()  #: best first; the first is drawn boldest
+    focus: int | None = None  #: person id of a colleague: draw only their network
+    layout: str = "clusters"
+    max_people: int = FULL_LIMIT
+
+
+@dataclass(frozen=True)
+class MapResult:
+    """What the picture shows."""
+
+    path: Path
+    summarised: bool
+    people: int  #: people in view (drawn one by one, or counted in bubbles)
+    clusters: int
+    labels: int  #: names written on the picture
+    title: str
+
+
+def output_format(path: Path) -> str:
+    """The picture format for ``path`` ("png", "svg" or "pdf"); InputError if unusable.
+
+    >>> output_format(Path("map.SVG"))
+    'svg'
+    """
+    suffix = path.suffix.lower()
+    if suffix not in FORMATS:
+        raise InputError(
+            f"{path}: unknown picture format {suffix or '(none)'!r}; "
+            "use a file name ending in .png, .svg or .pdf"
+        )
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir():
+        raise InputError(f"{path}: folder {parent} does not exist")
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder; give a file name such as {path / 'network.png'}")
+    return suffix[1:]
+
+
+def text(value: str, limit: int = 40) -> str:
+    """A name made safe for matplotlib: no control chars, no mathtext, no astral emoji.
+
+    >>> text("𝐉𝐚𝐧𝐞 $$ Doe 🚀")
+    'Jane \\\\$\\\\$ Doe'
+    """
+    value = unicodedata.normalize("NFKC", _CONTROL.sub("", value))
+    value = "".join(c for c in value if ord(c) <= 0xFFFF).strip()
+    if len(value) > limit:
+        value = value[: limit - 1].rstrip() + "…"
+    return value.replace("$", r"\$")
+
+
+def short_list(names: Sequence[str], limit: int = 4) -> str:
+    """'A, B, C and 5 more'.
+
+    >>> short_list(["Ann", "Bo", "Cy"], 2)
+    'Ann, Bo and 1 more'
+    """
+    shown = [text(n, 30) for n in names[:limit]]
+    rest = len(names) - len(shown)
+    return ", ".join(shown) + (f" and {rest} more" if rest > 0 else "")
+
+
+def colour(cid: int) -> str:
+    """The colour of cluster ``cid`` (grey beyond the palette)."""
+    return _PALETTE[cid] if 0 <= cid < len(_PALETTE) else _OTHER
+
+
+@dataclass
+class _Scene:
+    """Positions and what goes where, before drawing."""
+
+    hubs: dict[int, tuple[float, float, float]] = field(default_factory=dict)  # cid -> x, y, r
+    pos: dict[int, tuple[float, float]] = field(default_factory=dict)  # person id -> x, y
+    sizes: Counter[int] = field(default_factory=Counter)  # cid -> people in view
+    reach: dict[int, Counter[int]] = field(default_factory=dict)  # owner -> cid -> people
+
+
+def _view(net: TeamNetwork, opts: MapOptions) -> tuple[set[int], set[int]]:
+    """(people in view, colleagues in view): everyone, or one colleague's network."""
+    people = set(net.people)
+    if opts.focus is not None:
+        people = {opts.focus}
+        for t in net.observed():
+            if opts.focus in (t.a, t.b):
+                people.add(t.b if t.a == opts.focus else t.a)
+    for r in opts.routes:
+        people.update(r.nodes)
+    owners = {p for p in people if p in net.owners}
+    return people - owners, owners
+
+
+def _wheel(net: TeamNetwork, cl: Clustering, people: set[int], owners: set[int]) -> _Scene:
+    """Clusters around a ring, largest at the top; colleagues on an inner ring, each facing
+    the clusters where most of their people are; the colleagues' own company in the middle."""
+    scene = _Scene(sizes=Counter(cl.membership.get(p, TEAM) for p in people))
+    ring = [c for c, _ in scene.sizes.most_common() if c != TEAM]
+    k, biggest = len(ring), max((scene.sizes[c] for c in ring), default=1)
+    rmax = 0.55 if k == 1 else min(0.5, 0.92 * math.sin(math.pi / k))
+    for i, cid in enumerate(ring):
+        angle = math.pi / 2 - 2 * math.pi * i / k
+        x, y = (0.0, 0.0) if k == 1 else (math.cos(angle), math.sin(angle))
+        scene.hubs[cid] = (x, y, max(0.04, rmax * math.sqrt(scene.sizes[cid] / biggest)))
+    if scene.sizes[TEAM]:
+        scene.hubs[TEAM] = (0.0, -1.2 if k == 1 else 0.0, 0.1 if scene.sizes[TEAM] > 20 else 0.06)
+    for t in net.observed():
+        for o, p in ((t.a, t.b), (t.b, t.a)):
+            if o in owners and p in people:
+                scene.reach.setdefault(o, Counter())[cl.membership.get(p, TEAM)] += 1
+    prefer = {}
+    for o in owners:
+        counts = scene.reach.get(o, Counter())
+        x = sum(scene.hubs[c][0] * m for c, m in counts.items() if c != TEAM)
+        y = sum(scene.hubs[c][1] * m for c, m in counts.items() if c != TEAM)
+        prefer[o] = math.atan2(y, x) if x or y else 0.0
+    order = sorted(owners, key=lambda o: (prefer[o], o))
+    n = max(1, len(order))
+    # Evenly spaced (no colleague hides another), turned to sit closest to where each faces.
+    turn = math.atan2(
+        sum(math.sin(prefer[o] - 2 * math.pi * j / n) for j, o in enumerate(order)),
+        sum(math.cos(prefer[o] - 2 * math.pi * j / n) for j, o in enumerate(order)),
+    )
+    radius = 0.85 if k == 1 else 0.42
+    for j, o in enumerate(order):
+        angle = turn + 2 * math.pi * j / n
+        scene.pos[o] = (radius * math.cos(angle), radius * math.sin(angle))
+    return scene
+
+
+def _facing(net: TeamNetwork, scene: _Scene, p: int, hub: tuple[float, ...]) -> float:
+    """Angle from a cluster's centre towards the colleagues who know ``p``."""
+    mates = [scene.pos[o] for o in net.colleagues_of.get(p, {}) if o in scene.pos]
+    x = sum(m[0] for m in mates) / max(1, len(mates)) - hub[0]
+    y = sum(m[1] for m in mates) / max(1, len(mates)) - hub[1]
+    return math.atan2(y, x) % (2 * math.pi)
+
+
+def _fill_discs(net: TeamNetwork, cl: Clustering, scene: _Scene, people: set[int]) -> None:
+    """Each person a dot in their cluster's disc, on the side facing who knows them."""
+    golden = math.pi * (3 - math.sqrt(5))
+    by_cluster: dict[int, list[int]] = {}
+    for p in sorted(people):
+        by_cluster.setdefault(cl.membership.get(p, TEAM), []).append(p)
+    for cid, members in by_cluster.items():
+        hx, hy, r = hub = scene.hubs[cid]
+        n = len(members)
+        spiral = sorted(
+            ((j * golden) % (2 * math.pi), r * math.sqrt((j + 0.5) / n)) for j in range(n)
+        )
+        members.sort(key=lambda p: _facing(net, scene, p, hub))
+        for p, (ang, rad) in zip(members, spiral, strict=True):
+            scene.pos[p] = (hx + rad * math.cos(ang), hy + rad * math.sin(ang))
+
+
+def _place_few(net: TeamNetwork, cl: Clustering, scene: _Scene, shown: list[int]) -> None:
+    """Summary: brokers and route people inside their bubble, facing their colleagues."""
+    slots: Counter[int] = Counter()
+    for p in shown:
+        cid = cl.membership.get(p, TEAM)
+        hx, hy, r = hub = scene.hubs[cid]
+        n, slots[cid] = slots[cid], slots[cid] + 1
+        angle = _facing(net, scene, p, hub) + 0.5 * ((n + 1) // 2) * (1 if n % 2 else -1)
+        scene.pos[p] = (hx + 0.72 * r * math.cos(angle), hy + 0.72 * r * math.sin(angle))
+
+
+def _spring(net: TeamNetwork, people: set[int], owners: set[int], scene: _Scene) -> None:
+    """networkx's force layout of everyone in view (small maps only)."""
+    import networkx as nx
+
+    g = nx.Graph()
+    g.add_nodes_from(people | owners)
+    g.add_edges_from((t.a, t.b) for t in net.observed() if t.a in g and t.b in g)
+    scene.pos.update({p: (float(x), float(y)) for p, (x, y) in nx.spring_layout(g, seed=0).items()})
+
+
+def draw_map(net: TeamNetwork, cl: Clustering, opts: MapOptions) -> MapResult:
+    """Draw the team network (or its summary) to ``opts.out``.
+
+    Parameters
+    ----------
+    net : TeamNetwork
+        From :func:`refpath.network.load_network`.
+    cl : Clustering
+        From :func:`refpath.clusters.market_clusters`.
+    opts : MapOptions
+        Output file (format by extension), routes to highlight, focus colleague, layout.
+
+    Returns
+    -------
+    MapResult
+        Raises :class:`InputError` for an unknown format or layout, a missing
+        folder, or ``--layout spring`` on a map too big for it.
+    """
+    output_format(opts.out)
+    if opts.layout not in LAYOUTS:
+        raise InputError(f"unknown layout {opts.layout!r}; use one of: {', '.join(LAYOUTS)}")
+    people, owners = _view(net, opts)
+    summarised = len(people) > opts.max_people
+    if opts.layout == "spring" and (summarised or len(people) > SPRING_LIMIT):
+        raise InputError(
+            f"--layout spring draws every person and takes minutes above "
+            f"{min(SPRING_LIMIT, opts.max_people):,} people (this map has "
+            f"{len(people):,}); use --layout clusters"
+        )
+    scene = _wheel(net, cl, people, owners)
+    brokers = [b.id for b in cl.brokers if b.id in people][:8]
+    if summarised:
+        on_route = {p for r in opts.routes for p in r.nodes} - owners
+        _place_few(net, cl, scene, sorted(set(brokers) | on_route))
+    elif opts.layout == "spring":
+        _spring(net, people, owners, scene)
+    else:
+        _fill_discs(net, cl, scene, people)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # glyphs some scripts lack in the font
+        return _render(net, cl, scene, opts, (people, owners, brokers), summarised)
+
+
+def _xy(ids: Sequence[int], pos: dict) -> tuple[list[float], list[float]]:
+    return [pos[p][0] for p in ids], [pos[p][1] for p in ids]
+
+
+_DOT: dict[str, Any] = {"ls": "none", "markersize": 10, "color": "#1b1b1b"}
+_OWNER: dict[str, Any] = {
+    "marker": "D",
+    "s": 130,
+    "c": "#1b1b1b",
+    "edgecolors": "white",
+    "zorder": 6,
+}
+_BROKER: dict[str, Any] = {"s": 100, "zorder": 5, "edgecolors": "black", "linewidths": 1.8}
+_BOX = {"boxstyle": "round,pad=0.25", "fc": "w"}
+_STYLE: dict[str, dict[str, Any]] = {
+    "target": {"size": 14, "weight": "bold", "color": "white", "bbox": {**_BOX, "fc": ROUTE}},
+    "route": {"size": 12, "weight": "bold", "color": ROUTE, "bbox": {**_BOX, "ec": ROUTE}},
+    "owner": {"size": 10.5, "weight": "bold", "bbox": {**_BOX, "ec": "none"}},
+    "broker": {"size": 8.5, "style": "italic", "bbox": {**_BOX, "fc": "#fffbe6", "ec": "#999999"}},
+}  # fmt: skip
+_OFFSETS = [(10, 8), (10, -8), (-10, 8), (-10, -8), (0, 14), (0, -14), (16, 0), (-16, 0)]
+
+
+def _render(
+    net: TeamNetwork,
+    cl: Clustering,
+    scene: _Scene,
+    opts: MapOptions,
+    view: tuple[set[int], set[int], list[int]],
+    summarised: bool,
+) -> MapResult:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    people, owners, brokers = view
+    fig = Figure(figsize=(16, 10), dpi=100)
+    canvas = FigureCanvasAgg(fig)
+    ax = fig.add_axes((0.0, 0.0, 0.66, 0.86))
+    ax.set_axis_off()
+    ax.set_aspect("equal")
+    pos, member = scene.pos, cl.membership.get
+    xs = [x for x, _ in pos.values()] + [
+        h[0] + s * h[2] for h in scene.hubs.values() for s in (-1, 1)
+    ]
+    ys = [y for _, y in pos.values()] + [
+        h[1] + s * h[2] for h in scene.hubs.values() for s in (-1, 1)
+    ]
+    ax.set_xlim(min(xs) - 0.12, max(xs) + 0.12)
+    ax.set_ylim(min(ys) - 0.1, max(ys) + 0.1)
+    tags = (_bubbles if summarised else _people)(ax, net, cl, scene, people | owners, brokers)
+    ax.scatter(*_xy(brokers, pos), c=[colour(member(b, TEAM)) for b in brokers], **_BROKER)
+    ax.scatter(*_xy(sorted(owners - {net.me}), pos), **_OWNER)
+    if net.me in pos:
+        ax.scatter(*pos[net.me], **{**_OWNER, "marker": "*", "s": 600, "zorder": 7})
+    labels = _route_layer(ax, net, opts.routes, pos)
+    on_route = {p for r in opts.routes for p in r.nodes}
+    for o in sorted(owners - on_route, key=lambda o: -sum(scene.reach.get(o, {}).values()))[:30]:
+        labels.append((pos[o], "You" if o == net.me else text(net.people[o].name, 24), "owner"))
+    for b in brokers:
+        node = net.people[b]
+        labels.append((pos[b], f"{text(node.name, 24)}\n{text(node.company, 26)}", "broker"))
+    placed = _place_labels(canvas, ax, labels, [pos[p] for p in (*owners, *brokers)], tags)
+    title = _titles(fig, net, cl, opts, (len(people), len(owners)), summarised)
+    _legend(fig, net, cl, scene, opts)
+    _save(fig, canvas, opts.out)
+    n_clusters = len(set(scene.hubs) - {TEAM})
+    return MapResult(opts.out, summarised, len(people), n_clusters, placed, title)
+
+
+def _save(fig: Any, canvas: Any, out: Path) -> None:
+    """Save by extension; a PNG is reduced to 256 colours (a third of the bytes, same look)."""
+    fmt = out.suffix[1:].lower()
+    try:
+        if fmt != "png":
+            fig.savefig(out, format=fmt)
+            return
+        from PIL import Image
+
+        canvas.draw()
+        rgba = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba())
+        rgba.convert("RGB").quantize(256).save(out, format="PNG", optimize=True)
+    except OSError as err:
+        raise InputError(f"{out}: cannot write the picture: {err.strerror or err}") from err
+
+
+def _people(ax: Any, net: TeamNetwork, cl: Clustering, scene: _Scene, view: set[int],
+            brokers: list[int]) -> list:  # fmt: skip
+    """Every person a dot, every connection a grey line; cluster tags outside the ring."""
+    from matplotlib.collections import LineCollection
+
+    pos = scene.pos
+    segs = [[pos[t.a], pos[t.b]] for t in net.observed() if t.a in view and t.b in view]
+    alpha = min(0.5, 12 / math.sqrt(len(segs) + 1))
+    ax.add_collection(LineCollection(segs, linewidths=0.4, alpha=alpha, colors="#555555"))
+    dots = sorted(view - set(net.owners))
+    size = max(6.0, min(40.0, 6000 / (len(dots) + 1)))
+    ax.scatter(*_xy(dots, pos), s=size, lw=0, c=[colour(cl.membership.get(p, TEAM)) for p in dots])
+    tags = []
+    for cid, (hx, hy, r) in scene.hubs.items():
+        if cid != TEAM:
+            d = math.hypot(hx, hy) or 1.0
+            x, y = hx + (r + 0.07) * hx / d, hy + (r + 0.07) * hy / d
+            tags.append(ax.text(x, y, f"C{cid + 1}", ha="center", va="center", size=13,
+                                weight="bold", color=colour(cid)))  # fmt: skip
+    return tags
+
+
+def _bubbles(ax: Any, net: TeamNetwork, cl: Clustering, scene: _Scene, view: set[int],
+             brokers: list[int]) -> list:  # fmt: skip
+    """Clusters as bubbles; lines from colleagues as wide as how many people they know there."""
+    from matplotlib.collections import LineCollection
+    from matplotlib.patches import Circle
+
+    pos, tags = scene.pos, []
+    top = max((m for c in scene.reach.values() for m in c.values()), default=1)
+    segs, widths = [], []
+    for o, counts in scene.reach.items():
+        for cid, m in counts.items():
+            (hx, hy, r), (ox, oy) = scene.hubs[cid], pos[o]
+            d = math.hypot(hx - ox, hy - oy) or 1.0
+            segs.append([(ox, oy), (hx - r * (hx - ox) / d, hy - r * (hy - oy) / d)])
+            widths.append(0.3 + 8 * math.sqrt(m / top))
+    known = net.colleagues_of
+    segs += [[pos[b], pos[o]] for b in brokers for o in known.get(b, {}) if o in pos]
+    widths += [0.7] * (len(segs) - len(widths))
+    ax.add_collection(LineCollection(segs, linewidths=widths, alpha=0.22, colors="#555555"))
+    for cid, (hx, hy, r) in scene.hubs.items():
+        ax.add_patch(Circle((hx, hy), r, fc=colour(cid), alpha=0.5, ec=colour(cid), lw=2))
+        tag = "your company" if cid == TEAM else f"C{cid + 1}"
+        tags.append(ax.text(hx, hy, f"{tag}\n{scene.sizes[cid]:,} people", ha="center",
+                            va="center", size=10 if r > 0.1 else 8, weight="bold"))  # fmt: skip
+    return tags
+
+
+def _route_layer(ax: Any, net: TeamNetwork, routes: Sequence[Route], pos: dict) -> list:
+    """Draw the routes boldly, the best on top; return their labels, target first."""
+    for rank in range(len(routes) - 1, -1, -1):
+        r, width = routes[rank], 5.0 if rank == 0 else 2.2
+        for a, b, inferred in zip(r.nodes[:-1], r.nodes[1:], r.inferred, strict=True):
+            xy = list(zip(pos[a], pos[b], strict=True))
+            ax.plot(*xy, color="white", lw=width + 3, zorder=8, solid_capstyle="round")
+            style = (0, (2, 1.2)) if inferred else "-"
+            ax.plot(*xy, color=ROUTE, lw=width, ls=style, zorder=9, alpha=1 - 0.25 * (rank > 0))
+        mid = [p for p in r.nodes[1:-1] if p not in net.owners]
+        ax.scatter(*_xy(mid, pos), s=120, c="white", edgecolors=ROUTE, linewidths=2.5, zorder=10)
+    if not routes:
+        return []
+    t = routes[0].nodes[-1]
+    ax.scatter(*pos[t], s=450, c=ROUTE, edgecolors="white", linewidths=2, zorder=11)
+    node = net.people[t]
+    labels = [(pos[t], f"{text(node.name, 30)}\n{text(node.company, 30)}", "target")]
+    for p in dict.fromkeys(p for r in routes for p in r.nodes[:-1]):
+        labels.append((pos[p], "You" if p == net.me else text(net.people[p].name, 26), "route"))
+    return labels
+
+
+def _place_labels(canvas: Any, ax: Any, labels: list, fixed: list, tags: list) -> int:
+    """Place labels greedily, most important first, where they cover no earlier label,
+    marker or cluster tag: eight offsets around the point, then farther ones with a
+    leader line. Route labels are always kept; others that fit nowhere are dropped."""
+    from matplotlib.transforms import Bbox
+
+    ax.apply_aspect()
+    renderer = canvas.get_renderer()
+    taken = [t.get_window_extent(renderer).padded(2) for t in tags]
+    for px, py in (ax.transData.transform(xy) for xy in fixed):
+        taken.append(Bbox.from_extents(px - 5, py - 5, px + 5, py + 5))
+    frame, placed = ax.get_window_extent(renderer), 0
+    tries = [(dx * m, dy * m) for m in (1, 2.5, 4, 6) for dx, dy in _OFFSETS]
+    for (x, y), label, kind in labels:
+        for dx, dy in tries:
+            far = {"arrowstyle": "-", "color": "#444444"} if max(abs(dx), abs(dy)) > 16 else None
+            ha = "left" if dx > 0 else "right" if dx < 0 else "center"
+            va = "bottom" if dy > 0 else "top" if dy < 0 else "center"
+            ann = ax.annotate(label, (x, y), (dx, dy), textcoords="offset points", ha=ha, va=va,
+                              arrowprops=far, zorder=12, **_STYLE[kind])  # fmt: skip
+            box = ann.get_window_extent(renderer).padded(3)
+            inside = frame.contains(box.x0, box.y0) and frame.contains(box.x1, box.y1)
+            if inside and not any(box.overlaps(t) for t in taken):
+                taken.append(box)
+                placed += 1
+                break
+            if kind in ("target", "route") and (dx, dy) == tries[-1]:
+                placed += 1  # a route is always named, even where it overlaps
+                break
+            ann.remove()
+    return placed
+
+
+def _titles(fig: Any, net: TeamNetwork, cl: Clustering, opts: MapOptions,
+            counts: tuple[int, int], summarised: bool) -> str:  # fmt: skip
+    """Title lines: what is shown, from which exports, and how it is drawn."""
+    names, (n, m) = list(net.owners.values()), counts
+    head = f"Team network from {len(names)} colleague{'s' * (len(names) != 1)}' exports"
+    if opts.focus is not None:
+        head = f"{text(net.owners[opts.focus])}'s network"
+    if opts.routes:
+        head += f": best introductions to {text(net.people[opts.routes[0].nodes[-1]].name)}"
+    ties = sum(1 for _ in net.observed())
+    lines = [f"Exports of {short_list(names, 6)} · {len(net.people):,} people, {ties:,} "
+             f"connections · {len(cl.clusters)} market clusters"]  # fmt: skip
+    lines.append(
+        f"SUMMARY: {n:,} people are too many to draw one by one. Each bubble is a market "
+        "cluster (area = people); line width = how many people a colleague knows there."
+        if summarised
+        else f"{n:,} people and {m} colleagues; each dot is a person, coloured by market "
+        "cluster; grey lines are connections from the exports."
+    )
+    fig.text(0.01, 0.975, head, size=18, weight="bold", va="top")
+    fig.text(0.01, 0.93, "\n".join(lines), size=11, va="top", color="#333333")
+    return head
+
+
+def _legend(fig: Any, net: TeamNetwork, cl: Clustering, scene: _Scene, opts: MapOptions) -> None:
+    """Clusters named by their companies, the markers, and the routes spelled out."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    shown = [c for c in cl.clusters[: len(_PALETTE)] if c.id in scene.hubs]
+    handles: list[Any] = [
+        Patch(fc=colour(c.id), label=f"C{c.id + 1} · {text(c.label, 46)} ({scene.sizes[c.id]:,})")
+        for c in shown
+    ]
+    if len(cl.clusters) > len(_PALETTE):
+        handles.append(Patch(fc=_OTHER, label="smaller clusters"))
+    if TEAM in scene.hubs:
+        handles.append(Patch(fc=_OTHER, label=f"your company: {text(cl.team_company, 40)}"))
+    handles.append(Line2D([], [], marker="D", label="colleague (an export's owner)", **_DOT))
+    handles.append(Line2D([], [], marker="o", mfc="w", mec="k", mew=1.8, **_DOT,
+                          label="broker: where colleagues' networks meet"))  # fmt: skip
+    if net.me is not None:
+        handles.append(Line2D([], [], marker="*", label="you", **{**_DOT, "markersize": 16}))
+    if opts.routes:
+        handles += [
+            Line2D([], [], color=ROUTE, lw=5, label="best introduction route"),
+            Line2D([], [], color=ROUTE, lw=2.2, alpha=0.75, label="next-best routes"),
+            Line2D(
+                [],
+                [],
+                color=ROUTE,
+                lw=2.2,
+                ls=(0, (2, 1.2)),
+                label="inferred hop: same company, no known connection",
+            ),  # fmt: skip
+        ]
+    fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.665, 0.86), fontsize=9.5,
+               frameon=False, title="Market clusters, named by their largest companies",
+               title_fontproperties={"weight": "bold", "size": 10.5}, alignment="left")  # fmt: skip
+    if opts.routes:
+        lines = ["Routes, best first (score):"]
+        for i, r in enumerate(opts.routes, 1):
+            names = ["You" if p == net.me else text(net.people[p].name, 22) for p in r.nodes]
+            steps = "".join(
+                f" {'⇢' if inf else '→'} {n}" for n, inf in zip(names[1:], r.inferred, strict=True)
+            )
+            lines.append(f"{i}. {names[0]}{steps}  ({r.score:.2f})")
+        fig.text(0.67, 0.1, "\n".join(lines), size=10.5, va="bottom", color=ROUTE, weight="bold")
+    note = "Inferred ties (same company, no connection in any export) are not drawn;\n"
+    fig.text(0.67, 0.02, note + "only a route's inferred hop is, dashed.", size=9, color="#555")
