@@ -494,7 +494,15 @@ def _unsafe_member(name: str) -> bool:
 
 
 def _read_zip(path: Path) -> tuple[dict[str, tuple[str, bytes]], date | None]:
-    """A LinkedIn archive's files by kind, read in memory with bomb checks."""
+    """A LinkedIn archive's files by kind, read in memory with bomb checks.
+
+    The archive is refused if *any* entry has an absolute path or a '..'
+    part: LinkedIn never writes one, so such a zip was made by someone else
+    (nothing is ever written to disk either way). The files used are the
+    shallowest Connections.csv and the known files next to it; the size
+    limits (200 MB a file, 1 GB in all, 100:1 compression above 1 MB) apply
+    to those, before any byte is decompressed.
+    """
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as err:

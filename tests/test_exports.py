@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import locale
+import random
 import shutil
 import zipfile
 from datetime import date
@@ -717,3 +718,20 @@ def test_rows_written_by_the_csv_module_read_back(people, delimiter):
         assert not expected and "hidden profiles" in str(err)
         return
     assert [(c.first_name, c.last_name, c.company) for c in parsed.contacts] == expected
+
+
+@pytest.mark.fuzz
+def test_damaged_zips_give_an_export_or_an_export_error(tmp_path, archive_files):
+    good = build_zip(tmp_path / "good.zip", archive_files, compression=zipfile.ZIP_DEFLATED)
+    data = good.read_bytes()
+    rng = random.Random(0)
+    path = tmp_path / "damaged.zip"
+    for attempt in range(2000):
+        damaged = bytearray(data[: rng.randrange(len(data))] if attempt % 3 == 0 else data)
+        for _ in range(rng.randrange(4) if attempt % 3 else 0):
+            damaged[rng.randrange(len(damaged))] = rng.randrange(256)
+        path.write_bytes(bytes(damaged))
+        try:
+            read_export(path, owner="Test Owner")
+        except ExportError as err:
+            assert "damaged.zip" in str(err)
