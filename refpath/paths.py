@@ -27,9 +27,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
-from refpath.errors import PersonError, UnknownPerson
+from refpath.errors import PersonError
 from refpath.identity import company_key
-from refpath.people import Person, people_by_ids
+from refpath.people import Person, people_at, people_by_ids
 from refpath.store import Store
 from refpath.strength import (
     IDS,
@@ -260,7 +260,10 @@ def _inferred(
         return routes
     z_sides = sides_about(team.conn, "SELECT id FROM people WHERE company_key = ?", (ck,))
     team.sides.update(z_sides)
-    colleagues = {b for (_, b) in z_sides}
+    knowers: dict[int, list[int]] = {}
+    for y, z in z_sides:
+        knowers.setdefault(z, []).append(y)
+    colleagues = set(knowers)
     colleagues |= {p for p in team.owner_ids if team.companies.get(p, ("",))[0] == ck}
     team.load_companies(colleagues)
     for z in colleagues - skip - {t, team.me}:
@@ -268,9 +271,7 @@ def _inferred(
         if z in team.owner_ids:
             _better(routes, z, _route((*team.first_hop(z), last)))
             continue
-        for (y, b), _side in z_sides.items():
-            if b != z:
-                continue
+        for y in knowers[z]:
             if y == team.me:
                 _better(routes, z, _route((team.hop(y, z), last)))
             else:
@@ -371,40 +372,6 @@ def introducers_for(
     )
 
 
-def company_people(conn: sqlite3.Connection, company: str) -> tuple[str, list[int]]:
-    """The folded company key(s) matching ``company`` and the ids of people there.
-
-    An exact folded match wins; otherwise every company whose folded name
-    contains the query. Raises :class:`UnknownPerson` with the closest company
-    names when nothing matches.
-    """
-    ck = company_key(company)
-    if not ck:
-        raise UnknownPerson(f"{company!r} is not a company name")
-    ids = [r[0] for r in conn.execute("SELECT id FROM people WHERE company_key = ?", (ck,))]
-    if not ids:
-        like = ck.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        ids = [
-            r[0]
-            for r in conn.execute(
-                "SELECT id FROM people WHERE company_key LIKE ? ESCAPE '\\'", (f"%{like}%",)
-            )
-        ]
-    if not ids:
-        from rapidfuzz import fuzz, process
-
-        names: dict[str, str] = {}
-        for key, name in conn.execute(
-            "SELECT company_key, company FROM people WHERE company_key != ''"
-        ):
-            names.setdefault(key, name)
-        hits = process.extract(ck, list(names), scorer=fuzz.WRatio, limit=5)
-        close = tuple(names[h[0]] for h in hits if h[1] >= 60)
-        hint = f"; closest companies: {', '.join(close)}" if close else ""
-        raise UnknownPerson(f"no one at {company!r} in the store{hint}", close)
-    return ck, ids
-
-
 def reachable_at(
     store: Store, company: str, *, today: date | None = None
 ) -> list[tuple[Person, Introduction]]:
@@ -414,7 +381,7 @@ def reachable_at(
     Best first. Raises :class:`UnknownPerson` when no one is at that company.
     """
     conn = store.conn
-    _, ids = company_people(conn, company)
+    ids = people_at(conn, company)
     team = _Team(conn, today or date.today())
     sides = sides_about(conn, IDS, (json.dumps(ids),))
     team.sides.update(sides)

@@ -63,6 +63,14 @@ def people_by_ids(conn: sqlite3.Connection, ids: list[int]) -> list[Person]:
     return [found[i] for i in ids if i in found]
 
 
+_ESCAPE = "ESCAPE '\\'"
+
+
+def _contains(text: str) -> str:
+    """A LIKE pattern matching any value that contains ``text`` literally."""
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
 def close_names(
     conn: sqlite3.Connection, query: str, limit: int = 5, *, company: str | None = None
 ) -> tuple[str, ...]:
@@ -76,10 +84,9 @@ def close_names(
     names: dict[str, str] = {}
     ck = company_key(company) if company else ""
     if ck:
-        like = ck.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         rows = conn.execute(
-            "SELECT name_key, name FROM people WHERE company_key LIKE ? ESCAPE '\\'",
-            (f"%{like}%",),
+            f"SELECT name_key, name FROM people WHERE company_key LIKE ? {_ESCAPE}",
+            (_contains(ck),),
         ).fetchall()
     if not ck or not rows:
         rows = conn.execute("SELECT name_key, name FROM people").fetchall()
@@ -123,6 +130,39 @@ def find_person(store: Store, query: str, *, company: str | None = None) -> Pers
         f"{len(people)} people match {query!r}{where}; pick one with --company or a profile URL",
         tuple(people),
     )
+
+
+def people_at(conn: sqlite3.Connection, company: str) -> list[int]:
+    """Ids of the people at ``company``, matched folded ("ACME Robotics Inc." works).
+
+    An exact folded match wins; otherwise every company whose folded name
+    contains the query. Raises :class:`UnknownPerson` with the closest company
+    names when nothing matches.
+    """
+    ck = company_key(company)
+    if not ck:
+        raise UnknownPerson(f"{company!r} is not a company name")
+    ids = [r[0] for r in conn.execute("SELECT id FROM people WHERE company_key = ?", (ck,))]
+    if not ids:
+        ids = [
+            r[0]
+            for r in conn.execute(
+                f"SELECT id FROM people WHERE company_key LIKE ? {_ESCAPE}", (_contains(ck),)
+            )
+        ]
+    if not ids:
+        from rapidfuzz import fuzz, process
+
+        names: dict[str, str] = {}
+        for key, name in conn.execute(
+            "SELECT company_key, company FROM people WHERE company_key != ''"
+        ):
+            names.setdefault(key, name)
+        hits = process.extract(ck, list(names), scorer=fuzz.WRatio, limit=5)
+        close = tuple(names[h[0]] for h in hits if h[1] >= 60)
+        hint = f"; closest companies: {', '.join(close)}" if close else ""
+        raise UnknownPerson(f"no one at {company!r} in the store{hint}", close)
+    return ids
 
 
 def prospect_at(store: Store, name: str, company: str) -> Person | None:
