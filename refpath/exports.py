@@ -492,16 +492,17 @@ def _contacts(
     try:
         for line in rest:
             at = number = number + 1
-            if '"' in line:
-                # the csv module decides whether a quoted field runs into the next lines
+            if '"' not in line:
+                row = line.split(delimiter)
+            elif line.count('"') % 2 == 0:
+                row = next(csv.reader((line,), delimiter=delimiter), [])
+            else:  # maybe a field running into the next lines: let the csv module decide
                 more = (f"{following}\n" for following in rest)
                 reader = csv.reader(chain((f"{line}\n",), more), delimiter=delimiter)
                 row = next(reader, [])
                 if reader.line_num > 1:
                     number += reader.line_num - 1
                     spans.append(at)
-            else:
-                row = line.split(delimiter)
             if len(row) < width:
                 if not line.strip():
                     continue
