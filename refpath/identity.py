@@ -29,7 +29,7 @@ from urllib.parse import unquote, urlsplit
 _URN = re.compile(r"^urn:li:(?:member|person|fsd_profile):([A-Za-z0-9_-]+)$")
 _LINKEDIN_HOST = re.compile(r"^(?:[a-z]{2,3}\.|www\.|m\.)?linkedin\.com$")
 # Fast path for the form current exports use for nearly every row.
-_PLAIN_URL = re.compile(r"^https://www\.linkedin\.com/in/([a-z0-9-]+)/?$")
+PLAIN_URL = re.compile(r"^https://www\.linkedin\.com/in/([a-z0-9-]+)/?$")
 _PRONOUNS = re.compile(
     r"[(\[]\s*(?:she|he|they|ze|xe|her|him|them)(?:\s*/\s*[a-z]+)*\s*[)\]]"
     r"|\b(?:she|he|they)\s*/\s*(?:her|him|them|hers|his|theirs)\b",
@@ -46,8 +46,15 @@ _COMPANY_SUFFIXES = {
 }  # fmt: skip
 
 
+# ASCII fast path: letters and digits kept, apostrophes/hyphens dropped, the rest a space.
+_ASCII_FOLD = {c: " " for c in range(128) if not chr(c).isalnum()}
+_ASCII_FOLD.update({ord("'"): None, ord("-"): None})
+
+
 def _fold(text: str) -> str:
     """NFKC, strip accents, symbols and emoji, casefold, collapse whitespace."""
+    if text.isascii():
+        return " ".join(text.translate(_ASCII_FOLD).lower().split())
     text = unicodedata.normalize("NFKC", text)
     text = unicodedata.normalize("NFKD", text)
     kept = []
@@ -82,7 +89,8 @@ def name_key(first: str, last: str = "") -> str:
     'anand kumar'
     """
     full = f"{first} {last}"
-    full = _PRONOUNS.sub(" ", full)
+    if "/" in full or "(" in full or "[" in full:
+        full = _PRONOUNS.sub(" ", full)
     if "," in full:
         head, *tail = full.split(",")
         # Drop trailing parts that are credentials; keep "Doe, Jane"-style text otherwise.
@@ -131,7 +139,7 @@ def profile_slug(url: str) -> str | None:
     url = url.strip()
     if not url:
         return None
-    plain = _PLAIN_URL.match(url)
+    plain = PLAIN_URL.match(url)
     if plain:
         return plain.group(1)
     if "://" not in url:
@@ -207,7 +215,8 @@ def display_name(first: str, last: str = "") -> str:
     'Jane Doe[31m'
     """
     text = f"{first} {last}"
-    text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C" or ch == " ")
+    if not text.isprintable():
+        text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C" or ch == " ")
     return " ".join(text.split())
 
 

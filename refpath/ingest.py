@@ -7,10 +7,15 @@ first; for rows without a URL, folded name plus company, merged with a URL
 person only when exactly one matches), replaces that owner's edges and
 per-pair signals, and garbage-collects people nobody knows any more.
 Afterwards it links each colleague to the row that stands for them in the
-other colleagues' exports, when a reciprocal connection confirms it.
+other colleagues' exports (see :mod:`refpath.merge`).
 
 Rows of one export are never merged with each other: LinkedIn lists two
 members twice even when their names, companies and positions are identical.
+
+Speed: rows are resolved with batched key look-ups and Python dicts, not a
+query per row. When an add is large compared with the store (a first import
+of a team folder), the secondary indexes are dropped for the bulk insert and
+rebuilt once at the end, inside the same transaction.
 """
 
 from __future__ import annotations
@@ -21,22 +26,22 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from refpath.errors import InputError
+from refpath.errors import InputError, UnknownPerson
 from refpath.exports import Export
 from refpath.identity import (
+    PLAIN_URL,
     company_key,
     display_name,
     name_key,
     owner_key,
     profile_key,
 )
-from refpath.store import Store
+from refpath.merge import Vetoes, apply_same_decisions, link_owners, merge_people, resolve_key
+from refpath.store import SECONDARY_INDEXES, Store
 
-_STAGE = """CREATE TEMP TABLE IF NOT EXISTS stage (
-    line INTEGER PRIMARY KEY, key TEXT NOT NULL, name TEXT NOT NULL, name_key TEXT NOT NULL,
-    company TEXT NOT NULL, company_key TEXT NOT NULL, position TEXT NOT NULL, url TEXT NOT NULL,
-    email TEXT NOT NULL, connected_on TEXT, person_id INTEGER)"""
-_KEY_RANK = {"in": 0, "nm": 1, "ow": 2}
+#: Below this many people in the store, an add rebuilds indexes instead of updating them.
+BULK_BELOW = 200_000
+_CHUNK = 900
 
 
 @dataclass(frozen=True)
@@ -57,221 +62,231 @@ class AddSummary:
     warnings: tuple[str, ...]
 
 
+class _Row:
+    """One contact on its way into the store (name folding is done only when needed)."""
+
+    __slots__ = ("key", "first", "last", "company", "ck", "position", "url", "email", "on", "pid")
+
+    def __init__(self, key, first, last, company, ck, position, url, email, on):  # type: ignore[no-untyped-def]
+        self.key, self.first, self.last, self.company, self.ck = key, first, last, company, ck
+        self.position, self.url, self.email, self.on = position, url, email, on
+        self.pid: int | None = None
+
+    @property
+    def nk(self) -> str:
+        return name_key(self.first, self.last)
+
+    @property
+    def name(self) -> str:
+        return display_name(self.first, self.last) or "(no name)"
+
+
 def _iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
 
 
-def _rank(key: str) -> int:
-    return _KEY_RANK.get(key.split(":", 1)[0], 0)
-
-
-def merge_people(conn: sqlite3.Connection, a: int, b: int) -> int:
-    """Merge two person nodes into one and return the surviving id.
-
-    The node with the stronger key survives (URL slug over name over owner
-    name); the other key becomes an alias so later exports resolve to it.
-    """
-    if a == b:
-        return a
-    ka = conn.execute("SELECT key FROM people WHERE id = ?", (a,)).fetchone()[0]
-    kb = conn.execute("SELECT key FROM people WHERE id = ?", (b,)).fetchone()[0]
-    keep, drop, drop_key = (a, b, kb) if _rank(ka) <= _rank(kb) else (b, a, ka)
-    for table in ("connections", "signals"):
-        conn.execute(
-            f"UPDATE OR IGNORE {table} SET person_id = ? WHERE person_id = ?", (keep, drop)
+def _rows(export: Export) -> tuple[list[_Row], list[str]]:
+    """One row per contact, each with its person key."""
+    rows: list[_Row] = []
+    seen: dict[str, int] = {}
+    companies: dict[str, str] = {}
+    days: dict[date | None, str | None] = {None: None}
+    plain = PLAIN_URL.match
+    dup_urls = 0
+    for c in export.connections.contacts:
+        url, key = c.url, None
+        if url:  # (URLs are unique within a file: nothing to cache)
+            fast = plain(url)
+            key = f"in:{fast.group(1)}" if fast else profile_key(url)
+            if key is not None and not key.startswith("in:"):
+                key = None
+        ck = companies.get(c.company)
+        if ck is None:
+            ck = companies[c.company] = company_key(c.company)
+        if key is None:
+            key, url = f"nm:{name_key(c.first_name, c.last_name)}|{ck}", ""
+        n = seen[key] = seen.get(key, 0) + 1
+        if n > 1:
+            if key.startswith("in:"):
+                dup_urls += 1
+                continue
+            key = f"{key}#{n}"  # two rows of one export are two members
+        on = days.get(c.connected_on)
+        if on is None and c.connected_on is not None:
+            on = days[c.connected_on] = c.connected_on.isoformat()
+        rows.append(
+            _Row(key, c.first_name, c.last_name, c.company, ck, c.position, url, c.email, on)
         )
-        conn.execute(f"DELETE FROM {table} WHERE person_id = ?", (drop,))
-    conn.execute("UPDATE OR IGNORE owners SET person_id = ? WHERE person_id = ?", (keep, drop))
-    conn.execute("UPDATE aliases SET person_id = ? WHERE person_id = ?", (keep, drop))
-    conn.execute("INSERT OR REPLACE INTO aliases VALUES (?, ?)", (drop_key, keep))
-    conn.execute(
-        """UPDATE people SET
-             url = CASE WHEN url = '' THEN (SELECT url FROM people WHERE id = :d) ELSE url END,
-             company = CASE WHEN company = '' THEN (SELECT company FROM people WHERE id = :d)
-                       ELSE company END,
-             company_key = CASE WHEN company_key = ''
-                       THEN (SELECT company_key FROM people WHERE id = :d) ELSE company_key END,
-             position = CASE WHEN position = '' THEN (SELECT position FROM people WHERE id = :d)
-                       ELSE position END
-           WHERE id = :k""",
-        {"d": drop, "k": keep},
-    )
-    conn.execute("DELETE FROM people WHERE id = ?", (drop,))
-    # An owner must not be connected to themselves after a merge.
-    conn.execute(
-        "DELETE FROM connections WHERE person_id = ? AND owner_id IN "
-        "(SELECT id FROM owners WHERE person_id = ?)",
-        (keep, keep),
-    )
-    return keep
+    warnings = []
+    if dup_urls:
+        warnings.append(f"{export.source}: {dup_urls} rows repeat a profile URL and were skipped")
+    return rows, warnings
 
 
-class _Vetoes:
-    """The user's "different people" decisions, checked before any automatic merge."""
+class _Batch:
+    """State shared by the exports of one ``add``."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
-        self.pairs: list[tuple[str, str, int | None, int | None]] = [
-            (a, b, _resolve_key(conn, a), _resolve_key(conn, b))
-            for a, b in conn.execute("SELECT a, b FROM decisions WHERE same = 0").fetchall()
-        ]
+        self.conn = conn
+        self.vetoes = Vetoes(conn)
+        self.next_id = (conn.execute("SELECT MAX(id) FROM people").fetchone()[0] or 0) + 1
+        self.has_nm = bool(
+            conn.execute("SELECT EXISTS (SELECT 1 FROM people WHERE key > 'nm:' AND key < 'nm;')")
+            .fetchone()[0]
+        )  # fmt: skip
+        self._names: dict[tuple[str, str], list[list]] | None = None
 
-    def blocks(self, key1: str, id1: int | None, key2: str, id2: int | None) -> bool:
-        """True when a decision says these two are different people."""
-        for a, b, ia, ib in self.pairs:
-            side1 = {a, ia} if ia is not None else {a}
-            side2 = {b, ib} if ib is not None else {b}
-            one, two = {key1, id1} - {None}, {key2, id2} - {None}
-            if (one & side1 and two & side2) or (one & side2 and two & side1):
-                return True
-        return False
+    def names(self) -> dict[tuple[str, str], list[list]]:
+        """(name_key, company_key) -> [[id, key], ...] over the whole store, built on demand."""
+        if self._names is None:
+            self._names = defaultdict(list)
+            for pid, key, nk, ck in self.conn.execute(
+                "SELECT id, key, name_key, company_key FROM people"
+            ):
+                self._names[(nk, ck)].append([pid, key])
+        return self._names
 
+    def known(self, keys: list[str]) -> dict[str, tuple]:
+        """key -> (id, name, company, position, url) for keys (or aliases) in the store."""
+        found: dict[str, tuple] = {}
+        for i in range(0, len(keys), _CHUNK):
+            chunk = keys[i : i + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            for row in self.conn.execute(
+                f"SELECT key, id, name, company, position, url FROM people WHERE key IN ({marks})",
+                chunk,
+            ):
+                found[row[0]] = row[1:]
+        missing = [k for k in keys if k not in found]
+        for i in range(0, len(missing), _CHUNK):
+            chunk = missing[i : i + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            for alias, pid in self.conn.execute(
+                f"SELECT alias, person_id FROM aliases WHERE alias IN ({marks})", chunk
+            ):
+                found[alias] = (pid, None, None, None, None)
+        return found
 
-def _resolve_key(conn: sqlite3.Connection, key: str) -> int | None:
-    row = conn.execute("SELECT id FROM people WHERE key = ?", (key,)).fetchone()
-    if row is None:
-        row = conn.execute("SELECT person_id FROM aliases WHERE alias = ?", (key,)).fetchone()
-    return row[0] if row else None
+    def resolve(self, rows: list[_Row]) -> int:
+        """Set ``pid`` on every row, inserting new people; return how many were known."""
+        known = self.known([r.key for r in rows])
+        claimed: set[int] = set()
+        updates = []
+        for r in rows:
+            hit = known.get(r.key)
+            if hit:
+                r.pid = hit[0]
+                claimed.add(hit[0])
+                if hit[1] is not None and (
+                    (r.company, r.position) != hit[2:4] or (r.url and r.url != hit[4])
+                ):
+                    updates.append((r.name, r.company, r.ck, r.position, r.url, r.pid))
+        pending = [r for r in rows if r.pid is None]
+        if any(r.key.startswith("nm:") for r in pending):
+            self._match_names(pending, claimed)
+        if self.has_nm:
+            self._absorb_name_only(pending, claimed)
+        # The newest export describes a person best (people change jobs).
+        self.conn.executemany(
+            "UPDATE people SET name = ?, company = ?, company_key = ?, position = ?, "
+            "url = CASE WHEN ?5 != '' THEN ?5 ELSE url END WHERE id = ?6",
+            updates,
+        )
+        new = sorted((r for r in rows if r.pid is None), key=lambda r: r.key)
+        inserts = []
+        for r in new:
+            r.pid, self.next_id = self.next_id, self.next_id + 1
+            nk = r.nk
+            inserts.append((r.pid, r.key, r.name, nk, r.company, r.ck, r.position, r.url))
+            if self._names is not None:
+                self._names[(nk, r.ck)].append([r.pid, r.key])
+        self.conn.executemany(
+            "INSERT INTO people (id, key, name, name_key, company, company_key, position, url) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            inserts,
+        )
+        if any(r.key.startswith("nm:") for r in new):
+            self.has_nm = True
+        return len(rows) - len(new)
+
+    def _match_names(self, pending: list[_Row], claimed: set[int]) -> None:
+        """A row without URL joins a URL person when exactly one has that name at that company."""
+        names = self.names()
+        for r in pending:
+            if not r.key.startswith("nm:") or "#" in r.key or not r.ck:
+                continue
+            cands = [
+                pid
+                for pid, key in names.get((r.nk, r.ck), ())
+                if key.startswith("in:") and not self.vetoes.blocks(r.key, None, key, pid)
+            ]
+            if len(cands) == 1 and cands[0] not in claimed:
+                r.pid = cands[0]
+                claimed.add(cands[0])
+
+    def _absorb_name_only(self, pending: list[_Row], claimed: set[int]) -> None:
+        """A URL row takes over a name-only person when the pairing is unambiguous both ways."""
+        names = self.names()
+        by_person: dict[int, list[_Row]] = defaultdict(list)
+        for r in pending:
+            if r.pid is not None or not r.key.startswith("in:") or not r.ck:
+                continue
+            group = names.get((r.nk, r.ck), ())
+            if any(key.startswith("in:") for _, key in group):
+                continue
+            nm = [e for e in group if e[1].startswith("nm:") and "#" not in e[1]]
+            if len(nm) == 1 and not self.vetoes.blocks(r.key, None, nm[0][1], nm[0][0]):
+                by_person[nm[0][0]].append(r)
+        for pid, matched in by_person.items():
+            if len(matched) != 1 or pid in claimed:
+                continue
+            r = matched[0]
+            entry = next(e for e in names[(r.nk, r.ck)] if e[0] == pid)
+            self.conn.execute(
+                "UPDATE people SET key = ?, url = ? WHERE id = ?", (r.key, r.url, pid)
+            )
+            self.conn.execute("INSERT OR REPLACE INTO aliases VALUES (?, ?)", (entry[1], pid))
+            entry[1] = r.key
+            r.pid = pid
+            claimed.add(pid)
 
 
 def _owner_person(conn: sqlite3.Connection, export: Export, existing: int | None) -> int:
     """Find or create the person node that stands for the export's owner."""
     url_key = profile_key(export.owner_url) if export.owner_url else None
-    pid = _resolve_key(conn, url_key) if url_key else None
+    if url_key and not url_key.startswith("in:"):
+        url_key = None
+    pid = resolve_key(conn, url_key) if url_key else None
     if pid is None and existing is None:
-        pid = _resolve_key(conn, owner_key(export.owner_name))
+        pid = resolve_key(conn, owner_key(export.owner_name))
     if pid is None and existing is None:
-        key = url_key if url_key and url_key.startswith("in:") else owner_key(export.owner_name)
         cur = conn.execute(
             "INSERT INTO people (key, name, name_key, url) VALUES (?, ?, ?, ?)",
-            (key, export.owner_name, name_key(export.owner_name), export.owner_url),
+            (
+                url_key or owner_key(export.owner_name),
+                export.owner_name,
+                name_key(export.owner_name),
+                export.owner_url if url_key else "",
+            ),
         )
         return int(cur.lastrowid or 0)
     if pid is None:
         assert existing is not None
-        if url_key and url_key.startswith("in:"):
-            old = conn.execute("SELECT key FROM people WHERE id = ?", (existing,)).fetchone()[0]
-            if old.startswith("ow:"):
-                conn.execute(
-                    "UPDATE people SET key = ?, url = ? WHERE id = ?",
-                    (url_key, export.owner_url, existing),
-                )
-                conn.execute("INSERT OR REPLACE INTO aliases VALUES (?, ?)", (old, existing))
+        old = conn.execute("SELECT key FROM people WHERE id = ?", (existing,)).fetchone()[0]
+        if url_key and old.startswith("ow:"):
+            conn.execute(
+                "UPDATE people SET key = ?, url = ? WHERE id = ?",
+                (url_key, export.owner_url, existing),
+            )
+            conn.execute("INSERT OR REPLACE INTO aliases VALUES (?, ?)", (old, existing))
         return existing
     if existing is not None and existing != pid:
         pid = merge_people(conn, existing, pid)
     return pid
 
 
-def _stage_rows(export: Export) -> tuple[list[tuple], list[str]]:
-    """Rows for the staging table, one per contact, with a key each."""
-    rows: list[tuple] = []
-    warnings: list[str] = []
-    seen: dict[str, int] = {}
-    url_keys: dict[str, str | None] = {}
-    companies: dict[str, str] = {}
-    dup_urls = 0
-    for c in export.connections.contacts:
-        url = c.url
-        key = None
-        if url:
-            key = url_keys.get(url)
-            if key is None and url not in url_keys:
-                key = url_keys[url] = profile_key(url)
-            if key is not None and not key.startswith("in:"):
-                key = None
-        ck = companies.get(c.company)
-        if ck is None:
-            ck = companies[c.company] = company_key(c.company)
-        nk = name_key(c.first_name, c.last_name)
-        if key is None:
-            key = f"nm:{nk}|{ck}"
-            url = ""
-        n = seen.get(key, 0) + 1
-        seen[key] = n
-        if n > 1:
-            if key.startswith("in:"):
-                dup_urls += 1
-                continue
-            key = f"{key}#{n}"  # two rows of one export are two members
-        rows.append(
-            (
-                c.line,
-                key,
-                display_name(c.first_name, c.last_name) or "(no name)",
-                nk,
-                c.company,
-                ck,
-                c.position,
-                url,
-                c.email,
-                _iso(c.connected_on),
-            )
-        )
-    if dup_urls:
-        warnings.append(f"{export.source}: {dup_urls} rows repeat a profile URL and were skipped")
-    return rows, warnings
-
-
-def _resolve_stage(conn: sqlite3.Connection, vetoes: _Vetoes) -> None:
-    """Fill stage.person_id from keys, aliases and unambiguous name matches."""
-    conn.execute("UPDATE stage SET person_id = p.id FROM people p WHERE p.key = stage.key")
-    conn.execute(
-        "UPDATE stage SET person_id = a.person_id FROM aliases a "
-        "WHERE stage.person_id IS NULL AND a.alias = stage.key"
-    )
-    claimed = {
-        r[0] for r in conn.execute("SELECT person_id FROM stage WHERE person_id IS NOT NULL")
-    }
-    # A row without URL joins a URL person when exactly one has that name at that company.
-    matches: dict[int, list[int]] = defaultdict(list)
-    for line, skey, pid, pkey in conn.execute(
-        """SELECT s.line, s.key, p.id, p.key FROM stage s JOIN people p
-             ON p.name_key = s.name_key AND p.company_key = s.company_key
-           WHERE s.person_id IS NULL AND s.key LIKE 'nm:%' AND s.key NOT LIKE '%#%'
-             AND s.company_key != '' AND p.key LIKE 'in:%'"""
-    ):
-        if not vetoes.blocks(skey, None, pkey, pid):
-            matches[line].append(pid)
-    updates = []
-    for line, pids in matches.items():
-        if len(pids) == 1 and pids[0] not in claimed:
-            claimed.add(pids[0])
-            updates.append((pids[0], line))
-    conn.executemany("UPDATE stage SET person_id = ? WHERE line = ?", updates)
-    # A URL row absorbs a name-only person when that pairing is unambiguous both ways.
-    by_line: dict[int, list[int]] = defaultdict(list)
-    by_person: dict[int, list[int]] = defaultdict(list)
-    for line, skey, pid, pkey in conn.execute(
-        """SELECT s.line, s.key, p.id, p.key FROM stage s JOIN people p
-             ON p.name_key = s.name_key AND p.company_key = s.company_key
-           WHERE s.person_id IS NULL AND s.key LIKE 'in:%' AND s.company_key != ''
-             AND p.key LIKE 'nm:%' AND p.key NOT LIKE '%#%'"""
-    ):
-        if vetoes.blocks(skey, None, pkey, pid):
-            continue
-        by_line[line].append(pid)
-        by_person[pid].append(line)
-    for line, pids in by_line.items():
-        pid = pids[0]
-        if len(pids) != 1 or len(by_person[pid]) != 1 or pid in claimed:
-            continue
-        key, url = conn.execute("SELECT key, url FROM stage WHERE line = ?", (line,)).fetchone()
-        other_url_people = conn.execute(
-            """SELECT COUNT(*) FROM people p, people q WHERE q.id = ?
-               AND p.name_key = q.name_key AND p.company_key = q.company_key
-               AND p.key LIKE 'in:%'""",
-            (pid,),
-        ).fetchone()[0]
-        if other_url_people:
-            continue
-        old = conn.execute("SELECT key FROM people WHERE id = ?", (pid,)).fetchone()[0]
-        conn.execute("UPDATE people SET key = ?, url = ? WHERE id = ?", (key, url, pid))
-        conn.execute("INSERT OR REPLACE INTO aliases VALUES (?, ?)", (old, pid))
-        conn.execute("UPDATE stage SET person_id = ? WHERE line = ?", (pid, line))
-        claimed.add(pid)
-
-
-def _add_one(conn: sqlite3.Connection, export: Export, me: bool) -> AddSummary:
+def _add_one(batch: _Batch, export: Export, me: bool) -> AddSummary:
+    conn = batch.conn
     nk = name_key(export.owner_name)
     if not nk:
         raise InputError(f"{export.source}: the owner's name {export.owner_name!r} has no letters")
@@ -288,10 +303,11 @@ def _add_one(conn: sqlite3.Connection, export: Export, me: bool) -> AddSummary:
         )  # fmt: skip
     owner_id = row[0] if row else None
     owner_pid = _owner_person(conn, export, row[1] if row else None)
-    now = datetime.now(UTC).isoformat(timespec="seconds")
+    batch.next_id = max(batch.next_id, owner_pid + 1)
     values = (
         owner_pid, export.owner_name, nk, export.owner_headline, export.source, cf.fmt,
-        export.owner_from, _iso(export.exported_on), now, export.fingerprint,
+        export.owner_from, _iso(export.exported_on),
+        datetime.now(UTC).isoformat(timespec="seconds"), export.fingerprint,
         len(cf.contacts), cf.hidden, len(export.warnings) + len(cf.warnings),
     )  # fmt: skip
     if owner_id is None:
@@ -312,52 +328,28 @@ def _add_one(conn: sqlite3.Connection, export: Export, me: bool) -> AddSummary:
     if me:
         conn.execute("UPDATE owners SET is_me = (id = ?)", (owner_id,))
 
-    rows, warnings = _stage_rows(export)
-    conn.execute(_STAGE)
-    conn.execute("DELETE FROM stage")
+    rows, warnings = _rows(export)
+    known = batch.resolve(rows)
+    if row:  # people only this owner knew may become garbage
+        conn.execute(
+            "INSERT OR IGNORE INTO touched SELECT person_id FROM connections WHERE owner_id = ? "
+            "UNION SELECT person_id FROM signals WHERE owner_id = ?",
+            (owner_id, owner_id),
+        )
+        conn.execute("DELETE FROM connections WHERE owner_id = ?", (owner_id,))
+        conn.execute("DELETE FROM signals WHERE owner_id = ?", (owner_id,))
     conn.executemany(
-        "INSERT INTO stage (line, key, name, name_key, company, company_key, position, url, "
-        "email, connected_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        rows,
-    )
-    _resolve_stage(conn, _Vetoes(conn))
-    known = conn.execute("SELECT COUNT(*) FROM stage WHERE person_id IS NOT NULL").fetchone()[0]
-    conn.execute(
-        """INSERT INTO people (key, name, name_key, company, company_key, position, url)
-           SELECT key, name, name_key, company, company_key, position, url
-           FROM stage WHERE person_id IS NULL"""
-    )
-    conn.execute(
-        "UPDATE stage SET person_id = p.id FROM people p "
-        "WHERE stage.person_id IS NULL AND p.key = stage.key"
-    )
-    # The newest export describes a person best (people change jobs).
-    conn.execute(
-        """UPDATE people SET name = s.name, company = s.company, company_key = s.company_key,
-             position = s.position, url = CASE WHEN s.url != '' THEN s.url ELSE people.url END
-           FROM stage s WHERE people.id = s.person_id"""
-    )
-    replaced = bool(row)
-    conn.execute("CREATE TEMP TABLE IF NOT EXISTS touched (person_id INTEGER PRIMARY KEY)")
-    conn.execute("DELETE FROM touched")
-    conn.execute(
-        "INSERT OR IGNORE INTO touched SELECT person_id FROM connections WHERE owner_id = ? "
-        "UNION SELECT person_id FROM signals WHERE owner_id = ?",
-        (owner_id, owner_id),
-    )
-    conn.execute("DELETE FROM connections WHERE owner_id = ?", (owner_id,))
-    conn.execute("DELETE FROM signals WHERE owner_id = ?", (owner_id,))
-    conn.execute(
-        """INSERT OR IGNORE INTO connections
-             (owner_id, person_id, connected_on, company, position, email)
-           SELECT ?, person_id, connected_on, company, position, email FROM stage
-           WHERE person_id != ?""",
-        (owner_id, owner_pid),
+        "INSERT OR IGNORE INTO connections "
+        "(owner_id, person_id, connected_on, company, position, email) VALUES (?, ?, ?, ?, ?, ?)",
+        sorted(
+            (owner_id, r.pid, r.on, r.company, r.position, r.email)
+            for r in rows
+            if r.pid != owner_pid
+        ),
     )
     from refpath.signals import store_signals
 
     n_signals, unmatched = store_signals(conn, export, owner_id, owner_pid)
-    collect_garbage(conn)
     return AddSummary(
         owner=export.owner_name,
         source=export.source,
@@ -367,7 +359,7 @@ def _add_one(conn: sqlite3.Connection, export: Export, me: bool) -> AddSummary:
         new_people=len(rows) - known,
         known_people=known,
         unchanged=False,
-        replaced=replaced,
+        replaced=bool(row),
         signals=n_signals,
         unmatched_signals=unmatched,
         warnings=tuple(export.warnings) + tuple(cf.warnings) + tuple(warnings),
@@ -376,71 +368,18 @@ def _add_one(conn: sqlite3.Connection, export: Export, me: bool) -> AddSummary:
 
 def collect_garbage(conn: sqlite3.Connection) -> int:
     """Delete people in ``touched`` whom no owner knows any more; return how many."""
-    conn.execute("CREATE TEMP TABLE IF NOT EXISTS touched (person_id INTEGER PRIMARY KEY)")
     cur = conn.execute(
         """DELETE FROM people WHERE id IN (SELECT person_id FROM touched t
              WHERE NOT EXISTS (SELECT 1 FROM connections c WHERE c.person_id = t.person_id)
                AND NOT EXISTS (SELECT 1 FROM signals s WHERE s.person_id = t.person_id)
                AND NOT EXISTS (SELECT 1 FROM owners o WHERE o.person_id = t.person_id))"""
     )
-    conn.execute("DELETE FROM aliases WHERE person_id NOT IN (SELECT id FROM people)")
+    conn.execute(
+        "DELETE FROM aliases WHERE person_id IN (SELECT person_id FROM touched) "
+        "AND person_id NOT IN (SELECT id FROM people)"
+    )
     conn.execute("DELETE FROM touched")
     return cur.rowcount
-
-
-def link_owners(conn: sqlite3.Connection) -> int:
-    """Merge each colleague's node with their row in other colleagues' exports.
-
-    A candidate has the owner's folded name, is listed by another owner O2, and
-    O2 is listed by this owner: LinkedIn connections are mutual, so that
-    reciprocal listing confirms it is the same member. Only a single confirmed
-    candidate is merged; the user's "different" decisions veto a merge.
-    """
-    vetoes = _Vetoes(conn)
-    merged = 0
-    owners = conn.execute(
-        "SELECT o.id, o.person_id, o.name_key FROM owners o ORDER BY o.id"
-    ).fetchall()
-    for owner_id, pid, nk in owners:
-        pid = conn.execute("SELECT person_id FROM owners WHERE id = ?", (owner_id,)).fetchone()[0]
-        own_key = conn.execute("SELECT key FROM people WHERE id = ?", (pid,)).fetchone()[0]
-        candidates = [
-            (cid, key)
-            for cid, key in conn.execute(
-                """SELECT DISTINCT p.id, p.key FROM people p
-                   JOIN connections c ON c.person_id = p.id
-                   JOIN owners o2 ON o2.id = c.owner_id
-                   WHERE p.name_key = ? AND p.id != ? AND o2.id != ?
-                     AND NOT EXISTS (SELECT 1 FROM owners x WHERE x.person_id = p.id)
-                     AND EXISTS (SELECT 1 FROM connections back
-                                 JOIN people bp ON bp.id = back.person_id
-                                 WHERE back.owner_id = ? AND (back.person_id = o2.person_id
-                                       OR bp.name_key = o2.name_key))""",
-                (nk, pid, owner_id, owner_id),
-            )
-            if not vetoes.blocks(key, cid, own_key, pid)
-        ]
-        if own_key.startswith("in:"):
-            # Two different URLs are two different members.
-            candidates = [(c, k) for c, k in candidates if not k.startswith("in:")]
-        url_candidates = [c for c, k in candidates if k.startswith("in:")]
-        if len(url_candidates) == 1:
-            chosen = url_candidates
-        elif not url_candidates and len(candidates) == 1:
-            chosen = [candidates[0][0]]
-        else:
-            continue
-        merge_people(conn, pid, chosen[0])
-        merged += 1
-    return merged
-
-
-def apply_same_decisions(conn: sqlite3.Connection) -> None:
-    """Re-apply the user's "same person" decisions (they survive re-ingest)."""
-    for a, b in conn.execute("SELECT a, b FROM decisions WHERE same = 1").fetchall():
-        ia, ib = _resolve_key(conn, a), _resolve_key(conn, b)
-        if ia is not None and ib is not None and ia != ib:
-            merge_people(conn, ia, ib)
 
 
 def add_exports(
@@ -457,18 +396,30 @@ def add_exports(
     """
     summaries: list[AddSummary] = []
     with store.transaction() as conn:
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS touched (person_id INTEGER PRIMARY KEY)")
+        conn.execute("DELETE FROM touched")
+        conn.execute("PRAGMA cache_size = -65536")  # 64 MiB while writing, at most
+        bulk = conn.execute("SELECT COUNT(*) FROM people").fetchone()[0] < BULK_BELOW
+        if bulk:
+            for name, _ in SECONDARY_INDEXES:
+                conn.execute(f"DROP INDEX IF EXISTS {name}")
+        batch = _Batch(conn)
         for export in exports:
             if me and summaries:
                 raise InputError(
                     f"{export.source}: --me marks one export as yours, but several were "
                     "given; add your own export on its own with --me"
                 )
-            summary = _add_one(conn, export, me)
+            summary = _add_one(batch, export, me)
             summaries.append(summary)
             if on_export:
                 on_export(summary)
         if not summaries:
             raise InputError("no exports found in the given paths")
+        if bulk:
+            for _, create in SECONDARY_INDEXES:
+                conn.execute(create)
+        collect_garbage(conn)
         link_owners(conn)
         apply_same_decisions(conn)
     return summaries
@@ -482,19 +433,18 @@ def remove_owner(store: Store, owner_name: str) -> int:
     remaining exports. Afterwards the file is vacuumed, so no bytes of the
     removed rows remain in it. Returns how many people were deleted.
     """
-    from refpath.errors import UnknownPerson
-
     nk = name_key(owner_name)
     with store.transaction() as conn:
-        row = conn.execute("SELECT id, person_id, name FROM owners WHERE name_key = ?", (nk,))
-        found = row.fetchone()
+        found = conn.execute(
+            "SELECT id, person_id FROM owners WHERE name_key = ?", (nk,)
+        ).fetchone()
         if found is None:
             names = [r[0] for r in conn.execute("SELECT name FROM owners ORDER BY name")]
             listed = ", ".join(names) if names else "none yet"
             raise UnknownPerson(
                 f"{owner_name!r} is not a colleague whose export was added (owners: {listed})"
             )
-        owner_id, owner_pid, _ = found
+        owner_id, owner_pid = found
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS touched (person_id INTEGER PRIMARY KEY)")
         conn.execute("DELETE FROM touched")
         conn.execute(
@@ -502,21 +452,20 @@ def remove_owner(store: Store, owner_name: str) -> int:
             "UNION SELECT person_id FROM signals WHERE owner_id = ? UNION SELECT ?",
             (owner_id, owner_id, owner_pid),
         )
-        conn.execute("DELETE FROM connections WHERE owner_id = ?", (owner_id,))
-        conn.execute("DELETE FROM signals WHERE owner_id = ?", (owner_id,))
+        for table in ("connections", "signals"):
+            conn.execute(f"DELETE FROM {table} WHERE owner_id = ?", (owner_id,))
         conn.execute("DELETE FROM owners WHERE id = ?", (owner_id,))
         # Details the removed export wrote are replaced by a remaining export's view.
+        latest = (
+            "SELECT c.{col} FROM connections c WHERE c.person_id = people.id "
+            "ORDER BY c.connected_on DESC LIMIT 1"
+        )
         conn.execute(
-            """UPDATE people SET
-                 company = (SELECT c.company FROM connections c WHERE c.person_id = people.id
-                            ORDER BY c.connected_on DESC LIMIT 1),
-                 position = (SELECT c.position FROM connections c WHERE c.person_id = people.id
-                            ORDER BY c.connected_on DESC LIMIT 1)
+            f"""UPDATE people SET company = COALESCE(({latest.format(col="company")}), ''),
+                 position = COALESCE(({latest.format(col="position")}), '')
                WHERE id IN (SELECT person_id FROM touched)
                  AND EXISTS (SELECT 1 FROM connections c WHERE c.person_id = people.id)"""
         )
-        conn.execute("UPDATE people SET company = '' WHERE company IS NULL")
-        conn.execute("UPDATE people SET position = '' WHERE position IS NULL")
         conn.executemany(
             "UPDATE people SET company_key = ? WHERE id = ?",
             [
@@ -529,7 +478,7 @@ def remove_owner(store: Store, owner_name: str) -> int:
         deleted = collect_garbage(conn)
         # Decisions about people nobody knows any more would keep their names in the file.
         for a, b in conn.execute("SELECT a, b FROM decisions").fetchall():
-            if _resolve_key(conn, a) is None or _resolve_key(conn, b) is None:
+            if resolve_key(conn, a) is None or resolve_key(conn, b) is None:
                 conn.execute("DELETE FROM decisions WHERE a = ? AND b = ?", (a, b))
     store.conn.execute("VACUUM")
     store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

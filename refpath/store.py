@@ -41,8 +41,6 @@ CREATE TABLE people (
     position    TEXT NOT NULL DEFAULT '',
     url         TEXT NOT NULL DEFAULT ''
 );
-CREATE INDEX people_name ON people(name_key);
-CREATE INDEX people_company ON people(company_key);
 
 CREATE TABLE owners (
     id          INTEGER PRIMARY KEY,
@@ -71,7 +69,6 @@ CREATE TABLE connections (
     email        TEXT NOT NULL DEFAULT '',
     PRIMARY KEY (owner_id, person_id)
 ) WITHOUT ROWID;
-CREATE INDEX connections_person ON connections(person_id);
 
 CREATE TABLE signals (
     owner_id      INTEGER NOT NULL REFERENCES owners(id),
@@ -88,13 +85,11 @@ CREATE TABLE signals (
     recs_given    INTEGER NOT NULL DEFAULT 0,   -- owner recommended person
     PRIMARY KEY (owner_id, person_id)
 ) WITHOUT ROWID;
-CREATE INDEX signals_person ON signals(person_id);
 
 CREATE TABLE aliases (
     alias     TEXT PRIMARY KEY,             -- another key for the same person
     person_id INTEGER NOT NULL REFERENCES people(id)
 ) WITHOUT ROWID;
-CREATE INDEX aliases_person ON aliases(person_id);
 
 -- Manual identity decisions, by key, so they survive re-ingest.
 CREATE TABLE decisions (
@@ -105,6 +100,19 @@ CREATE TABLE decisions (
     PRIMARY KEY (a, b)
 );
 """
+
+
+#: Indexes a bulk add may drop and rebuild (name, CREATE statement).
+SECONDARY_INDEXES = [
+    ("people_name", "CREATE INDEX IF NOT EXISTS people_name ON people(name_key, company_key)"),
+    ("people_company", "CREATE INDEX IF NOT EXISTS people_company ON people(company_key)"),
+    (
+        "connections_person",
+        "CREATE INDEX IF NOT EXISTS connections_person ON connections(person_id)",
+    ),
+    ("signals_person", "CREATE INDEX IF NOT EXISTS signals_person ON signals(person_id)"),
+    ("aliases_person", "CREATE INDEX IF NOT EXISTS aliases_person ON aliases(person_id)"),
+]
 
 
 @dataclass(frozen=True)
@@ -311,6 +319,8 @@ def _check_or_create_schema(path: Path, conn: sqlite3.Connection, is_new: bool) 
             for statement in SCHEMA.split(";"):
                 if statement.strip():
                     conn.execute(statement)
+            for _, create in SECONDARY_INDEXES:
+                conn.execute(create)
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             conn.execute("COMMIT")

@@ -1,0 +1,144 @@
+"""Merge person nodes: automatic owner links, the user's decisions, and the merge itself.
+
+Two nodes become one when the evidence says they are one member: a
+colleague's own node and their row in another colleague's export (confirmed
+by the reciprocal listing), or a ``refpath same`` decision. The node with the
+stronger key survives (URL slug over name over owner name) and the other key
+becomes an alias, so later exports resolve straight to it. ``refpath
+different`` decisions veto automatic merges.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+_KEY_RANK = {"in": 0, "nm": 1, "ow": 2}
+
+
+def _rank(key: str) -> int:
+    return _KEY_RANK.get(key.split(":", 1)[0], 0)
+
+
+def merge_people(conn: sqlite3.Connection, a: int, b: int) -> int:
+    """Merge two person nodes into one and return the surviving id.
+
+    The node with the stronger key survives (URL slug over name over owner
+    name); the other key becomes an alias so later exports resolve to it.
+    """
+    if a == b:
+        return a
+    ka = conn.execute("SELECT key FROM people WHERE id = ?", (a,)).fetchone()[0]
+    kb = conn.execute("SELECT key FROM people WHERE id = ?", (b,)).fetchone()[0]
+    keep, drop, drop_key = (a, b, kb) if _rank(ka) <= _rank(kb) else (b, a, ka)
+    for table in ("connections", "signals"):
+        conn.execute(
+            f"UPDATE OR IGNORE {table} SET person_id = ? WHERE person_id = ?", (keep, drop)
+        )
+        conn.execute(f"DELETE FROM {table} WHERE person_id = ?", (drop,))
+    conn.execute("UPDATE OR IGNORE owners SET person_id = ? WHERE person_id = ?", (keep, drop))
+    conn.execute("UPDATE aliases SET person_id = ? WHERE person_id = ?", (keep, drop))
+    conn.execute("INSERT OR REPLACE INTO aliases VALUES (?, ?)", (drop_key, keep))
+    conn.execute(
+        """UPDATE people SET
+             url = CASE WHEN url = '' THEN (SELECT url FROM people WHERE id = :d) ELSE url END,
+             company = CASE WHEN company = '' THEN (SELECT company FROM people WHERE id = :d)
+                       ELSE company END,
+             company_key = CASE WHEN company_key = ''
+                       THEN (SELECT company_key FROM people WHERE id = :d) ELSE company_key END,
+             position = CASE WHEN position = '' THEN (SELECT position FROM people WHERE id = :d)
+                       ELSE position END
+           WHERE id = :k""",
+        {"d": drop, "k": keep},
+    )
+    conn.execute("DELETE FROM people WHERE id = ?", (drop,))
+    # An owner must not be connected to themselves after a merge.
+    conn.execute(
+        "DELETE FROM connections WHERE person_id = ? AND owner_id IN "
+        "(SELECT id FROM owners WHERE person_id = ?)",
+        (keep, keep),
+    )
+    return keep
+
+
+class Vetoes:
+    """The user's "different people" decisions, checked before any automatic merge."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.pairs: list[tuple[str, str, int | None, int | None]] = [
+            (a, b, resolve_key(conn, a), resolve_key(conn, b))
+            for a, b in conn.execute("SELECT a, b FROM decisions WHERE same = 0").fetchall()
+        ]
+
+    def blocks(self, key1: str, id1: int | None, key2: str, id2: int | None) -> bool:
+        """True when a decision says these two are different people."""
+        for a, b, ia, ib in self.pairs:
+            side1 = {a, ia} if ia is not None else {a}
+            side2 = {b, ib} if ib is not None else {b}
+            one, two = {key1, id1} - {None}, {key2, id2} - {None}
+            if (one & side1 and two & side2) or (one & side2 and two & side1):
+                return True
+        return False
+
+
+def resolve_key(conn: sqlite3.Connection, key: str) -> int | None:
+    row = conn.execute("SELECT id FROM people WHERE key = ?", (key,)).fetchone()
+    if row is None:
+        row = conn.execute("SELECT person_id FROM aliases WHERE alias = ?", (key,)).fetchone()
+    return row[0] if row else None
+
+
+def link_owners(conn: sqlite3.Connection) -> int:
+    """Merge each colleague's node with their row in other colleagues' exports.
+
+    A candidate has the owner's folded name, is listed by another owner O2, and
+    O2 is listed by this owner: LinkedIn connections are mutual, so that
+    reciprocal listing confirms it is the same member. When namesakes compete,
+    the one confirmed by strictly more colleagues wins; a tie is not merged.
+    The user's "different" decisions veto a merge.
+    """
+    vetoes = Vetoes(conn)
+    merged = 0
+    owners = conn.execute(
+        "SELECT o.id, o.person_id, o.name_key FROM owners o ORDER BY o.id"
+    ).fetchall()
+    for owner_id, pid, nk in owners:
+        pid = conn.execute("SELECT person_id FROM owners WHERE id = ?", (owner_id,)).fetchone()[0]
+        own_key = conn.execute("SELECT key FROM people WHERE id = ?", (pid,)).fetchone()[0]
+        candidates = [
+            (cid, key, votes)
+            for cid, key, votes in conn.execute(
+                """SELECT p.id, p.key, COUNT(DISTINCT o2.id) FROM people p
+                   JOIN connections c ON c.person_id = p.id
+                   JOIN owners o2 ON o2.id = c.owner_id
+                   WHERE p.name_key = ? AND p.id != ? AND o2.id != ?
+                     AND NOT EXISTS (SELECT 1 FROM owners x WHERE x.person_id = p.id)
+                     AND EXISTS (SELECT 1 FROM connections back
+                                 JOIN people bp ON bp.id = back.person_id
+                                 WHERE back.owner_id = ? AND (back.person_id = o2.person_id
+                                       OR bp.name_key = o2.name_key))
+                   GROUP BY p.id""",
+                (nk, pid, owner_id, owner_id),
+            )
+            if not vetoes.blocks(key, cid, own_key, pid)
+        ]
+        if own_key.startswith("in:"):
+            # Two different URLs are two different members.
+            candidates = [c for c in candidates if not c[1].startswith("in:")]
+        # Prefer URL rows; among namesakes, the one more colleagues confirm wins,
+        # and a tie is left for the user (`refpath doctor`).
+        pool = [c for c in candidates if c[1].startswith("in:")] or candidates
+        pool.sort(key=lambda c: -c[2])
+        if not pool or (len(pool) > 1 and pool[0][2] == pool[1][2]):
+            continue
+        chosen = [pool[0][0]]
+        merge_people(conn, pid, chosen[0])
+        merged += 1
+    return merged
+
+
+def apply_same_decisions(conn: sqlite3.Connection) -> None:
+    """Re-apply the user's "same person" decisions (they survive re-ingest)."""
+    for a, b in conn.execute("SELECT a, b FROM decisions WHERE same = 1").fetchall():
+        ia, ib = resolve_key(conn, a), resolve_key(conn, b)
+        if ia is not None and ib is not None and ia != ib:
+            merge_people(conn, ia, ib)
