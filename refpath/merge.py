@@ -90,49 +90,54 @@ def resolve_key(conn: sqlite3.Connection, key: str) -> int | None:
 def link_owners(conn: sqlite3.Connection) -> int:
     """Merge each colleague's node with their row in other colleagues' exports.
 
-    A candidate has the owner's folded name, is listed by another owner O2, and
-    O2 is listed by this owner: LinkedIn connections are mutual, so that
-    reciprocal listing confirms it is the same member. When namesakes compete,
-    the one confirmed by strictly more colleagues wins; a tie is not merged.
-    The user's "different" decisions veto a merge.
+    LinkedIn connections are mutual, so when this owner lists colleague O2,
+    O2's export holds exactly one row for this owner. If O2 lists exactly one
+    person with the owner's folded name, that row is a *vote* for it. The URL
+    row with strictly the most votes is the owner (a tie is left for the user:
+    ``refpath doctor``); rows without URL that got a vote are the owner too
+    (older exports, or the owner's earlier job). A different URL than the
+    owner's own is never merged, and "different" decisions veto a merge.
     """
     vetoes = Vetoes(conn)
     merged = 0
-    owners = conn.execute(
-        "SELECT o.id, o.person_id, o.name_key FROM owners o ORDER BY o.id"
-    ).fetchall()
-    for owner_id, pid, nk in owners:
-        pid = conn.execute("SELECT person_id FROM owners WHERE id = ?", (owner_id,)).fetchone()[0]
+    owner_ids = [r[0] for r in conn.execute("SELECT id FROM owners ORDER BY id")]
+    for owner_id in owner_ids:
+        pid, nk = conn.execute(
+            "SELECT person_id, name_key FROM owners WHERE id = ?", (owner_id,)
+        ).fetchone()
         own_key = conn.execute("SELECT key FROM people WHERE id = ?", (pid,)).fetchone()[0]
-        candidates = [
-            (cid, key, votes)
-            for cid, key, votes in conn.execute(
-                """SELECT p.id, p.key, COUNT(DISTINCT o2.id) FROM people p
-                   JOIN connections c ON c.person_id = p.id
-                   JOIN owners o2 ON o2.id = c.owner_id
-                   WHERE p.name_key = ? AND p.id != ? AND o2.id != ?
-                     AND NOT EXISTS (SELECT 1 FROM owners x WHERE x.person_id = p.id)
-                     AND EXISTS (SELECT 1 FROM connections back
-                                 JOIN people bp ON bp.id = back.person_id
-                                 WHERE back.owner_id = ? AND (back.person_id = o2.person_id
-                                       OR bp.name_key = o2.name_key))
-                   GROUP BY p.id""",
-                (nk, pid, owner_id, owner_id),
-            )
-            if not vetoes.blocks(key, cid, own_key, pid)
-        ]
-        if own_key.startswith("in:"):
-            # Two different URLs are two different members.
-            candidates = [c for c in candidates if not c[1].startswith("in:")]
-        # Prefer URL rows; among namesakes, the one more colleagues confirm wins,
-        # and a tie is left for the user (`refpath doctor`).
-        pool = [c for c in candidates if c[1].startswith("in:")] or candidates
-        pool.sort(key=lambda c: -c[2])
-        if not pool or (len(pool) > 1 and pool[0][2] == pool[1][2]):
-            continue
-        chosen = [pool[0][0]]
-        merge_people(conn, pid, chosen[0])
-        merged += 1
+        votes: dict[tuple[int, str], int] = {}
+        for o2, namesakes in conn.execute(
+            """SELECT o2.id, group_concat(p.id || ' ' || p.key, char(10)) FROM owners o2
+               JOIN connections c ON c.owner_id = o2.id
+               JOIN people p ON p.id = c.person_id
+               WHERE o2.id != ? AND p.name_key = ? AND p.id != ?
+                 AND NOT EXISTS (SELECT 1 FROM owners x WHERE x.person_id = p.id)
+                 AND EXISTS (SELECT 1 FROM connections back
+                             JOIN people bp ON bp.id = back.person_id
+                             WHERE back.owner_id = ? AND (back.person_id = o2.person_id
+                                   OR bp.name_key = o2.name_key))
+               GROUP BY o2.id""",
+            (owner_id, nk, pid, owner_id),
+        ):
+            rows = namesakes.split("\n")
+            if len(rows) != 1:
+                continue  # O2 lists two namesakes: no telling which is the owner
+            cid, key = rows[0].split(" ", 1)
+            if vetoes.blocks(key, int(cid), own_key, pid):
+                continue
+            votes[(int(cid), key)] = votes.get((int(cid), key), 0) + 1
+        urls = sorted(
+            ((n, c) for c, n in votes.items() if c[1].startswith("in:")), reverse=True
+        )
+        chosen = [c for c in votes if not c[1].startswith("in:")]
+        if urls and not own_key.startswith("in:"):
+            if len(urls) > 1 and urls[0][0] == urls[1][0]:
+                continue  # namesakes tie: leave it to the user
+            chosen.append(urls[0][1])
+        for cid, _ in chosen:
+            pid = merge_people(conn, pid, cid)
+            merged += 1
     return merged
 
 

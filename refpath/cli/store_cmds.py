@@ -69,7 +69,7 @@ def add(
         if s.unchanged:
             out.print(f"{who}: unchanged ({safe(s.source)} was added before)")
             continue
-        hidden = f", {s.hidden} hidden profiles skipped" if s.hidden else ""
+        hidden = f", {_n(s.hidden, 'hidden profile')} skipped" if s.hidden else ""
         evidence = f", evidence for {s.signals}" if s.signals else ""
         verb = "replaced earlier export" if s.replaced else "added"
         out.print(
@@ -79,13 +79,18 @@ def add(
         for w in s.warnings:
             warn(w)
     out.print(
-        f"Store {safe(store_path)}: {stats.people} people, {stats.connections} connections, "
-        f"{stats.owners} colleagues."
+        f"Store {safe(store_path)}: {_n(stats.people, 'person', 'people')}, "
+        f"{_n(stats.connections, 'connection')}, {_n(stats.owners, 'colleague')}."
     )
     if not any(s.is_me for s in summaries) and store_has_no_me(ctx):
         out.print("Next: mark your own export with [bold]refpath add YOUR_EXPORT --me[/bold].")
     else:
         out.print('Next: [bold]refpath to "Prospect Name"[/bold] to find who can introduce you.')
+
+
+def _n(count: int, one: str, many: str | None = None) -> str:
+    """'1 colleague', '3 colleagues'."""
+    return f"{count} {one if count == 1 else (many or one + 's')}"
 
 
 def store_has_no_me(ctx: typer.Context) -> bool:
