@@ -45,6 +45,18 @@ def _purity(groups: list[set[int]], label: dict[int, str]) -> float:
     return hit / max(1, total)
 
 
+def _owner_purity(groups: list[set[int]], knowers: dict[int, set[str]]) -> float:
+    """Share of people known by their group's main colleague (1.0: groups are exports)."""
+    hit = total = 0
+    for g in groups:
+        people = [p for p in g if p in knowers]
+        if people:
+            main = Counter(o for p in people for o in knowers[p]).most_common(1)[0][0]
+            hit += sum(main in knowers[p] for p in people)
+            total += len(people)
+    return hit / max(1, total)
+
+
 def quality(db: Path) -> list[tuple[str, str]]:
     """Modularity and purity of plain Louvain vs refpath's market clusters."""
     import networkx as nx
@@ -57,13 +69,15 @@ def quality(db: Path) -> list[tuple[str, str]]:
     noun = {n: k for k, nouns in INDUSTRIES.items() for n in nouns}
     with open_store(db, create=False) as store:
         net = load_network(store)
-    industry, first_owner = {}, {}
+    industry: dict[int, str] = {}
+    knowers: dict[int, set[str]] = defaultdict(set)
     for pid, node in net.people.items():
         hits = [noun[w] for w in node.company.replace(",", " ").split() if w in noun]
         if hits and pid not in net.owners:
             industry[pid] = hits[0]
-    for t in sorted(net.observed(), key=lambda t: t.owners):
-        first_owner.setdefault(t.b, t.owners[0])
+    for t in net.observed():
+        if t.b not in net.owners:
+            knowers[t.b].update(t.owners)
     g = nx.Graph((t.a, t.b) for t in net.observed())
     t0 = time.perf_counter()
     plain = nx.community.louvain_communities(g, seed=0)
@@ -79,10 +93,10 @@ def quality(db: Path) -> list[tuple[str, str]]:
     row += "owner purity {:.2f}, {:.1f} s"
     return [
         ("plain Louvain", row.format(len(plain), nx.community.modularity(g, plain), "person graph",
-                                     _purity(plain, industry), _purity(plain, first_owner),
+                                     _purity(plain, industry), _owner_purity(plain, knowers),
                                      t_plain)),
         ("market clusters", row.format(len(market), cl.modularity, "company graph",
-                                       _purity(market, industry), _purity(market, first_owner),
+                                       _purity(market, industry), _owner_purity(market, knowers),
                                        t_market)),
         ("  same, on the person graph", f"modularity {nx.community.modularity(g, market):.2f}"),
     ]  # fmt: skip

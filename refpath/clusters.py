@@ -37,8 +37,10 @@ if TYPE_CHECKING:
 NEIGHBOURS = 5
 #: Only the largest companies (with at least two known people) enter the similarity graph.
 MAX_COMPANIES = 6000
-#: Clusters smaller than this share of the people are dissolved into their nearest neighbour.
+#: Clusters smaller than this share of the people join the most similar big one ...
 MIN_SHARE = 0.01
+#: ... when their profiles are at least this similar (cosine); otherwise they stay apart.
+MERGE_SIMILARITY = 0.5
 #: Cluster id of the people at the colleagues' own company (not a part of the market).
 TEAM = -1
 #: Above this many colleagues, broker routes start from a seeded sample of them.
@@ -178,15 +180,8 @@ def market_clusters(net: TeamNetwork, *, seed: int = 0) -> Clustering:
     else:  # one colleague, or too few companies: the largest companies are the clusters
         groups = [[i] for i in by_size[:8] if heads[i] >= 2]
         method = "largest companies (too few colleagues or companies to find market clusters)"
-    floor = max(2.0, MIN_SHARE * heads.sum())
-    groups = [g for g in groups if heads[g].sum() >= floor] or [list(range(len(companies)))]
-    groups.sort(key=lambda g: -heads[g].sum())
-    if companies:
-        centroids = np.stack([counts[g].sum(axis=0) for g in groups])
-    else:
-        centroids = np.ones((1, counts.shape[1]))
-    centroids = centroids / np.maximum(centroids.sum(axis=0, keepdims=True), 1.0)
-    centroids /= np.maximum(np.linalg.norm(centroids, axis=1, keepdims=True), 1e-12)
+    groups = _merge_small(groups or [list(range(len(companies)))], share, heads)
+    centroids = _centroids(share, groups)
     company_cluster = (profiles @ centroids.T).argmax(axis=1) if companies else np.zeros(0)
     for cid, group in enumerate(groups):
         company_cluster[group] = cid
@@ -203,6 +198,35 @@ def market_clusters(net: TeamNetwork, *, seed: int = 0) -> Clustering:
             by_owners[key] = int((centroids @ vec).argmax())
         membership[p] = by_owners[key]
     return _describe(net, membership, knowers, method, modularity)
+
+
+def _centroids(share: np.ndarray, groups: list[list[int]]) -> np.ndarray:
+    """Unit-length mean profile of each group of companies."""
+    import numpy as np
+
+    if not share.size:
+        return np.ones((1, share.shape[1]))
+    sums = np.stack([share[g].sum(axis=0) for g in groups])
+    return sums / np.maximum(np.linalg.norm(sums, axis=1, keepdims=True), 1e-12)
+
+
+def _merge_small(groups: list[list[int]], share: np.ndarray, heads: np.ndarray) -> list[list[int]]:
+    """Merge each small group into the most similar big one, if it is like one.
+
+    A small group unlike every big one is known by other colleagues: a part of
+    the market of its own, kept. Largest first.
+    """
+    floor = max(2.0, MIN_SHARE * heads.sum())
+    big = [list(g) for g in groups if heads[g].sum() >= floor]
+    small = [g for g in groups if heads[g].sum() < floor]
+    if big and small:
+        sims = _centroids(share, small) @ _centroids(share, big).T
+        for g, row in zip(small, sims, strict=True):
+            if row.max() >= MERGE_SIMILARITY:
+                big[int(row.argmax())] += g
+            else:
+                big.append(list(g))
+    return sorted(big or small, key=lambda g: -heads[g].sum())
 
 
 def team_company(net: TeamNetwork) -> str:

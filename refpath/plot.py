@@ -253,12 +253,15 @@ def draw_map(net: TeamNetwork, cl: Clustering, opts: MapOptions) -> MapResult:
             f"{len(people):,}); use --layout clusters"
         )
     scene = _wheel(net, cl, people, owners)
-    brokers = [b.id for b in cl.brokers if b.id in people][:8]
+    # The strongest broker of each cluster: where to look to get into that part of the market.
+    brokers = [c.brokers[0].id for c in cl.clusters if c.brokers and c.brokers[0].id in people]
+    brokers = brokers[:12]
     if summarised:
         on_route = {p for r in opts.routes for p in r.nodes} - owners
         _place_few(net, cl, scene, sorted(set(brokers) | on_route))
     elif opts.layout == "spring":
         _spring(net, people, owners, scene)
+        scene.hubs.clear()  # clusters are only colours here
     else:
         _fill_discs(net, cl, scene, people)
     with warnings.catch_warnings():
@@ -315,7 +318,10 @@ def _render(
     ]
     ax.set_xlim(min(xs) - 0.12, max(xs) + 0.12)
     ax.set_ylim(min(ys) - 0.1, max(ys) + 0.1)
-    tags = (_bubbles if summarised else _people)(ax, net, cl, scene, people | owners, brokers)
+    if summarised:
+        tags = _bubbles(ax, net, scene, brokers)
+    else:
+        tags = _people(ax, net, cl, scene, people | owners, opts.focus)
     ax.scatter(*_xy(brokers, pos), c=[colour(member(b, TEAM)) for b in brokers], **_BROKER)
     ax.scatter(*_xy(sorted(owners - {net.me}), pos), **_OWNER)
     if net.me in pos:
@@ -331,7 +337,7 @@ def _render(
     title = _titles(fig, net, cl, opts, (len(people), len(owners)), summarised)
     _legend(fig, net, cl, scene, opts)
     _save(fig, canvas, opts.out)
-    n_clusters = len(set(scene.hubs) - {TEAM})
+    n_clusters = len(set(scene.sizes) - {TEAM})
     return MapResult(opts.out, summarised, len(people), n_clusters, placed, title)
 
 
@@ -346,18 +352,20 @@ def _save(fig: Any, canvas: Any, out: Path) -> None:
 
         canvas.draw()
         rgba = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba())
-        rgba.convert("RGB").quantize(256).save(out, format="PNG", optimize=True)
+        rgb = rgba.convert("RGB")  # octree keeps rare colours (legend swatches) exact
+        rgb.quantize(256, method=Image.Quantize.FASTOCTREE).save(out, format="PNG", optimize=True)
     except OSError as err:
         raise InputError(f"{out}: cannot write the picture: {err.strerror or err}") from err
 
 
 def _people(ax: Any, net: TeamNetwork, cl: Clustering, scene: _Scene, view: set[int],
-            brokers: list[int]) -> list:  # fmt: skip
-    """Every person a dot, every connection a grey line; cluster tags outside the ring."""
+            focus: int | None) -> list:  # fmt: skip
+    """Every person a dot, every connection (of ``focus``) a grey line; cluster tags."""
     from matplotlib.collections import LineCollection
 
     pos = scene.pos
-    segs = [[pos[t.a], pos[t.b]] for t in net.observed() if t.a in view and t.b in view]
+    ties = (t for t in net.observed() if focus is None or focus in (t.a, t.b))
+    segs = [[pos[t.a], pos[t.b]] for t in ties if t.a in view and t.b in view]
     alpha = min(0.5, 12 / math.sqrt(len(segs) + 1))
     ax.add_collection(LineCollection(segs, linewidths=0.4, alpha=alpha, colors="#555555"))
     dots = sorted(view - set(net.owners))
@@ -373,8 +381,7 @@ def _people(ax: Any, net: TeamNetwork, cl: Clustering, scene: _Scene, view: set[
     return tags
 
 
-def _bubbles(ax: Any, net: TeamNetwork, cl: Clustering, scene: _Scene, view: set[int],
-             brokers: list[int]) -> list:  # fmt: skip
+def _bubbles(ax: Any, net: TeamNetwork, scene: _Scene, brokers: list[int]) -> list:
     """Clusters as bubbles; lines from colleagues as wide as how many people they know there."""
     from matplotlib.collections import LineCollection
     from matplotlib.patches import Circle
@@ -394,9 +401,10 @@ def _bubbles(ax: Any, net: TeamNetwork, cl: Clustering, scene: _Scene, view: set
     ax.add_collection(LineCollection(segs, linewidths=widths, alpha=0.22, colors="#555555"))
     for cid, (hx, hy, r) in scene.hubs.items():
         ax.add_patch(Circle((hx, hy), r, fc=colour(cid), alpha=0.5, ec=colour(cid), lw=2))
-        tag = "your company" if cid == TEAM else f"C{cid + 1}"
-        tags.append(ax.text(hx, hy, f"{tag}\n{scene.sizes[cid]:,} people", ha="center",
-                            va="center", size=10 if r > 0.1 else 8, weight="bold"))  # fmt: skip
+        tag = f"{'your company' if cid == TEAM else f'C{cid + 1}'}\n{scene.sizes[cid]:,} people"
+        d = 0.0 if r > 0.1 else (r + 0.09) / (math.hypot(hx, hy) or 1.0)  # small: outside
+        tags.append(ax.text(hx * (1 + d), hy * (1 + d), tag, ha="center", va="center", size=10,
+                            weight="bold"))  # fmt: skip
     return tags
 
 
@@ -449,7 +457,8 @@ def _place_labels(canvas: Any, ax: Any, labels: list, fixed: list, tags: list) -
                 placed += 1
                 break
             if kind in ("target", "route") and (dx, dy) == tries[-1]:
-                placed += 1  # a route is always named, even where it overlaps
+                taken.append(box)  # a route is always named, even where it overlaps
+                placed += 1
                 break
             ann.remove()
     return placed
@@ -484,14 +493,14 @@ def _legend(fig: Any, net: TeamNetwork, cl: Clustering, scene: _Scene, opts: Map
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
-    shown = [c for c in cl.clusters[: len(_PALETTE)] if c.id in scene.hubs]
+    shown = [c for c in cl.clusters[: len(_PALETTE)] if scene.sizes[c.id]]
     handles: list[Any] = [
         Patch(fc=colour(c.id), label=f"C{c.id + 1} · {text(c.label, 46)} ({scene.sizes[c.id]:,})")
         for c in shown
     ]
     if len(cl.clusters) > len(_PALETTE):
         handles.append(Patch(fc=_OTHER, label="smaller clusters"))
-    if TEAM in scene.hubs:
+    if scene.sizes[TEAM]:
         handles.append(Patch(fc=_OTHER, label=f"your company: {text(cl.team_company, 40)}"))
     handles.append(Line2D([], [], marker="D", label="colleague (an export's owner)", **_DOT))
     handles.append(Line2D([], [], marker="o", mfc="w", mec="k", mew=1.8, **_DOT,

@@ -143,7 +143,7 @@ def clusters(
             companies += f" +{more} more"
         mates = ", ".join(f"{safe(n)} ({m})" for n, m in k.owners[:3])
         if len(k.owners) > 3:
-            mates += f" +{len(k.owners) - 3}"
+            mates += f" +{len(k.owners) - 3} more"
         brokers = ", ".join(f"{safe(b.name)} ({len(b.known_by)} colleagues)" for b in k.brokers)
         table.add_row(f"C{k.id + 1}", f"{k.size:,}", companies, mates, brokers or "-")
     out.print(table)
