@@ -70,9 +70,8 @@ EXPECTED = {
 
 
 def parse_file(path: Path) -> ConnectionsFile:
-    text, warnings = decode_export(path.read_bytes(), path.name)
-    parsed = parse_connections(text, source=path.name)
-    return parsed
+    text, _ = decode_export(path.read_bytes(), path.name)
+    return parse_connections(text, source=path.name)
 
 
 def build_zip(target: Path, files: dict[str, bytes], **kwargs: int) -> Path:
@@ -407,8 +406,8 @@ def test_messages_2018_use_direction():
         line",INCOMING,INBOX
         Mara Quill,Teo Lind,"1/9/18, 8:00 AM",Re: Hi,ok,OUTGOING,SENT
         """)
-    ((teo), owner_url) = parse_messages(text)
-    assert [(s.name, s.sent, s.received, s.last) for s in teo] == [
+    stats, owner_url = parse_messages(text)
+    assert [(s.name, s.sent, s.received, s.last) for s in stats] == [
         ("Teo Lind", 1, 1, date(2018, 1, 9))
     ]
     assert owner_url == ""
