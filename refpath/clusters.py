@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     import numpy as np
 
 #: Each company is linked to this many most similar companies before Louvain.
-NEIGHBOURS = 5
+NEIGHBOURS = 6
 #: Only the largest companies (with at least two known people) enter the similarity graph.
 MAX_COMPANIES = 6000
 #: Clusters smaller than this share of the people join the most similar big one ...
@@ -232,6 +232,17 @@ def _merge_small(groups: list[list[int]], share: np.ndarray, heads: np.ndarray) 
 def team_company(net: TeamNetwork) -> str:
     """The company key most colleagues share ('' unless at least half of them do).
 
+    Parameters
+    ----------
+    net : TeamNetwork
+        From :func:`refpath.network.load_network`.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
     >>> from refpath.network import Node
     >>> people = {1: Node("A", "Northwind", "northwind", "", ""), 2: Node("B", "", "", "", "")}
     >>> team_company(TeamNetwork(people, {1: "A", 2: "B"}, (), None))
@@ -250,6 +261,16 @@ def broker_scores(net: TeamNetwork) -> dict[int, float]:
     Computed on the reduced graph: colleagues and the people at least two
     colleagues know, without colleague-to-colleague ties. With many colleagues
     the routes start from a seeded sample of them.
+
+    Parameters
+    ----------
+    net : TeamNetwork
+        From :func:`refpath.network.load_network`.
+
+    Returns
+    -------
+    dict
+        Person id -> score in (0, 1], the top broker 1.0; people scoring 0 left out.
     """
     import networkx as nx
 

@@ -147,7 +147,19 @@ def load_network(store: Store, *, today: date | None = None) -> TeamNetwork:
 
 
 def with_emails(store: Store, net: TeamNetwork) -> TeamNetwork:
-    """The same network with each person's first email from any export filled in."""
+    """The same network with each person's first email from any export filled in.
+
+    Parameters
+    ----------
+    store : Store
+        The store ``net`` was read from.
+    net : TeamNetwork
+        From :func:`load_network` (which leaves emails out: they are private).
+
+    Returns
+    -------
+    TeamNetwork
+    """
     emails: dict[int, str] = {}
     for pid, email in store.conn.execute(
         "SELECT person_id, email FROM connections WHERE email != '' ORDER BY owner_id"
@@ -164,6 +176,19 @@ def inferred_ties(net: TeamNetwork, *, max_company: int = MAX_INFERRED_COMPANY) 
     bigger one, a guess that two people work together counts for little and
     their number grows with the square of the company's size. Pairs with an
     observed tie are left out.
+
+    Parameters
+    ----------
+    net : TeamNetwork
+        From :func:`load_network`.
+    max_company : int
+        The largest company (people in the data) whose pairs are inferred.
+
+    Returns
+    -------
+    list of Tie
+        With ``inferred=True``, no date, no owners, and the discounted strength
+        :func:`refpath.strength.tie_strength` gives a same-company guess.
 
     Examples
     --------
@@ -278,43 +303,6 @@ def team_graph(
     return g
 
 
-@dataclass(frozen=True)
-class Route:
-    """An introduction route to highlight on a map, as person ids."""
-
-    nodes: tuple[int, ...]  #: from the user (or the teammate to ask) to the target
-    inferred: tuple[bool, ...]  #: per hop: only suggested by a shared company
-    score: float
-
-
-def intro_routes(store: Store, target_id: int, *, top: int = 3) -> tuple[Route, ...]:
-    """The best ``top`` introduction routes to a person, as ``refpath to`` ranks them.
-
-    Parameters
-    ----------
-    store : Store
-        An open refpath store.
-    target_id : int
-        Person id of the target.
-    top : int
-        How many routes, best first.
-    """
-    from refpath.paths import introducers_for
-    from refpath.people import people_by_ids
-
-    found = people_by_ids(store.conn, [target_id])
-    if not found:
-        return ()
-    routes = introducers_for(store, found[0], top=top)
-    out = []
-    for intro in routes.paths:
-        if not intro.hops:
-            continue
-        nodes = (intro.hops[0].a.id, *(h.b.id for h in intro.hops))
-        out.append(Route(nodes, tuple(h.inferred for h in intro.hops), intro.score))
-    return tuple(out)
-
-
 EXPORT_FORMATS = (".gexf", ".graphml", ".csv")
 
 
@@ -333,8 +321,25 @@ def export_graph(
     """Write the whole team network to ``path`` (.gexf, .graphml, or .csv as two files).
 
     Every person in the store is a node, with their market cluster as
-    ``community``. CSV cells are neutralised against formula injection.
-    Raises :class:`InputError` for another extension or a path that cannot be written.
+    ``community``; attributes as :func:`team_graph` writes them. CSV cells are
+    neutralised against formula injection.
+
+    Parameters
+    ----------
+    store : Store
+        An open refpath store.
+    path : Path
+        ``.gexf`` or ``.graphml`` (networkx writers), or ``.csv``: then
+        ``STEM_nodes.csv`` and ``STEM_edges.csv`` next to it.
+    show_emails : bool
+        Add each person's email (left out by default).
+    inferred : bool
+        Add the same-company ties of :func:`inferred_ties`.
+
+    Returns
+    -------
+    Exported
+        Raises :class:`InputError` for another extension or a path that cannot be written.
     """
     import networkx as nx
 

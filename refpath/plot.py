@@ -23,11 +23,14 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from refpath.clusters import TEAM, Clustering
-from refpath.errors import InputError
-from refpath.network import Route, TeamNetwork
+from refpath.errors import InputError, RefpathError
+from refpath.network import TeamNetwork
+
+if TYPE_CHECKING:
+    from refpath.paths import Introduction
 
 #: Up to this many people are drawn one by one; above it, the map is a summary.
 FULL_LIMIT = 1500
@@ -42,6 +45,21 @@ _PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#
             "#f7b6d2", "#9edae5", "#dbdb8d", "#393b79", "#637939"]  # fmt: skip
 _OTHER = "#cccccc"
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+@dataclass(frozen=True)
+class Route:
+    """An introduction route to highlight, as person ids."""
+
+    nodes: tuple[int, ...]  #: from the user (or the teammate to ask) to the target
+    inferred: tuple[bool, ...]  #: per hop: only suggested by a shared company
+    score: float
+
+    @classmethod
+    def of(cls, intro: Introduction) -> Route:
+        """The route of one :class:`refpath.paths.Introduction` (which has hops)."""
+        nodes = (intro.hops[0].a.id, *(h.b.id for h in intro.hops))
+        return cls(nodes, tuple(h.inferred for h in intro.hops), intro.score)
 
 
 @dataclass(frozen=True)
@@ -70,6 +88,17 @@ class MapResult:
 def output_format(path: Path) -> str:
     """The picture format for ``path`` ("png", "svg" or "pdf"); InputError if unusable.
 
+    Parameters
+    ----------
+    path : Path
+        Where the picture goes: its extension picks the format, its folder must exist.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
     >>> output_format(Path("map.SVG"))
     'svg'
     """
@@ -90,6 +119,21 @@ def output_format(path: Path) -> str:
 def text(value: str, limit: int = 40) -> str:
     """A name made safe for matplotlib: no control chars, no mathtext, no astral emoji.
 
+    Styled letters are folded (NFKC) and the name cut to ``limit`` characters.
+
+    Parameters
+    ----------
+    value : str
+        A name or company as the store holds it.
+    limit : int
+        The longest result.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
     >>> text("𝐉𝐚𝐧𝐞 $$ Doe 🚀")
     'Jane \\\\$\\\\$ Doe'
     """
@@ -109,6 +153,10 @@ def short_list(names: Sequence[str], limit: int = 4) -> str:
     shown = [text(n, 30) for n in names[:limit]]
     rest = len(names) - len(shown)
     return ", ".join(shown) + (f" and {rest} more" if rest > 0 else "")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}{'s' * (n != 1)}"
 
 
 def colour(cid: int) -> str:
@@ -245,6 +293,8 @@ def draw_map(net: TeamNetwork, cl: Clustering, opts: MapOptions) -> MapResult:
     if opts.layout not in LAYOUTS:
         raise InputError(f"unknown layout {opts.layout!r}; use one of: {', '.join(LAYOUTS)}")
     people, owners = _view(net, opts)
+    if not people:
+        raise RefpathError("nothing to draw: no one in the store is connected to a colleague yet")
     summarised = len(people) > opts.max_people
     if opts.layout == "spring" and (summarised or len(people) > SPRING_LIMIT):
         raise InputError(
@@ -402,7 +452,8 @@ def _bubbles(ax: Any, net: TeamNetwork, scene: _Scene, brokers: list[int]) -> li
     for cid, (hx, hy, r) in scene.hubs.items():
         ax.add_patch(Circle((hx, hy), r, fc=colour(cid), alpha=0.5, ec=colour(cid), lw=2))
         tag = f"{'your company' if cid == TEAM else f'C{cid + 1}'}\n{scene.sizes[cid]:,} people"
-        d = 0.0 if r > 0.1 else (r + 0.09) / (math.hypot(hx, hy) or 1.0)  # small: outside
+        # Outward of the centre (people inside face inwards); outside a small bubble.
+        d = (0.4 * r if r > 0.1 else r + 0.09) / (math.hypot(hx, hy) or 1.0)
         tags.append(ax.text(hx * (1 + d), hy * (1 + d), tag, ha="center", va="center", size=10,
                             weight="bold"))  # fmt: skip
     return tags
@@ -468,7 +519,8 @@ def _titles(fig: Any, net: TeamNetwork, cl: Clustering, opts: MapOptions,
             counts: tuple[int, int], summarised: bool) -> str:  # fmt: skip
     """Title lines: what is shown, from which exports, and how it is drawn."""
     names, (n, m) = list(net.owners.values()), counts
-    head = f"Team network from {len(names)} colleague{'s' * (len(names) != 1)}' exports"
+    head = f"Team network from {_count(len(names), 'colleague')}'{'s' * (len(names) == 1)} export"
+    head += "s" * (len(names) != 1)
     if opts.focus is not None:
         head = f"{text(net.owners[opts.focus])}'s network"
     if opts.routes:
@@ -480,7 +532,7 @@ def _titles(fig: Any, net: TeamNetwork, cl: Clustering, opts: MapOptions,
         f"SUMMARY: {n:,} people are too many to draw one by one. Each bubble is a market "
         "cluster (area = people); line width = how many people a colleague knows there."
         if summarised
-        else f"{n:,} people and {m} colleagues; each dot is a person, coloured by market "
+        else f"{n:,} people and {_count(m, 'colleague')}; each dot is a person, coloured by market "
         "cluster; grey lines are connections from the exports."
     )
     fig.text(0.01, 0.975, head, size=18, weight="bold", va="top")

@@ -12,8 +12,8 @@ from typer.testing import CliRunner
 from refpath.cli import app
 from refpath.clusters import market_clusters
 from refpath.errors import InputError
-from refpath.network import Route, load_network
-from refpath.plot import MapOptions, draw_map, output_format, text
+from refpath.network import load_network
+from refpath.plot import MapOptions, Route, draw_map, output_format, text
 
 mpl = pytest.importorskip("matplotlib")
 mpl.use("Agg")

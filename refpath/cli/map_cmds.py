@@ -52,9 +52,10 @@ def map_(
     from refpath.clusters import market_clusters
     from refpath.errors import UnknownPerson
     from refpath.identity import name_key
-    from refpath.network import intro_routes, load_network
+    from refpath.network import load_network
+    from refpath.paths import introducers_for
     from refpath.people import find_person
-    from refpath.plot import MapOptions, draw_map, output_format
+    from refpath.plot import MapOptions, Route, draw_map, output_format
 
     output_format(output)  # bad names fail before any work
     with open_db(ctx) as store:
@@ -71,7 +72,8 @@ def map_(
         target = None
         if highlight is not None:
             target = find_person(store, highlight, company=company)
-            routes = intro_routes(store, target.id, top=3)
+            found = introducers_for(store, target, top=3).paths
+            routes = tuple(Route.of(intro) for intro in found if intro.hops)
         net = load_network(store)
     clustering = market_clusters(net)
     opts = MapOptions(output, routes, focus, layout, max_people)
