@@ -128,9 +128,13 @@ class Export:
 # ---------------------------------------------------------------- bytes to text
 
 _UTF8_BOM = b"\xef\xbb\xbf"
-# A lead byte followed by a continuation byte: valid or truncated UTF-8, which a
-# cp1252 file (one byte per accent, next to ASCII letters) practically never has.
-_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]")
+# Complete multi-byte UTF-8 sequences. A cp1252 file has its accents as single
+# bytes between ASCII letters and almost never forms one; a UTF-8 file with a
+# few damaged bytes still has mostly intact ones.
+_UTF8_SEQUENCES = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+_EMOJI_START = b"\xf0\x9f"  # what is left of a cut emoji; 'ðŸ' in cp1252, never a name
 
 
 def decode_export(data: bytes, source: str) -> tuple[str, list[str]]:
@@ -182,17 +186,27 @@ def decode_export(data: bytes, source: str) -> tuple[str, list[str]]:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            text = ""
-            if not _UTF8_SEQUENCE.search(data):
-                try:
-                    text = data.decode("cp1252")
-                except UnicodeDecodeError:
-                    text = ""
-            if not text:
-                text = data.decode("utf-8", errors="replace")
+            text = data.decode("utf-8", errors="replace")
+            if _looks_cp1252(data, text):
+                text = data.decode("cp1252")
+            else:
                 warnings.append(replaced)
     _refuse_binary(text, source)
     return text, warnings
+
+
+def _looks_cp1252(data: bytes, replaced: str) -> bool:
+    """Whether bytes that are not valid UTF-8 read as a cp1252 (Windows) re-save."""
+    if _EMOJI_START in data:
+        return False
+    broken = replaced.count("\ufffd") - data.count("\ufffd".encode())
+    if len(_UTF8_SEQUENCES.findall(data)) >= broken:
+        return False  # mostly intact UTF-8 with some damage
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:  # bytes cp1252 leaves undefined
+        return False
+    return True
 
 
 def _utf16_codec(data: bytes) -> str:

@@ -97,6 +97,7 @@ GOOD: dict[str, bytes] = {
         f"Jürgen;Müller;{IN}juergen-mueller;;Bäckerei Süß GmbH;Geschäftsführer;13.02.2026\r\n"
         f"Zoë;Lefèvre;{IN}zoe-lefevre;;Café Éclair;Pâtissière;01.12.2025\r\n"
         f"François;Garçon;{IN}francois-garcon;;Crème SARL;Directeur, Ventes;24.06.2024\r\n"
+        f"Tomáš;Horváth;{IN}tomas-horvath;;Søren & Østergaard ApS;Ingeniør;03.03.2023\r\n"
     ).encode("cp1252"),
     # broken encoding: some emoji/accents left as invalid UTF-8 bytes
     "invalid_utf8.csv": (
