@@ -172,14 +172,20 @@ class _Team:
         best = self._starts.get(y)
         if best is not None:
             return best
-        options: list[tuple[_Hop, ...]] = [(self.hop(self.me, y),)]
-        for w in self.owner_ids:
-            if w not in (self.me, y) and ((w, y) in self.sides or (y, w) in self.sides):
-                options.append((self.hop(self.me, w), self.hop(w, y)))
-        for x in self.contacts:
-            if (y, x) in self.sides:
-                options.append((self.hop(self.me, x), self.hop(x, y)))
-        best = max(options, key=lambda hops: (_score(hops), -len(hops)))
+        me = self.me
+        best = (self.hop(me, y),)
+        score = best[0].s
+        vias = [w for w in self.owner_ids if (w, y) in self.sides or (y, w) in self.sides]
+        vias += [x for x in self.contacts if (y, x) in self.sides]
+        for w in vias:
+            if w in (me, y):
+                continue
+            first = self.hop(me, w)
+            if first.s <= score:  # a detour is never stronger than its first hop
+                continue
+            second = self.hop(w, y)
+            if first.s * second.s > score:
+                best, score = (first, second), first.s * second.s
         self._starts[y] = best
         return best
 

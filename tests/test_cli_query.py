@@ -342,3 +342,24 @@ def test_sample_sam_lee_is_ambiguous_and_plain_text_finds_accents_and_emoji(samp
         found = run(sample_db, "to", query, "--json")
         assert found.exit_code == 0
         assert json.loads(found.stdout)["target"]["url"].endswith(slug)
+
+
+def test_a_very_common_name_lists_the_best_known_few(tmp_path):
+    from test_paths import export, row
+
+    from refpath.ingest import add_exports
+    from refpath.store import open_store
+
+    sams = [row("Sam", "Lee", f"sam-lee-{i:02}", f"Company {i:02}") for i in range(12)]
+    with open_store(tmp_path / "s.db") as store:
+        add_exports(store, [export("Dana Fox", "dana-fox", sams)])
+        add_exports(store, [export("Eli Moss", "eli-moss", sams[7:8])])
+    result = run(tmp_path / "s.db", "to", "Sam Lee")
+    assert result.exit_code == 1
+    err = lines(result.stderr)
+    assert err[1] == "  - Sam Lee — Company 07 [known by Dana Fox, Eli Moss]"
+    assert err[-2:] == [
+        "  … and 2 more, known by fewer colleagues",
+        "Next: narrow it with --company COMPANY, or run one of the commands above.",
+    ]
+    assert len(err) == 1 + 2 * 10 + 2

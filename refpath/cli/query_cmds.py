@@ -20,6 +20,10 @@ if TYPE_CHECKING:
     from refpath.people import Person
 
 
+#: Candidates listed for an ambiguous name; the best-known first.
+MAX_CANDIDATES = 10
+
+
 def _quote(text: str) -> str:
     """A shell-ready double-quoted argument."""
     return '"' + plain(text).replace("\\", "\\\\").replace('"', '\\"').replace("$", "\\$") + '"'
@@ -70,11 +74,20 @@ def _ambiguous(error: AmbiguousPerson) -> None:
     from refpath.people import Person
 
     err.print(f"refpath: error: {safe(error)}")
-    people = tuple(c for c in error.candidates if isinstance(c, Person))
-    for cand in people:
+    people = tuple(
+        sorted(
+            (c for c in error.candidates if isinstance(c, Person)),
+            key=lambda p: (-len(p.known_by), p.company, p.position, p.id),
+        )
+    )
+    for cand in people[:MAX_CANDIDATES]:
         err.print(f"  - {safe(cand.describe())}")
         err.print(f"      {safe(_pick_command(cand, people))}")
-    err.print("Next: run one of the commands above to pick that person.")
+    if len(people) > MAX_CANDIDATES:
+        err.print(f"  … and {len(people) - MAX_CANDIDATES} more, known by fewer colleagues")
+        err.print("Next: narrow it with --company COMPANY, or run one of the commands above.")
+    else:
+        err.print("Next: run one of the commands above to pick that person.")
     raise typer.Exit(1)
 
 
