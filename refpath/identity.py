@@ -47,7 +47,7 @@ _COMPANY_SUFFIXES = {
 
 
 # ASCII fast path: letters and digits kept, apostrophes/hyphens dropped, the rest a space.
-_ASCII_FOLD = {c: " " for c in range(128) if not chr(c).isalnum()}
+_ASCII_FOLD: dict[int, str | None] = {c: " " for c in range(128) if not chr(c).isalnum()}
 _ASCII_FOLD.update({ord("'"): None, ord("-"): None})
 
 
@@ -101,6 +101,36 @@ def name_key(first: str, last: str = "") -> str:
     while len(words) > 1 and words[-1] in _CREDENTIALS:
         words.pop()
     return " ".join(words)
+
+
+def lossy_name_pattern(first: str, last: str = "") -> re.Pattern[str] | None:
+    """A pattern over folded names for a name a re-save damaged, or None if it is intact.
+
+    A European spreadsheet re-save writes letters its code page lacks as
+    ``?``, and broken UTF-8 reads back as U+FFFD; each stands for one or two
+    letters of the real name.
+
+    >>> pattern = lossy_name_pattern("Kevin", "Nguy?n")
+    >>> bool(pattern.fullmatch(name_key("Kevin", "Nguyễn")))
+    True
+    >>> lossy_name_pattern("Kevin", "Nguyen") is None
+    True
+    """
+    full = f"{first} {last}"
+    if "?" not in full and "\ufffd" not in full:
+        return None
+    parts = re.split(r"[?\ufffd]+", full)
+    folded = [re.escape(_fold(part)) for part in parts]
+    glue = []
+    for i, part in enumerate(parts[:-1]):
+        # A damaged letter inside a word, or a whole damaged word.
+        before = " " if part.endswith(" ") else ""
+        after = " " if parts[i + 1].startswith(" ") else ""
+        glue.append(f"{before}\\w{{1,3}}{after}")
+    body = folded[0]
+    for g, f in zip(glue, folded[1:], strict=True):
+        body += g + f
+    return re.compile(" ".join(body.split(" ")).strip())
 
 
 def company_key(company: str) -> str:

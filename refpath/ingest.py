@@ -20,6 +20,7 @@ rebuilt once at the end, inside the same transaction.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -32,6 +33,7 @@ from refpath.identity import (
     PLAIN_URL,
     company_key,
     display_name,
+    lossy_name_pattern,
     name_key,
     owner_key,
     profile_key,
@@ -67,7 +69,10 @@ class _Row:
 
     __slots__ = ("key", "first", "last", "company", "ck", "position", "url", "email", "on", "pid")
 
-    def __init__(self, key, first, last, company, ck, position, url, email, on):  # type: ignore[no-untyped-def]
+    def __init__(
+        self, key: str, first: str, last: str, company: str, ck: str, position: str,
+        url: str, email: str, on: str | None,
+    ) -> None:  # fmt: skip
         self.key, self.first, self.last, self.company, self.ck = key, first, last, company, ck
         self.position, self.url, self.email, self.on = position, url, email, on
         self.pid: int | None = None
@@ -135,16 +140,27 @@ class _Batch:
             .fetchone()[0]
         )  # fmt: skip
         self._names: dict[tuple[str, str], list[list]] | None = None
+        self._by_company: dict[str, list[tuple[str, list]]] | None = None
+        self._damaged: dict[str, list[tuple[re.Pattern[str], list]]] = defaultdict(list)
 
     def names(self) -> dict[tuple[str, str], list[list]]:
         """(name_key, company_key) -> [[id, key], ...] over the whole store, built on demand."""
         if self._names is None:
             self._names = defaultdict(list)
-            for pid, key, nk, ck in self.conn.execute(
-                "SELECT id, key, name_key, company_key FROM people"
+            for pid, key, nk, ck, name in self.conn.execute(
+                "SELECT id, key, name_key, company_key, name FROM people"
             ):
-                self._names[(nk, ck)].append([pid, key])
+                entry = [pid, key]
+                self._names[(nk, ck)].append(entry)
+                self._note_damaged(name, ck, entry)
         return self._names
+
+    def _note_damaged(self, name: str, ck: str, entry: list) -> None:
+        """Remember people whose stored name a re-save damaged ("Nguy?n")."""
+        if "?" in name or "\ufffd" in name:
+            pattern = lossy_name_pattern(name)
+            if pattern is not None:
+                self._damaged[ck].append((pattern, entry))
 
     def known(self, keys: list[str]) -> dict[str, tuple]:
         """key -> (id, name, company, position, url) for keys (or aliases) in the store."""
@@ -180,7 +196,10 @@ class _Batch:
                 if hit[1] is not None and (
                     (r.company, r.position) != hit[2:4] or (r.url and r.url != hit[4])
                 ):
-                    updates.append((r.name, r.company, r.ck, r.position, r.url, r.pid))
+                    # A name a re-save damaged ("Nguy?n") never replaces an intact one.
+                    damaged = lossy_name_pattern(r.first, r.last) is not None
+                    name = hit[1] if damaged else r.name
+                    updates.append((name, r.company, r.ck, r.position, r.url, r.pid))
         pending = [r for r in rows if r.pid is None]
         if any(r.key.startswith("nm:") for r in pending):
             self._match_names(pending, claimed)
@@ -199,7 +218,11 @@ class _Batch:
             nk = r.nk
             inserts.append((r.pid, r.key, r.name, nk, r.company, r.ck, r.position, r.url))
             if self._names is not None:
-                self._names[(nk, r.ck)].append([r.pid, r.key])
+                entry = [r.pid, r.key]
+                self._names[(nk, r.ck)].append(entry)
+                if self._by_company is not None:
+                    self._by_company[r.ck].append((nk, entry))
+                self._note_damaged(r.name, r.ck, entry)
         self.conn.executemany(
             "INSERT INTO people (id, key, name, name_key, company, company_key, position, url) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -220,14 +243,47 @@ class _Batch:
                 for pid, key in names.get((r.nk, r.ck), ())
                 if key.startswith("in:") and not self.vetoes.blocks(r.key, None, key, pid)
             ]
+            repair = False
+            if not cands:
+                cands = self._lossy_matches(r)
+                repair = lossy_name_pattern(r.first, r.last) is None
             if len(cands) == 1 and cands[0] not in claimed:
                 r.pid = cands[0]
                 claimed.add(cands[0])
+                if repair:  # the store held a damaged copy of this intact name
+                    self.conn.execute(
+                        "UPDATE people SET name = ?, name_key = ? WHERE id = ?",
+                        (r.name, r.nk, r.pid),
+                    )
+
+    def _lossy_matches(self, r: _Row) -> list[int]:
+        """People at the row's company whose name matches it where a re-save lost letters.
+
+        Either the row is damaged ("Nguy?n") and the store has the real name, or
+        the row is intact and the store holds a damaged copy.
+        """
+        pattern = lossy_name_pattern(r.first, r.last)
+        if pattern is not None:
+            hits = [e for nk, e in self.at_company().get(r.ck, []) if pattern.fullmatch(nk)]
+        else:
+            self.names()
+            nk = r.nk
+            hits = [e for p, e in self._damaged.get(r.ck, []) if p.fullmatch(nk)]
+        return [pid for pid, key in hits if not self.vetoes.blocks(r.key, None, key, pid)]
+
+    def at_company(self) -> dict[str, list[tuple[str, list]]]:
+        """company_key -> [(name_key, [id, key]), ...], built on demand from ``names()``."""
+        if self._by_company is None:
+            self._by_company = defaultdict(list)
+            for (nk, ck), entries in self.names().items():
+                for e in entries:
+                    self._by_company[ck].append((nk, e))
+        return self._by_company
 
     def _absorb_name_only(self, pending: list[_Row], claimed: set[int]) -> None:
         """A URL row takes over a name-only person when the pairing is unambiguous both ways."""
         names = self.names()
-        by_person: dict[int, list[_Row]] = defaultdict(list)
+        by_person: dict[int, list[tuple[_Row, list]]] = defaultdict(list)
         for r in pending:
             if r.pid is not None or not r.key.startswith("in:") or not r.ck:
                 continue
@@ -235,13 +291,16 @@ class _Batch:
             if any(key.startswith("in:") for _, key in group):
                 continue
             nm = [e for e in group if e[1].startswith("nm:") and "#" not in e[1]]
+            if not nm:  # a re-save may have damaged one side's name
+                lossy = set(self._lossy_matches(r))
+                nm = [e for _, e in self.at_company().get(r.ck, []) if e[0] in lossy]
+                nm = [e for e in nm if e[1].startswith("nm:") and "#" not in e[1]]
             if len(nm) == 1 and not self.vetoes.blocks(r.key, None, nm[0][1], nm[0][0]):
-                by_person[nm[0][0]].append(r)
+                by_person[nm[0][0]].append((r, nm[0]))
         for pid, matched in by_person.items():
             if len(matched) != 1 or pid in claimed:
                 continue
-            r = matched[0]
-            entry = next(e for e in names[(r.nk, r.ck)] if e[0] == pid)
+            r, entry = matched[0]
             self.conn.execute(
                 "UPDATE people SET key = ?, url = ? WHERE id = ?", (r.key, r.url, pid)
             )

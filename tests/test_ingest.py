@@ -261,3 +261,17 @@ def test_find_person_suggests_close_names(store):
     with pytest.raises(UnknownPerson) as info:
         find_person(store, "Pria Ramen")
     assert "Priya Raman 🚀" in info.value.suggestions
+
+
+@pytest.mark.parametrize("first_is_damaged", [True, False])
+def test_a_name_a_resave_damaged_still_merges_and_the_intact_name_wins(store, first_is_damaged):
+    damaged = export("Sam Weber", [contact("Kevin", "Nguy?n", li("kevin-nguyen-7"), "Carevale")])
+    intact = export("Carol Mendes", [contact("Kevin", "Nguyễn", "", "Carevale")], fmt="2021")
+    add_exports(store, [damaged, intact] if first_is_damaged else [intact, damaged])
+    kevin = find_person(store, li("kevin-nguyen-7"))
+    assert kevin.known_by == ("Carol Mendes", "Sam Weber")
+    if not first_is_damaged:
+        assert kevin.name == "Kevin Nguyễn"
+    # A namesake at another company is not merged.
+    add_exports(store, [export("Dev Patel", [contact("Kevin", "Nguyen", "", "Other Co")])])
+    assert len(find_people(store, "Kevin Nguyen")) == 2
