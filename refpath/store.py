@@ -144,7 +144,10 @@ class Source:
 def _create_private(path: Path) -> None:
     """Create an empty file readable and writable by its owner only (0600)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:  # another refpath created it a moment ago
+        return
     os.close(fd)
 
 
@@ -300,7 +303,9 @@ def _check_or_create_schema(path: Path, conn: sqlite3.Connection, is_new: bool) 
         has_tables = conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()[0] > 0
     except sqlite3.DatabaseError as err:
         raise _store_error(path, err) from err
-    if app_id != APPLICATION_ID and (has_tables or not is_new):
+    # An SQLite file with nothing in it may be a store another refpath is creating right now.
+    empty = not (has_tables or app_id or version)
+    if app_id != APPLICATION_ID and not (is_new or empty):
         raise StoreError(f"{path}: this file is not a refpath store; nothing was changed")
     if version > SCHEMA_VERSION:
         raise StoreError(
@@ -316,6 +321,10 @@ def _check_or_create_schema(path: Path, conn: sqlite3.Connection, is_new: bool) 
         if version == 0:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("BEGIN IMMEDIATE")
+            if conn.execute("PRAGMA user_version").fetchone()[0]:
+                # another refpath created the schema while this one waited for the lock
+                conn.execute("ROLLBACK")
+                return _check_or_create_schema(path, conn, is_new=False)
             for statement in SCHEMA.split(";"):
                 if statement.strip():
                     conn.execute(statement)
