@@ -44,7 +44,7 @@ MERGE_SIMILARITY = 0.5
 #: Cluster id of the people at the colleagues' own company (not a part of the market).
 TEAM = -1
 #: Above this many colleagues, broker routes start from a seeded sample of them.
-MAX_BROKER_SOURCES = 60
+MAX_BROKER_SOURCES = 20
 
 
 @dataclass(frozen=True)

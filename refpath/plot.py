@@ -1,16 +1,17 @@
 """Pictures of the team network: the only module that imports matplotlib (lazily, Agg).
 
 The map is a *wheel*: market clusters sit around a ring, largest at the top,
-and colleagues sit inside it, each pulled towards the clusters where most of
-their people are. A small team is drawn person by person: each person is a dot
-in their cluster's disc, on the side facing the colleagues who know them, and
-grey lines are the connections the exports show. Above :data:`FULL_LIMIT`
-people the map is a *summary* (it says so): each cluster is a bubble whose
-area counts its people, colleagues and the top brokers are nodes, and line
-widths count how many people a colleague knows in a cluster. A highlighted
-route is drawn in full, boldly, on top, with names. Labels are placed one by
-one where they do not cover an earlier one; those that fit nowhere are left
-out, most important first. No force-directed layout runs on a big graph.
+colleagues on an inner ring, each facing the clusters where most of their
+people are, and the colleagues' own company in the middle. A small team is
+drawn person by person: each person is a dot in their cluster's disc, on the
+side facing the colleagues who know them, and grey lines are the connections
+the exports show. Above :data:`FULL_LIMIT` people the map is a *summary* (it
+says so): each cluster is a bubble whose area counts its people, colleagues and
+each cluster's strongest broker are nodes, and line widths count how many
+people a colleague knows in a cluster. A highlighted route is drawn in full,
+boldly, on top, with names. Labels are placed one by one where they cover no
+earlier one; those that fit nowhere are left out, least important first. No
+force-directed layout runs on a big graph.
 """
 
 from __future__ import annotations
@@ -194,7 +195,7 @@ def _wheel(net: TeamNetwork, cl: Clustering, people: set[int], owners: set[int])
     scene = _Scene(sizes=Counter(cl.membership.get(p, TEAM) for p in people))
     ring = [c for c, _ in scene.sizes.most_common() if c != TEAM]
     k, biggest = len(ring), max((scene.sizes[c] for c in ring), default=1)
-    rmax = 0.55 if k == 1 else min(0.5, 0.92 * math.sin(math.pi / k))
+    rmax = 0.55 if k <= 1 else min(0.5, 0.92 * math.sin(math.pi / k))
     for i, cid in enumerate(ring):
         angle = math.pi / 2 - 2 * math.pi * i / k
         x, y = (0.0, 0.0) if k == 1 else (math.cos(angle), math.sin(angle))
@@ -373,7 +374,8 @@ def _render(
     else:
         tags = _people(ax, net, cl, scene, people | owners, opts.focus)
     ax.scatter(*_xy(brokers, pos), c=[colour(member(b, TEAM)) for b in brokers], **_BROKER)
-    ax.scatter(*_xy(sorted(owners - {net.me}), pos), **_OWNER)
+    size = 130 if len(owners) <= 40 else max(20, 5200 / len(owners))  # a ring of many: smaller
+    ax.scatter(*_xy(sorted(owners - {net.me}), pos), **{**_OWNER, "s": size})
     if net.me in pos:
         ax.scatter(*pos[net.me], **{**_OWNER, "marker": "*", "s": 600, "zorder": 7})
     labels = _route_layer(ax, net, opts.routes, pos)
@@ -448,7 +450,8 @@ def _bubbles(ax: Any, net: TeamNetwork, scene: _Scene, brokers: list[int]) -> li
     known = net.colleagues_of
     segs += [[pos[b], pos[o]] for b in brokers for o in known.get(b, {}) if o in pos]
     widths += [0.7] * (len(segs) - len(widths))
-    ax.add_collection(LineCollection(segs, linewidths=widths, alpha=0.22, colors="#555555"))
+    alpha = min(0.22, 4.5 / math.sqrt(len(segs) + 1))  # many colleagues: fainter lines
+    ax.add_collection(LineCollection(segs, linewidths=widths, alpha=alpha, colors="#555555"))
     for cid, (hx, hy, r) in scene.hubs.items():
         ax.add_patch(Circle((hx, hy), r, fc=colour(cid), alpha=0.5, ec=colour(cid), lw=2))
         tag = f"{'your company' if cid == TEAM else f'C{cid + 1}'}\n{scene.sizes[cid]:,} people"
@@ -582,7 +585,8 @@ def _legend(fig: Any, net: TeamNetwork, cl: Clustering, scene: _Scene, opts: Map
             steps = "".join(
                 f" {'⇢' if inf else '→'} {n}" for n, inf in zip(names[1:], r.inferred, strict=True)
             )
-            lines.append(f"{i}. {names[0]}{steps}  ({r.score:.2f})")
+            score = f"{r.score:.2f}" if r.score >= 0.005 else "<0.01"
+            lines.append(f"{i}. {names[0]}{steps}  ({score})")
         fig.text(0.67, 0.1, "\n".join(lines), size=10.5, va="bottom", color=ROUTE, weight="bold")
     note = "Inferred ties (same company, no connection in any export) are not drawn;\n"
     fig.text(0.67, 0.02, note + "only a route's inferred hop is, dashed.", size=9, color="#555")
