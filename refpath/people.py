@@ -81,19 +81,25 @@ def close_names(
     """
     from rapidfuzz import fuzz, process
 
-    names: dict[str, str] = {}
+    # Distinct folded names come from the index alone; display names only for the hits.
     ck = company_key(company) if company else ""
+    keys: list[str] = []
     if ck:
-        rows = conn.execute(
-            f"SELECT name_key, name FROM people WHERE company_key LIKE ? {_ESCAPE}",
-            (_contains(ck),),
-        ).fetchall()
-    if not ck or not rows:
-        rows = conn.execute("SELECT name_key, name FROM people").fetchall()
-    for nk, name in rows:
-        names.setdefault(nk, name)
-    hits = process.extract(name_key(query), list(names), scorer=fuzz.WRatio, limit=limit)
-    return tuple(names[h[0]] for h in hits if h[1] >= 60)
+        keys = [
+            r[0]
+            for r in conn.execute(
+                f"SELECT DISTINCT name_key FROM people WHERE company_key LIKE ? {_ESCAPE}",
+                (_contains(ck),),
+            )
+        ]
+    if not keys:
+        keys = [r[0] for r in conn.execute("SELECT DISTINCT name_key FROM people")]
+    hits = process.extract(name_key(query), keys, scorer=fuzz.WRatio, limit=limit)
+    return tuple(
+        conn.execute("SELECT name FROM people WHERE name_key = ? LIMIT 1", (h[0],)).fetchone()[0]
+        for h in hits
+        if h[1] >= 60
+    )
 
 
 def find_people(store: Store, query: str, *, company: str | None = None) -> list[Person]:

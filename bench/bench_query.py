@@ -1,0 +1,177 @@
+"""Query benchmark: the whole `refpath to NAME` process on a 50-owner x 20,000-row store.
+
+Targets (issue #3): <= 150 ms wall time and <= 150 MB peak memory for the
+process, start-up included. For contrast, the notebook approach builds the
+whole networkx graph and enumerates `nx.all_simple_paths(cutoff=3)`; that runs
+in a child process capped at CONTRAST_CAP_S. Run with `make bench` or
+`python bench/run.py query`; never part of `make test`.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from common import REFPATH, report, team_store, time_process
+
+OWNERS, ROWS = 50, 20_000
+RUNS, WARMUP = 9, 2
+CONTRAST_CAP_S = 120
+HEAVY = ("networkx", "pandas", "matplotlib", "numpy", "rapidfuzz")
+
+
+def pick_target(db: Path) -> tuple[list[str], str, int, int]:
+    """(query args, company, person id, colleagues who know them) for a well-known prospect.
+
+    Synthetic names repeat (name pools), so the query is ``NAME --company C``
+    when that picks one person, else the profile URL.
+    """
+    conn = sqlite3.connect(db)
+    try:
+        pid, name, company, url, nk, ck, n = conn.execute(
+            """SELECT p.id, p.name, p.company, p.url, p.name_key, p.company_key, COUNT(*) AS n
+               FROM connections c JOIN people p ON p.id = c.person_id
+               WHERE p.id NOT IN (SELECT person_id FROM owners) AND p.company_key != ''
+               GROUP BY p.id ORDER BY n DESC, p.id LIMIT 1"""
+        ).fetchone()
+        same = conn.execute(
+            "SELECT COUNT(*) FROM people WHERE name_key = ? AND company_key LIKE ?",
+            (nk, f"%{ck}%"),
+        ).fetchone()[0]
+    finally:
+        conn.close()
+    query = [name, "--company", company] if same == 1 else [url]
+    return query, company, pid, n
+
+
+def library_ms(db: Path, query: list[str], runs: int = 20) -> tuple[float, float]:
+    """Median and max time of find_person + introducers_for in this process (ms)."""
+    from refpath.paths import introducers_for
+    from refpath.people import find_person
+    from refpath.store import open_store
+
+    times = []
+    with open_store(db, create=False) as store:
+        for _ in range(runs):
+            t = time.perf_counter()
+            target = find_person(store, query[0], company=query[2] if len(query) > 2 else None)
+            introducers_for(store, target)
+            times.append((time.perf_counter() - t) * 1000)
+    return statistics.median(times), max(times)
+
+
+def heavy_imports(cmd: list[str]) -> list[str]:
+    """Heavy modules the command imports (from `python -X importtime`)."""
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", *cmd[1:]], capture_output=True, text=True
+    )
+    seen = {
+        line.split("|")[-1].strip()
+        for line in done.stderr.splitlines()
+        if line.startswith("import time:")
+    }
+    return sorted(m for m in HEAVY if m in seen)
+
+
+def contrast(db: str, target: str) -> None:
+    """Child process: the notebook way, whole graph plus all_simple_paths(cutoff=3)."""
+    import networkx as nx
+
+    conn = sqlite3.connect(db)
+    t = time.perf_counter()
+    graph = nx.Graph()
+    graph.add_edges_from(
+        conn.execute(
+            "SELECT o.person_id, c.person_id FROM connections c JOIN owners o ON o.id = c.owner_id"
+        )
+    )
+    me = conn.execute("SELECT person_id FROM owners WHERE is_me = 1").fetchone()[0]
+    built = time.perf_counter() - t
+    print(f"built {built:.2f} {graph.number_of_edges()}", flush=True)
+    t = time.perf_counter()
+    n = sum(1 for _ in nx.all_simple_paths(graph, me, int(target), cutoff=3))
+    print(f"paths {time.perf_counter() - t:.2f} {n}", flush=True)
+
+
+def run_contrast(db: Path, target: int) -> tuple[str, str]:
+    """(graph build, all_simple_paths) as text, with '> N s' when capped."""
+    proc = subprocess.Popen(
+        [sys.executable, __file__, "--contrast", str(db), str(target)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        output, _ = proc.communicate(timeout=CONTRAST_CAP_S)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        output, _ = proc.communicate()
+        output += f"\npaths >{CONTRAST_CAP_S}"
+    build, paths = "?", "?"
+    for line in output.splitlines():
+        if not line.strip():
+            continue
+        kind, *rest = line.split()
+        if kind == "built":
+            build = f"{float(rest[0]):.1f} s ({int(rest[1]):,} edges)"
+        elif kind == "paths" and rest[0].startswith(">"):
+            paths = f"> {CONTRAST_CAP_S} s (did not finish; stopped)"
+        elif kind == "paths":
+            paths = f"{float(rest[0]):.1f} s ({int(rest[1]):,} paths)"
+    return build, paths
+
+
+def main(contrast_too: bool = True) -> None:
+    load = os.getloadavg()[0]
+    db = team_store(OWNERS, ROWS)
+    query, company, pid, knowers = pick_target(db)
+    cmd = [*REFPATH, "--db", str(db), "to", *query]
+    proc = time_process(cmd, runs=RUNS, warmup=WARMUP)
+    json_proc = time_process([*cmd, "--json"], runs=RUNS, warmup=WARMUP)
+    at_proc = time_process([*REFPATH, "--db", str(db), "at", company], runs=3, warmup=1)
+    python = time_process([sys.executable, "-c", "pass"], runs=RUNS, warmup=WARMUP)
+    imports = time_process([sys.executable, "-c", "import refpath.cli"], runs=RUNS, warmup=WARMUP)
+    # typer >= 0.29 builds a pydantic TypeAdapter for every non-flag parameter of every call.
+    adapters = time_process(
+        [sys.executable, "-c", "import refpath.cli, typer._adapters"], runs=RUNS, warmup=WARMUP
+    )
+    lib_median, lib_max = library_ms(db, query)
+    heavy = heavy_imports(cmd)
+    build, paths = run_contrast(db, pid) if contrast_too else ("skipped", "skipped")
+
+    def ms(t: dict[str, float]) -> str:
+        return (
+            f"{t['median_s'] * 1000:.0f} ms (min {t['min_s'] * 1000:.0f}, "
+            f"max {t['max_s'] * 1000:.0f}), peak {t['peak_mib']:.0f} MiB"
+        )
+
+    report(
+        f"query: refpath to NAME, {OWNERS} owners x {ROWS:,} rows "
+        f"(target known by {knowers} colleagues; median of {RUNS} runs)",
+        [
+            ("query", " ".join(query)),
+            ("refpath to NAME (process)", ms(proc)),
+            ("refpath to NAME --json", ms(json_proc)),
+            ("refpath at COMPANY", ms(at_proc)),
+            ("floor: python -c pass", ms(python)),
+            ("floor: import refpath.cli", ms(imports)),
+            ("floor: + typer's pydantic adapters", ms(adapters)),
+            ("introducers_for in-process", f"{lib_median:.1f} ms (max {lib_max:.1f})"),
+            ("heavy imports on this path", ", ".join(heavy) or "none"),
+            ("contrast: nx.Graph from the store", build),
+            ("contrast: nx.all_simple_paths(cutoff=3)", paths),
+            ("target", "<= 150 ms and <= 150 MB for the process"),
+            ("load average at start", f"{load:.2f} on {os.cpu_count()} cores"),
+        ],
+    )
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--contrast"]:
+        contrast(sys.argv[2], sys.argv[3])
+    else:
+        main(contrast_too="--no-contrast" not in sys.argv)
