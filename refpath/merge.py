@@ -107,7 +107,7 @@ def link_owners(conn: sqlite3.Connection) -> int:
         ).fetchone()
         own_key = conn.execute("SELECT key FROM people WHERE id = ?", (pid,)).fetchone()[0]
         votes: dict[tuple[int, str], int] = {}
-        for o2, namesakes in conn.execute(
+        for _o2, namesakes in conn.execute(
             """SELECT o2.id, group_concat(p.id || ' ' || p.key, char(10)) FROM owners o2
                JOIN connections c ON c.owner_id = o2.id
                JOIN people p ON p.id = c.person_id
@@ -127,9 +127,7 @@ def link_owners(conn: sqlite3.Connection) -> int:
             if vetoes.blocks(key, int(cid), own_key, pid):
                 continue
             votes[(int(cid), key)] = votes.get((int(cid), key), 0) + 1
-        urls = sorted(
-            ((n, c) for c, n in votes.items() if c[1].startswith("in:")), reverse=True
-        )
+        urls = sorted(((n, c) for c, n in votes.items() if c[1].startswith("in:")), reverse=True)
         chosen = [c for c in votes if not c[1].startswith("in:")]
         if urls and not own_key.startswith("in:"):
             if len(urls) > 1 and urls[0][0] == urls[1][0]:
