@@ -43,6 +43,9 @@ from refpath.strength import (
 
 #: Routes longer than this (in hops from the user) are not searched.
 MAX_HOPS = 3
+#: Inferred ties weaker than this are not searched: beyond ~700 people at a company in
+#: the data, sharing an employer says almost nothing about knowing someone.
+MIN_INFERRED = 0.001
 
 
 @dataclass(frozen=True)
@@ -83,6 +86,7 @@ class Routes:
     paths: tuple[Introduction, ...]  #: best first
     in_store: bool = True  #: False: a prospect in no export, reached through their company
     company_size: int = 0  #: people at the target's company in the data
+    company_too_big: bool = False  #: no inferred routes: the company is too big to guess
     direct: Hop | None = None  #: the user's own tie to the target, when the data shows one
 
 
@@ -252,17 +256,29 @@ def _observed(team: _Team, t: int, t_sides: dict[tuple[int, int], Side]) -> dict
     return routes
 
 
+def guess(company: str, size: int) -> TieEvidence:
+    """The evidence of an inferred tie: both at ``company`` (``size`` people in the data).
+
+    >>> from refpath.strength import tie_strength
+    >>> tie_strength(guess("Acme", 12)) > tie_strength(guess("Acme", 400)) > MIN_INFERRED
+    True
+    >>> tie_strength(guess("Acme", 20_000)) < MIN_INFERRED
+    True
+    """
+    return TieEvidence(
+        0, 0, None, None, 0, 0, False, None, None, True, False,
+        inferred=True, company_size=size, company=company,
+    )  # fmt: skip
+
+
 def _inferred(
     team: _Team, t: int, ck: str, company: str, size: int, skip: set[int], floor: float
 ) -> dict[int, _Route]:
     """Routes ending in an inferred tie: a colleague at the target's company ⇢ target."""
-    ev = TieEvidence(
-        0, 0, None, None, 0, 0, False, None, None, True, False,
-        inferred=True, company_size=size, company=company,
-    )  # fmt: skip
+    ev = guess(company, size)
     strength = tie_strength(ev, today=team.today)
     routes: dict[int, _Route] = {}
-    if strength <= floor:  # cannot reach the top k: every route is at most this
+    if strength <= floor or strength < MIN_INFERRED:  # none could make the top k / matter
         return routes
     z_sides = sides_about(team.conn, "SELECT id FROM people WHERE company_key = ?", (ck,))
     team.sides.update(z_sides)
@@ -358,7 +374,8 @@ def introducers_for(
             "SELECT COUNT(*) FROM people WHERE company_key = ?", (ck,)
         ).fetchone()
         size += 0 if t else 1  # the prospect is not in the store
-    if ck and not connected:  # guesses add nothing once the user knows the target
+    too_big = bool(ck) and tie_strength(guess(target.company, size)) < MIN_INFERRED
+    if ck and not connected and not too_big:  # guesses add nothing once I know the target
         ranked = _rank(routes.values())
         floor = ranked[top - 1].score if len(ranked) >= top else 0.0
         for key, route in _inferred(team, t, ck, target.company, size, set(routes), floor).items():
@@ -374,17 +391,25 @@ def introducers_for(
         paths=tuple(make.introduction(r) for r in best),
         in_store=bool(t),
         company_size=size,
+        company_too_big=too_big and not connected,
         direct=make.introduction(direct).hops[0] if direct else None,
     )
 
 
+def reachable_count(store: Store, company: str) -> int:
+    """How many people at ``company`` the team reaches (everyone there but colleagues)."""
+    owners = {r[0] for r in store.conn.execute("SELECT person_id FROM owners")}
+    return len(set(people_at(store.conn, company)) - owners)
+
+
 def reachable_at(
-    store: Store, company: str, *, today: date | None = None
+    store: Store, company: str, *, top: int | None = None, today: date | None = None
 ) -> list[tuple[Person, Introduction]]:
     """Everyone at ``company`` (folded match) the team reaches, each with their best route.
 
     Colleagues (whose exports were added) are left out: they are the team.
-    Best first. Raises :class:`UnknownPerson` when no one is at that company.
+    Best first; only the ``top`` best when given. Raises
+    :class:`refpath.errors.UnknownPerson` when no one is at that company.
     """
     conn = store.conn
     ids = people_at(conn, company)
@@ -401,7 +426,7 @@ def reachable_at(
             continue
         hops = (team.hop(a, b),) if a == team.me else (*team.start(a), team.hop(a, b))
         _better(routes, b, _route(hops))
-    best = _rank(routes.values())
+    best = _rank(routes.values())[:top]
     make = _Materialise(team, best)
     out = [(make.people[r.hops[-1].b], make.introduction(r)) for r in best]
     return out

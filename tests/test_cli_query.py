@@ -243,7 +243,7 @@ def test_at_lists_everyone_at_the_company_with_the_best_introducer(db):
     assert result.exit_code == 0
     data = json.loads(result.stdout)
     people = data["people"]
-    assert len(people) == 12
+    assert len(people) == data["reachable"] == 12
     assert [(p["name"], p["via"]) for p in people[:2]] == [
         ("Jane Doe", ["Bob Okafor"]),
         ("Tom Baker", ["Carol Mendes"]),
@@ -363,3 +363,22 @@ def test_a_very_common_name_lists_the_best_known_few(tmp_path):
         "Next: narrow it with --company COMPANY, or run one of the commands above.",
     ]
     assert len(err) == 1 + 2 * 10 + 2
+
+
+def test_no_guesses_through_a_giant_company_and_it_says_why(tmp_path):
+    from test_paths import export, row
+
+    from refpath.ingest import add_exports
+    from refpath.store import open_store
+
+    giant = [row(f"P{i}", "Mega", f"p{i}-mega", "Megacorp") for i in range(800)]
+    with open_store(tmp_path / "s.db") as store:
+        add_exports(store, [export("Alex Rivera", "alex-rivera", giant[:5])], me=True)
+        add_exports(store, [export("Bob Okafor", "bob-okafor", giant[5:])])
+    out = lines(run(tmp_path / "s.db", "to", "P100 Mega").stdout)
+    assert out[-2] == (
+        "No guesses through Megacorp: with 800 people there in the data, working there says "
+        "little about knowing someone."
+    )
+    data = json.loads(run(tmp_path / "s.db", "to", "P100 Mega", "--json").stdout)
+    assert data["company_too_big"] is True and [p["via"] for p in data["paths"]] == [["Bob Okafor"]]

@@ -253,3 +253,13 @@ def test_at_an_unknown_company_suggests_close_ones(store):
         "Priya Raman 🚀",
         "Sam Lee",
     ]
+
+
+def test_no_guesses_through_a_giant_company(tmp_path):
+    giant = [row(f"P{i}", "Mega", f"p{i}-mega", "Megacorp") for i in range(800)]
+    with open_store(tmp_path / "s.db") as store:
+        add_exports(store, [export("Alex Rivera", "alex-rivera", giant[:5])], me=True)
+        add_exports(store, [export("Bob Okafor", "bob-okafor", giant[5:])])
+        routes = introducers_for(store, find_person(store, "P100 Mega"), today=TODAY)
+    assert routes.company_size == 800 and routes.company_too_big
+    assert [names(p) for p in routes.paths] == [["Bob Okafor"]]

@@ -107,6 +107,13 @@ def _unknown(error: UnknownPerson, company: str | None) -> None:
     raise typer.Exit(1)
 
 
+def _too_big(routes: Routes) -> str:
+    return (
+        f"No guesses through {safe(routes.target.company)}: with {routes.company_size:,} "
+        "people there in the data, working there says little about knowing someone."
+    )
+
+
 def _draft_hint(routes: Routes, query: str) -> str:
     t = routes.target
     who = t.url if t.url and query.strip() == t.url else t.name
@@ -147,6 +154,8 @@ def _render_routes(
         if routes.connected:
             out.print(f"Next: write to {safe(t.name)} directly.")
             return
+        if routes.company_too_big:
+            out.print(_too_big(routes))
         out.print(f"No one on the team knows {safe(t.name)} or anyone at their company.")
         out.print("Next: add more colleagues' exports with refpath add EXPORTS.")
         return
@@ -160,6 +169,8 @@ def _render_routes(
             "\n".join(safe(r) for r in intro.reasons),
         )
     out.print(table)
+    if routes.company_too_big:
+        out.print(_too_big(routes))
     best = routes.paths[0]
     first = best.via[0].name if best.via else t.name
     if routes.connected:
@@ -247,6 +258,7 @@ def to(
                 "start": "you" if routes.me is not None else "team",
                 "me": plain(routes.me.name) if routes.me else None,
                 "company_size": routes.company_size,
+                "company_too_big": routes.company_too_big,
                 "direct": (
                     {
                         "strength": round(routes.direct.strength, 4),
@@ -281,11 +293,12 @@ def at(
     """Everyone at COMPANY your team can reach, each with their best introducer."""
     from rich.table import Table
 
-    from refpath.paths import reachable_at
+    from refpath.paths import reachable_at, reachable_count
 
     with open_db(ctx) as store:
         try:
-            found = reachable_at(store, company)
+            shown = reachable_at(store, company, top=top)
+            total = reachable_count(store, company)
         except UnknownPerson as error:
             err.print(f"refpath: error: {safe(error)}")
             hint = error.suggestions[0] if error.suggestions else None
@@ -295,21 +308,20 @@ def at(
                 else "Next: check the spelling, or add more exports with refpath add EXPORTS"
             )
             raise typer.Exit(1) from None
-    total = len(found)
-    if not total:
-        out.print(f"Everyone at {safe(company)} in the store is on your team.")
-        out.print('Next: refpath to "NAME" --company COMPANY for a prospect in no export.')
-        return
-    shown = found[:top] if top else found
     if as_json:
         print_json(
             {
                 "company": plain(company),
+                "reachable": total,
                 "people": [{**_person_json(p), **_intro_json(i)} for p, i in shown],
             }
         )
         return
-    names = sorted({p.company for p, _ in found})
+    if not total:
+        out.print(f"Everyone at {safe(company)} in the store is on your team.")
+        out.print('Next: refpath to "NAME" --company COMPANY for a prospect in no export.')
+        return
+    names = sorted({p.company for p, _ in shown})
     out.print(
         f"{total} {'person' if total == 1 else 'people'} at {safe(', '.join(names))} "
         "reachable through the team" + (f"; the best {len(shown)}:" if len(shown) < total else ":")
