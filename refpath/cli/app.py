@@ -64,9 +64,10 @@ class _RefpathGroup(TyperGroup):
             return super().invoke(ctx)
         except RefpathError as error:
             fail(error)
-        except sqlite3.Error as error:
-            err.print(f"refpath: error: store error: {safe(error)}")
-            raise typer.Exit(3) from None
+        except sqlite3.Error as error:  # e.g. a query that met a damaged page
+            from refpath.store import _store_error
+
+            fail(_store_error(settings(ctx).db, error))
         except KeyboardInterrupt:
             err.print("refpath: interrupted; the store is unchanged")
             raise typer.Exit(130) from None
