@@ -49,7 +49,6 @@ from refpath.sample_people import (
     THREAD_TITLES,
     THREADS,
 )
-from refpath.synth import FIRST_NAMES, LAST_NAMES, POSITIONS, decorate, skewed_days
 from refpath.synth_formats import (
     Person,
     ascii_slug,
@@ -61,6 +60,7 @@ from refpath.synth_formats import (
     profile_text,
     write_text,
 )
+from refpath.synth_pools import FIRST_NAMES, LAST_NAMES, POSITIONS, decorate, skewed_days
 
 SEED = 2026
 ZIP_NAME = "Basic_LinkedInDataExport_11-20-2026.zip"
