@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from refpath.errors import InputError, UnknownPerson
+from refpath.errors import InputError, StoreError, UnknownPerson
 from refpath.exports import Export
 from refpath.identity import (
     PLAIN_URL,
@@ -490,7 +490,9 @@ def remove_owner(store: Store, owner_name: str) -> int:
     Their edges, evidence and owner record go; so does every person nobody
     else knows; people others still know get their details back from the
     remaining exports. Afterwards the file is vacuumed, so no bytes of the
-    removed rows remain in it. Returns how many people were deleted.
+    removed rows remain in it. Returns how many people were deleted. Raises
+    StoreError, after removing, when another program reading the store keeps
+    the old bytes in the file until it closes.
     """
     nk = name_key(owner_name)
     with store.transaction() as conn:
@@ -540,5 +542,10 @@ def remove_owner(store: Store, owner_name: str) -> int:
             if resolve_key(conn, a) is None or resolve_key(conn, b) is None:
                 conn.execute("DELETE FROM decisions WHERE a = ? AND b = ?", (a, b))
     store.conn.execute("VACUUM")
-    store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    busy = store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+    if busy:  # a reader's snapshot still needs the old pages: they stay in the file for now
+        raise StoreError(
+            f"{store.path}: {owner_name}'s export was removed, but another program is reading "
+            "the store, so the removed rows' old bytes stay in the file until it is closed"
+        )
     return deleted
