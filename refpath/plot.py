@@ -11,7 +11,8 @@ each cluster's strongest broker are nodes, and line widths count how many
 people a colleague knows in a cluster. A highlighted route is drawn in full,
 boldly, on top, with names. Labels are placed one by one where they cover no
 earlier one; those that fit nowhere are left out, least important first. No
-force-directed layout runs on a big graph.
+force-directed layout runs on a big graph. Where things go is worked out in
+:mod:`refpath.layout`; this module draws it.
 """
 
 from __future__ import annotations
@@ -20,14 +21,24 @@ import math
 import re
 import unicodedata
 import warnings
-from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from refpath.clusters import TEAM, Clustering
 from refpath.errors import InputError, RefpathError
+from refpath.layout import (
+    Scene,
+    bubble_links,
+    bubble_tag,
+    disc_tag,
+    fill_discs,
+    limits,
+    place_few,
+    spring,
+    wheel,
+)
 from refpath.network import TeamNetwork
 
 if TYPE_CHECKING:
@@ -165,16 +176,6 @@ def colour(cid: int) -> str:
     return _PALETTE[cid] if 0 <= cid < len(_PALETTE) else _OTHER
 
 
-@dataclass
-class _Scene:
-    """Positions and what goes where, before drawing."""
-
-    hubs: dict[int, tuple[float, float, float]] = field(default_factory=dict)  # cid -> x, y, r
-    pos: dict[int, tuple[float, float]] = field(default_factory=dict)  # person id -> x, y
-    sizes: Counter[int] = field(default_factory=Counter)  # cid -> people in view
-    reach: dict[int, Counter[int]] = field(default_factory=dict)  # owner -> cid -> people
-
-
 def _view(net: TeamNetwork, opts: MapOptions) -> tuple[set[int], set[int]]:
     """(people in view, colleagues in view): everyone, or one colleague's network."""
     people = set(net.people)
@@ -187,89 +188,6 @@ def _view(net: TeamNetwork, opts: MapOptions) -> tuple[set[int], set[int]]:
         people.update(r.nodes)
     owners = {p for p in people if p in net.owners}
     return people - owners, owners
-
-
-def _wheel(net: TeamNetwork, cl: Clustering, people: set[int], owners: set[int]) -> _Scene:
-    """Clusters around a ring, largest at the top; colleagues on an inner ring, each facing
-    the clusters where most of their people are; the colleagues' own company in the middle."""
-    scene = _Scene(sizes=Counter(cl.membership.get(p, TEAM) for p in people))
-    ring = [c for c, _ in scene.sizes.most_common() if c != TEAM]
-    k, biggest = len(ring), max((scene.sizes[c] for c in ring), default=1)
-    rmax = 0.55 if k <= 1 else min(0.5, 0.92 * math.sin(math.pi / k))
-    for i, cid in enumerate(ring):
-        angle = math.pi / 2 - 2 * math.pi * i / k
-        x, y = (0.0, 0.0) if k == 1 else (math.cos(angle), math.sin(angle))
-        scene.hubs[cid] = (x, y, max(0.04, rmax * math.sqrt(scene.sizes[cid] / biggest)))
-    if scene.sizes[TEAM]:
-        scene.hubs[TEAM] = (0.0, -1.2 if k == 1 else 0.0, 0.1 if scene.sizes[TEAM] > 20 else 0.06)
-    for t in net.observed():
-        for o, p in ((t.a, t.b), (t.b, t.a)):
-            if o in owners and p in people:
-                scene.reach.setdefault(o, Counter())[cl.membership.get(p, TEAM)] += 1
-    prefer = {}
-    for o in owners:
-        counts = scene.reach.get(o, Counter())
-        x = sum(scene.hubs[c][0] * m for c, m in counts.items() if c != TEAM)
-        y = sum(scene.hubs[c][1] * m for c, m in counts.items() if c != TEAM)
-        prefer[o] = math.atan2(y, x) if x or y else 0.0
-    order = sorted(owners, key=lambda o: (prefer[o], o))
-    n = max(1, len(order))
-    # Evenly spaced (no colleague hides another), turned to sit closest to where each faces.
-    turn = math.atan2(
-        sum(math.sin(prefer[o] - 2 * math.pi * j / n) for j, o in enumerate(order)),
-        sum(math.cos(prefer[o] - 2 * math.pi * j / n) for j, o in enumerate(order)),
-    )
-    radius = 0.85 if k == 1 else 0.42
-    for j, o in enumerate(order):
-        angle = turn + 2 * math.pi * j / n
-        scene.pos[o] = (radius * math.cos(angle), radius * math.sin(angle))
-    return scene
-
-
-def _facing(net: TeamNetwork, scene: _Scene, p: int, hub: tuple[float, ...]) -> float:
-    """Angle from a cluster's centre towards the colleagues who know ``p``."""
-    mates = [scene.pos[o] for o in net.colleagues_of.get(p, {}) if o in scene.pos]
-    x = sum(m[0] for m in mates) / max(1, len(mates)) - hub[0]
-    y = sum(m[1] for m in mates) / max(1, len(mates)) - hub[1]
-    return math.atan2(y, x) % (2 * math.pi)
-
-
-def _fill_discs(net: TeamNetwork, cl: Clustering, scene: _Scene, people: set[int]) -> None:
-    """Each person a dot in their cluster's disc, on the side facing who knows them."""
-    golden = math.pi * (3 - math.sqrt(5))
-    by_cluster: dict[int, list[int]] = {}
-    for p in sorted(people):
-        by_cluster.setdefault(cl.membership.get(p, TEAM), []).append(p)
-    for cid, members in by_cluster.items():
-        hx, hy, r = hub = scene.hubs[cid]
-        n = len(members)
-        spiral = sorted(
-            ((j * golden) % (2 * math.pi), r * math.sqrt((j + 0.5) / n)) for j in range(n)
-        )
-        members.sort(key=lambda p: _facing(net, scene, p, hub))
-        for p, (ang, rad) in zip(members, spiral, strict=True):
-            scene.pos[p] = (hx + rad * math.cos(ang), hy + rad * math.sin(ang))
-
-
-def _place_few(net: TeamNetwork, cl: Clustering, scene: _Scene, shown: list[int]) -> None:
-    """Summary: brokers and route people inside their bubble, facing their colleagues."""
-    slots: Counter[int] = Counter()
-    for p in shown:
-        cid = cl.membership.get(p, TEAM)
-        hx, hy, r = hub = scene.hubs[cid]
-        n, slots[cid] = slots[cid], slots[cid] + 1
-        angle = _facing(net, scene, p, hub) + 0.5 * ((n + 1) // 2) * (1 if n % 2 else -1)
-        scene.pos[p] = (hx + 0.72 * r * math.cos(angle), hy + 0.72 * r * math.sin(angle))
-
-
-def _spring(net: TeamNetwork, people: set[int], owners: set[int], scene: _Scene) -> None:
-    """networkx's force layout of everyone in view (small maps only)."""
-    import networkx as nx
-
-    g = nx.Graph()
-    g.add_nodes_from(people | owners)
-    g.add_edges_from((t.a, t.b) for t in net.observed() if t.a in g and t.b in g)
-    scene.pos.update({p: (float(x), float(y)) for p, (x, y) in nx.spring_layout(g, seed=0).items()})
 
 
 def draw_map(net: TeamNetwork, cl: Clustering, opts: MapOptions) -> MapResult:
@@ -303,18 +221,18 @@ def draw_map(net: TeamNetwork, cl: Clustering, opts: MapOptions) -> MapResult:
             f"{min(SPRING_LIMIT, opts.max_people):,} people (this map has "
             f"{len(people):,}); use --layout clusters"
         )
-    scene = _wheel(net, cl, people, owners)
+    scene = wheel(net, cl, people, owners)
     # The strongest broker of each cluster: where to look to get into that part of the market.
     brokers = [c.brokers[0].id for c in cl.clusters if c.brokers and c.brokers[0].id in people]
     brokers = brokers[:12]
     if summarised:
         on_route = {p for r in opts.routes for p in r.nodes} - owners
-        _place_few(net, cl, scene, sorted(set(brokers) | on_route))
+        place_few(net, cl, scene, sorted(set(brokers) | on_route))
     elif opts.layout == "spring":
-        _spring(net, people, owners, scene)
+        spring(net, people, owners, scene)
         scene.hubs.clear()  # clusters are only colours here
     else:
-        _fill_discs(net, cl, scene, people)
+        fill_discs(net, cl, scene, people)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)  # glyphs some scripts lack in the font
         return _render(net, cl, scene, opts, (people, owners, brokers), summarised)
@@ -346,7 +264,7 @@ _OFFSETS = [(10, 8), (10, -8), (-10, 8), (-10, -8), (0, 14), (0, -14), (16, 0), 
 def _render(
     net: TeamNetwork,
     cl: Clustering,
-    scene: _Scene,
+    scene: Scene,
     opts: MapOptions,
     view: tuple[set[int], set[int], list[int]],
     summarised: bool,
@@ -361,14 +279,9 @@ def _render(
     ax.set_axis_off()
     ax.set_aspect("equal")
     pos, member = scene.pos, cl.membership.get
-    xs = [x for x, _ in pos.values()] + [
-        h[0] + s * h[2] for h in scene.hubs.values() for s in (-1, 1)
-    ]
-    ys = [y for _, y in pos.values()] + [
-        h[1] + s * h[2] for h in scene.hubs.values() for s in (-1, 1)
-    ]
-    ax.set_xlim(min(xs) - 0.12, max(xs) + 0.12)
-    ax.set_ylim(min(ys) - 0.1, max(ys) + 0.1)
+    xlim, ylim = limits(scene)
+    ax.set_xlim(*xlim)
+    ax.set_ylim(*ylim)
     if summarised:
         tags = _bubbles(ax, net, scene, brokers)
     else:
@@ -410,7 +323,7 @@ def _save(fig: Any, canvas: Any, out: Path) -> None:
         raise InputError(f"{out}: cannot write the picture: {err.strerror or err}") from err
 
 
-def _people(ax: Any, net: TeamNetwork, cl: Clustering, scene: _Scene, view: set[int],
+def _people(ax: Any, net: TeamNetwork, cl: Clustering, scene: Scene, view: set[int],
             focus: int | None) -> list:  # fmt: skip
     """Every person a dot, every connection (of ``focus``) a grey line; cluster tags."""
     from matplotlib.collections import LineCollection
@@ -424,40 +337,26 @@ def _people(ax: Any, net: TeamNetwork, cl: Clustering, scene: _Scene, view: set[
     size = max(6.0, min(40.0, 6000 / (len(dots) + 1)))
     ax.scatter(*_xy(dots, pos), s=size, lw=0, c=[colour(cl.membership.get(p, TEAM)) for p in dots])
     tags = []
-    for cid, (hx, hy, r) in scene.hubs.items():
+    for cid, hub in scene.hubs.items():
         if cid != TEAM:
-            d = math.hypot(hx, hy) or 1.0
-            x, y = hx + (r + 0.07) * hx / d, hy + (r + 0.07) * hy / d
-            tags.append(ax.text(x, y, f"C{cid + 1}", ha="center", va="center", size=13,
+            tags.append(ax.text(*disc_tag(hub), f"C{cid + 1}", ha="center", va="center", size=13,
                                 weight="bold", color=colour(cid)))  # fmt: skip
     return tags
 
 
-def _bubbles(ax: Any, net: TeamNetwork, scene: _Scene, brokers: list[int]) -> list:
+def _bubbles(ax: Any, net: TeamNetwork, scene: Scene, brokers: list[int]) -> list:
     """Clusters as bubbles; lines from colleagues as wide as how many people they know there."""
     from matplotlib.collections import LineCollection
     from matplotlib.patches import Circle
 
-    pos, tags = scene.pos, []
-    top = max((m for c in scene.reach.values() for m in c.values()), default=1)
-    segs, widths = [], []
-    for o, counts in scene.reach.items():
-        for cid, m in counts.items():
-            (hx, hy, r), (ox, oy) = scene.hubs[cid], pos[o]
-            d = math.hypot(hx - ox, hy - oy) or 1.0
-            segs.append([(ox, oy), (hx - r * (hx - ox) / d, hy - r * (hy - oy) / d)])
-            widths.append(0.3 + 8 * math.sqrt(m / top))
-    known = net.colleagues_of
-    segs += [[pos[b], pos[o]] for b in brokers for o in known.get(b, {}) if o in pos]
-    widths += [0.7] * (len(segs) - len(widths))
+    tags = []
+    segs, widths = bubble_links(net, scene, brokers)
     alpha = min(0.22, 4.5 / math.sqrt(len(segs) + 1))  # many colleagues: fainter lines
     ax.add_collection(LineCollection(segs, linewidths=widths, alpha=alpha, colors="#555555"))
     for cid, (hx, hy, r) in scene.hubs.items():
         ax.add_patch(Circle((hx, hy), r, fc=colour(cid), alpha=0.5, ec=colour(cid), lw=2))
         tag = f"{'your company' if cid == TEAM else f'C{cid + 1}'}\n{scene.sizes[cid]:,} people"
-        # Outward of the centre (people inside face inwards); outside a small bubble.
-        d = (0.4 * r if r > 0.1 else r + 0.09) / (math.hypot(hx, hy) or 1.0)
-        tags.append(ax.text(hx * (1 + d), hy * (1 + d), tag, ha="center", va="center", size=10,
+        tags.append(ax.text(*bubble_tag((hx, hy, r)), tag, ha="center", va="center", size=10,
                             weight="bold"))  # fmt: skip
     return tags
 
@@ -543,7 +442,7 @@ def _titles(fig: Any, net: TeamNetwork, cl: Clustering, opts: MapOptions,
     return head
 
 
-def _legend(fig: Any, net: TeamNetwork, cl: Clustering, scene: _Scene, opts: MapOptions) -> None:
+def _legend(fig: Any, net: TeamNetwork, cl: Clustering, scene: Scene, opts: MapOptions) -> None:
     """Clusters named by their companies, the markers, and the routes spelled out."""
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
