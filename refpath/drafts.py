@@ -4,10 +4,11 @@ A draft has three parts (see ``docs/messages.md``): the **ask** to the
 introducer, a forwardable **blurb** for the target (double opt-in: the target
 is asked first and introduced only after a yes), and a LinkedIn connection
 **note** for the target. This module turns a route from
-:func:`refpath.paths.introducers_for` into template variables that state only
-what the store shows (an inferred tie becomes a question), renders the blocks
-``ask``, ``blurb`` and ``note`` of ``templates/draft.j2`` (or the user's own
-template), and shortens the note to LinkedIn's limit without cutting a word.
+:func:`refpath.paths.introducers_for` into template variables, worded by
+:mod:`refpath.wording` to state only what the store shows (an inferred tie
+becomes a question), renders the blocks ``ask``, ``blurb`` and ``note`` of
+``templates/draft.j2`` (or the user's own template), and shortens the note to
+LinkedIn's limit without cutting a word.
 refpath never invents a reason: without one the draft carries
 :data:`REASON_PLACEHOLDER`-style text that :mod:`refpath.etiquette` flags.
 Nothing here prints; :func:`write_markdown` is the only file writer.
@@ -28,9 +29,10 @@ import jinja2
 
 from refpath.errors import InputError, RefpathError
 from refpath.etiquette import FREE_NOTE_LIMIT, LIMITS, char_count
-from refpath.paths import Hop, Introduction, Routes
+from refpath.paths import Introduction, Routes
 from refpath.people import Person
 from refpath.store import Store
+from refpath.wording import clean, common_ground, tie_of, to_knower, who_of, why
 
 #: What a draft says in place of the reason the user did not give.
 REASON_PLACEHOLDER = "[your reason: what you want to talk to {first} about]"
@@ -41,40 +43,10 @@ ASK_AIM = 400
 #: Note renderings tried from the fullest (0) to the shortest.
 NOTE_LEVELS = 4
 BLOCKS = ("ask", "blurb", "note")
-_CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-_]|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_TITLES = {"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "prof", "prof.", "mx", "mx."}
 
 
 class NoIntroducer(RefpathError):
     """No route reaches the target, so there is no one to ask (exit 1)."""
-
-
-@dataclass(frozen=True)
-class Who:
-    """A person as templates see them (control characters removed)."""
-
-    name: str
-    first_name: str
-    company: str
-    position: str
-    headline: str = ""  #: only for the user: Profile.csv headline or config
-    colleague: bool = False  #: on the user's team (their export was added)
-
-
-@dataclass(frozen=True)
-class Tie:
-    """What the store shows between ``a`` and ``b``, as templates see it."""
-
-    a: Who
-    b: Who
-    inferred: bool  #: only suggested by a shared company; nothing observed
-    colleagues: bool  #: both on the team
-    connected: bool  #: a LinkedIn connection is listed
-    since: str  #: "2016", "October 2026" (under a year) or ""
-    messages: int  #: messages exchanged, counted only when they went both ways
-    message_years: str  #: "between 2018 and 2024", "in 2024" or ""
-    company: str  #: the company both are at (inferred ties)
-    facts: tuple[str, ...]  #: phrases completing "A and B have ...", real evidence only
 
 
 @dataclass(frozen=True)
@@ -114,28 +86,6 @@ class Draft:
     problems: tuple[str, ...] = ()
 
 
-def first_name(name: str) -> str:
-    """The name to greet someone by: the first word that is not a title.
-
-    >>> first_name("Dr. Ana Lúcia Ferreira"), first_name("Priya Raman 🚀"), first_name("")
-    ('Ana', 'Priya', '')
-    """
-    words = [w.strip(",") for w in name.split()]
-    for word in words:
-        if word.lower() not in _TITLES and word:
-            return word
-    return words[0] if words else ""
-
-
-def and_join(items: list[str] | tuple[str, ...]) -> str:
-    """``a``, ``a and b``, ``a, b and c``.
-
-    >>> and_join(["x"]), and_join(["x", "y", "z"])
-    ('x', 'x, y and z')
-    """
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-
-
 def slug(text: str) -> str:
     """A file-name-safe slug: accents folded, anything else a dash.
 
@@ -145,124 +95,6 @@ def slug(text: str) -> str:
     folded = unicodedata.normalize("NFKD", text)
     folded = "".join(c for c in folded if not unicodedata.combining(c)).lower()
     return re.sub(r"[\W_]+", "-", folded).strip("-")[:80].strip("-") or "draft"
-
-
-def _clean(text: str) -> str:
-    return " ".join(_CONTROL.sub("", text).split())
-
-
-def _who(p: Person | None, headline: str = "", name: str = "") -> Who:
-    shown = _clean(name or (p.name if p else "")) or "[your name]"
-    first = first_name(shown) if shown != "[your name]" else shown
-    if p is None:
-        return Who(shown, first, "", "", _clean(headline))
-    return Who(shown, first, _clean(p.company), _clean(p.position), _clean(headline), p.is_owner)
-
-
-def _facts(hop: Hop, today: date) -> Tie:
-    ev = hop.evidence
-    connected = ev.connected or ev.connected_on is not None
-    since = ""
-    if ev.connected_on is not None:
-        recent = (today - ev.connected_on).days < 365
-        since = f"{ev.connected_on:%B %Y}" if recent else str(ev.connected_on.year)
-    two_way = ev.messages_sent > 0 and ev.messages_received > 0
-    messages = ev.messages_sent + ev.messages_received if two_way else 0
-    first, last = ev.first_message, ev.last_message
-    years = ""
-    if messages and first and last:
-        same = first.year == last.year
-        years = f"in {last.year}" if same else f"between {first.year} and {last.year}"
-    facts: list[str] = []
-    if not hop.inferred:
-        if connected:
-            facts.append(f"been connected since {since}" if since else "been connected on LinkedIn")
-        if messages:
-            facts.append(f"exchanged {messages} messages" + (f" {years}" if years else ""))
-    return Tie(
-        _who(hop.a), _who(hop.b), hop.inferred, ev.teammates, connected, since, messages,
-        years, _clean(ev.company), tuple(facts),
-    )  # fmt: skip
-
-
-def _why(ties: list[Tie], target: Who) -> str:
-    """Why this introducer, in the evidence's own words; an inferred tie is a question.
-
-    ``ties`` run from the introducer to the target. Observed ties are stated
-    ("you and Jane Doe have been connected since 2016"); the last tie, when
-    inferred, only ever becomes "do you know ...?".
-    """
-    last = ties[-1]
-    said: list[str] = []
-    for i, tie in enumerate(ties[:-1] if last.inferred else ties):
-        a = "you" if i == 0 else tie.a.name
-        if tie.facts:
-            said.append(f"{a} and {tie.b.name} have {and_join(tie.facts)}")
-        else:
-            said.append(f"our team's LinkedIn data links {a} and {tie.b.name}")
-    where = f" at {last.company}" if last.company else ""
-    if last.inferred and len(ties) == 1:
-        there = " there" if where else " at the same company"
-        return f"Do you know {target.name}{where}? Our LinkedIn data lists you both{there}."
-    if last.inferred:
-        k = last.a.first_name
-        where = where or " at the same company"
-        said.append(f"our LinkedIn data lists {k}{where}, like {target.name}")
-        text = ", and ".join(said)
-        return f"{text[0].upper()}{text[1:]}. Do you know whether {k} knows {target.first_name}?"
-    text = ", and ".join(said)
-    text = f"{text[0].upper()}{text[1:]}."
-    if len(ties) == 1 and not last.messages:
-        text += " That's all our data shows, so you may not know each other well."
-    return text
-
-
-def _verb(tie: Tie) -> str:
-    """How ``tie.a`` relates to ``tie.b``, third person, from the evidence only."""
-    if tie.colleagues:
-        return "works with"
-    if tie.connected:
-        return "is connected with"
-    if tie.messages:
-        return "has exchanged messages with"
-    return "is linked in our LinkedIn data with"
-
-
-def _to_knower(me_tie: Tie | None, ties: list[Tie]) -> tuple[str, str]:
-    """(how the user reaches the knower, a clause from "I"; the knower named for the target).
-
-    ``me_tie`` is the user's tie to the introducer (None: the route starts at
-    the team, so the user is taken to work with the introducer); ``ties`` run
-    from the introducer to the target, so ``ties[-1].a`` knows the target.
-    """
-    chain, knower = ties[:-1], ties[-1].a
-    head = chain[0].a if chain else knower
-    if me_tie is None or me_tie.colleagues:
-        mine, named = "I work with", f"my colleague {head.name}"
-    elif me_tie.connected:
-        mine, named = "I'm connected with", f"{head.name}, a connection of mine"
-    else:
-        mine, named = "I've exchanged messages with", f"{head.name}, a contact of mine"
-    relation = f"{mine} {head.name}"
-    for tie in chain:
-        relation += f", who {_verb(tie)} {tie.b.name}"
-    if chain:
-        owner = f"my colleague {head.name}" if mine == "I work with" else head.name
-        link = "a colleague" if chain[-1].colleagues else "a connection"
-        named = f"{knower.name}, {link} of {owner}"
-    return relation, named
-
-
-def _common(last: Tie, described: str) -> str:
-    """The shared connection, addressed to the target: "you're connected with ..."."""
-    if last.inferred:
-        where = last.company or "the same company"
-        return f"you're at {where} with {described}"
-    if last.connected:
-        return f"you're connected with {described}"
-    if last.messages:
-        return f"you've exchanged messages with {described}"
-    return f"our LinkedIn data links you with {described}"
 
 
 def load_user_config(config_dir: Path | None = None) -> UserConfig:
@@ -435,7 +267,7 @@ def draft_for(
     config = config or UserConfig()
     today = today or date.today()
     intro, me_person = _route(routes_or_intro)
-    reason = _clean(reason or "").rstrip(".") or None
+    reason = clean(reason or "").rstrip(".") or None
     target = intro.hops[-1].b
     headline = config.headline
     if not headline and me_person is not None:
@@ -443,27 +275,27 @@ def draft_for(
             "SELECT headline FROM owners WHERE person_id = ?", (me_person.id,)
         ).fetchone()
         headline = row[0] if row else ""
-    me = _who(me_person, headline, config.name)
-    tied = [_facts(h, today) for h in intro.hops]
+    me = who_of(me_person, headline, config.name)
+    tied = [tie_of(h, today) for h in intro.hops]
     me_tie, ties = (tied[0], tied[1:]) if me_person is not None else (None, tied)
-    t = _who(target)
-    relation, described = _to_knower(me_tie, ties)
+    t = who_of(target)
+    relation, described = to_knower(me_tie, ties)
     placeholder = REASON_PLACEHOLDER.format(first=t.first_name)
     limit = FREE_NOTE_LIMIT if free_account else NOTE_LIMIT
     context: dict[str, Any] = {
         "me": me,
         "target": t,
-        "introducer": _who(intro.via[0]),
-        "knower": _who(intro.via[-1]),
-        "via": [_who(p) for p in intro.via],
+        "introducer": who_of(intro.via[0]),
+        "knower": who_of(intro.via[-1]),
+        "via": [who_of(p) for p in intro.via],
         "ties": ties,
         "inferred": intro.inferred,
         "reason": reason,
         "topic": reason or placeholder,
         "minutes": config.minutes,
-        "why": _why(ties, t),
+        "why": why(ties, t),
         "relation": relation,
-        "common": _common(ties[-1], described),
+        "common": common_ground(ties[-1], described),
         "limit": limit,
         "level": 0,
     }
@@ -472,7 +304,7 @@ def draft_for(
     blurb = _render("blurb", *chosen["blurb"], context)
     note, problems = None, []
     for level in range(NOTE_LEVELS):
-        common = _common(ties[-1], ties[-1].a.name if level >= 3 else described)
+        common = common_ground(ties[-1], ties[-1].a.name if level >= 3 else described)
         text = _render("note", *chosen["note"], {**context, "level": level, "common": common})
         if char_count(text) <= limit:
             note = text
@@ -509,13 +341,13 @@ def count_text(count: Count) -> str:
 def draft_markdown(draft: Draft, *, note: bool = True) -> str:
     """The draft as Markdown (``templates/draft.md.j2``): each part with its count."""
     env = _environment(jinja2.PackageLoader("refpath", "templates"))
-    names = [_clean(p.name) for p in (draft.target, draft.introducer, draft.via[-1])]
+    names = [clean(p.name) for p in (draft.target, draft.introducer, draft.via[-1])]
     return env.get_template("draft.md.j2").render(
         draft=draft,
         target=names[0],
         introducer=names[1],
         knower=names[2],
-        route=" → ".join(["You", *(_clean(p.name) for p in draft.via), names[0]]),
+        route=" → ".join(["You", *(clean(p.name) for p in draft.via), names[0]]),
         counts={c.part: count_text(c) for c in draft.counts},
         with_note=note,
     )
