@@ -99,6 +99,19 @@ CREATE TABLE decisions (
     decided_at TEXT NOT NULL,
     PRIMARY KEY (a, b)
 );
+
+-- The outreach log (refpath log, refpath plan), by person key so it survives re-ingest.
+-- Names are as shown when logged; no message text.
+CREATE TABLE outreach (
+    id              INTEGER PRIMARY KEY,
+    prospect_key    TEXT NOT NULL,
+    prospect_name   TEXT NOT NULL,
+    introducer_key  TEXT NOT NULL,
+    introducer_name TEXT NOT NULL,
+    status          TEXT NOT NULL,          -- 'asked' | 'introduced' | 'declined' | 'met'
+    on_date         TEXT NOT NULL,          -- ISO date
+    note            TEXT NOT NULL DEFAULT ''
+);
 """
 
 
@@ -269,6 +282,16 @@ def _store_error(path: Path, err: sqlite3.Error) -> StoreError:
     return StoreError(f"{path}: store error: {text}")
 
 
+def _statements(script: str) -> list[str]:
+    r"""Split a SQL script into statements (comments may hold ';', statements may not).
+
+    >>> _statements("CREATE TABLE a (x); -- a; comment\nCREATE TABLE b (y);")
+    ['CREATE TABLE a (x)', 'CREATE TABLE b (y)']
+    """
+    code = "\n".join(line.split("--", 1)[0] for line in script.splitlines())
+    return [s.strip() for s in code.split(";") if s.strip()]
+
+
 def open_store(path: Path, *, create: bool = True) -> Store:
     """Open (and on first use create) the store at ``path``.
 
@@ -325,9 +348,8 @@ def _check_or_create_schema(path: Path, conn: sqlite3.Connection, is_new: bool) 
                 # another refpath created the schema while this one waited for the lock
                 conn.execute("ROLLBACK")
                 return _check_or_create_schema(path, conn, is_new=False)
-            for statement in SCHEMA.split(";"):
-                if statement.strip():
-                    conn.execute(statement)
+            for statement in _statements(SCHEMA):
+                conn.execute(statement)
             for _, create in SECONDARY_INDEXES:
                 conn.execute(create)
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 ASSETS = Path(__file__).parent / "assets"
+# Fixture generators under assets/ are scripts, not test modules (and share names).
+collect_ignore_glob = ["assets/*"]
 
 
 @pytest.fixture
