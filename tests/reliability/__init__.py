@@ -1,0 +1,1 @@
+"""Reliability suite (issue 7): crash safety, concurrency, hostile files, privacy, failure."""

@@ -1,0 +1,101 @@
+"""Crash safety: SIGKILL a real ``refpath add`` in the middle, then look at the store.
+
+One ``add`` is one SQLite transaction in WAL mode, so a process killed at any
+moment before its commit leaves the store exactly as it was: every table row
+for row, the schema and the pragmas, and ``stats`` says the same. The add is
+then simply run again.
+
+The kill is timed from the outside: a probe connection tries ``BEGIN
+IMMEDIATE`` without waiting; while that fails the writer is inside its
+transaction. The first test kills early in the transaction (the dirty pages
+are still in the writer's memory). The second uses a team big enough for
+SQLite to spill pages to the WAL before the commit and kills as soon as the
+WAL grows, so that recovery must ignore frames that were written but never
+committed.
+"""
+
+from __future__ import annotations
+
+import signal
+import sqlite3
+import subprocess
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from .support import SAMPLES, SMALL, child_env, dump, new_store, refpath_cmd, run_refpath
+from .support import write_lock_held as locked
+
+
+def kill_mid_add(db: Path, team: Path, ready: Callable[[float, int], bool]) -> int:
+    """Start ``refpath add TEAM``; SIGKILL it once ``ready(seconds locked, wal bytes)``.
+
+    Returns the size of the WAL at the moment of the kill.
+    """
+    wal = Path(f"{db}-wal")
+    proc = subprocess.Popen(
+        refpath_cmd(db, "add", team),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=child_env(),
+    )
+    probe = sqlite3.connect(db, timeout=0, isolation_level=None)
+    try:
+        deadline = time.monotonic() + 120
+        since = None
+        while proc.poll() is None and time.monotonic() < deadline:
+            if since is None and locked(probe):
+                since = time.monotonic()
+            size = wal.stat().st_size if wal.exists() else 0
+            if since is not None and ready(time.monotonic() - since, size):
+                break
+            time.sleep(0.02)
+    finally:
+        probe.close()  # first: closing the last connection would clean the WAL up
+    try:
+        assert proc.poll() is None, "the add ended before it was killed: use a bigger team"
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == -signal.SIGKILL
+    return size
+
+
+@pytest.mark.slow
+def test_sigkill_mid_add_leaves_the_store_as_it_was_and_the_add_runs_again(tmp_path, synth_team):
+    team = synth_team(4, 20_000)
+    db = new_store(tmp_path / "s.db", SMALL)
+    before, stats_before = dump(db), run_refpath(db, "stats", "--json").stdout
+
+    kill_mid_add(db, team, lambda seconds, wal: seconds > 0.5)
+
+    assert run_refpath(db, "stats", "--json").stdout == stats_before  # refpath recovers it
+    assert dump(db) == before
+    again = run_refpath(db, "add", team)
+    assert again.returncode == 0, again.stderr
+    assert "5 colleagues" in again.stdout
+    assert dump(db)["integrity"] == [("ok",)]
+
+
+@pytest.mark.slow
+def test_sigkill_while_the_wal_holds_uncommitted_pages(tmp_path, synth_team):
+    team = synth_team(13, 20_000)
+    db = new_store(tmp_path / "s.db", SMALL)
+    before = dump(db)
+
+    wal = kill_mid_add(db, team, lambda seconds, wal: wal > 0 or seconds > 60)
+
+    assert wal > 0, "the writer never spilled to the WAL before its commit: use a bigger team"
+    assert Path(f"{db}-wal").stat().st_size >= wal  # the uncommitted frames are still there
+    stats = run_refpath(db, "stats", "--json")  # refpath's own open recovers the store
+    assert stats.returncode == 0 and '"owners": 1' in stats.stdout, stats
+    assert dump(db) == before
+    # the recovered store takes new writes
+    result = run_refpath(db, "add", SAMPLES / "bob-okafor")
+    assert result.returncode == 0, result.stderr
+    assert "2 colleagues" in result.stdout
