@@ -51,24 +51,18 @@ _ASCII_FOLD: dict[int, str | None] = {c: " " for c in range(128) if not chr(c).i
 _ASCII_FOLD.update({ord("'"): None, ord("-"): None})
 
 
+# Other scripts' combining marks fall to _NONWORD and fold the same on both sides.
+_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_JOINERS = re.compile("['\u2019-]")  # "Jean-Luc" ~ "Jeanluc" is rarer than "O'Brien" ~ "OBrien"
+_NONWORD = re.compile(r"[\W_]+")
+
+
 def _fold(text: str) -> str:
-    """NFKC, strip accents, symbols and emoji, casefold, collapse whitespace."""
+    """Compatibility-decompose, strip accents, symbols and emoji, casefold, collapse spaces."""
     if text.isascii():
         return " ".join(text.translate(_ASCII_FOLD).lower().split())
-    text = unicodedata.normalize("NFKC", text)
-    text = unicodedata.normalize("NFKD", text)
-    kept = []
-    for ch in text:
-        cat = unicodedata.category(ch)
-        if cat[0] in "LN":
-            kept.append(ch)
-        elif cat == "Mn":
-            continue  # combining accent
-        elif ch in "-'’":
-            continue  # "Jean-Luc" ~ "Jeanluc" is rarer than "O'Brien" ~ "OBrien"
-        else:
-            kept.append(" ")
-    return " ".join("".join(kept).casefold().split())
+    text = _MARKS.sub("", unicodedata.normalize("NFKD", text))
+    return " ".join(_NONWORD.sub(" ", _JOINERS.sub("", text)).casefold().split())
 
 
 def name_key(first: str, last: str = "") -> str:

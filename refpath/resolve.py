@@ -140,7 +140,9 @@ class Batch:
                 chunk,
             ):
                 found[row[0]] = row[1:]
-        missing = [k for k in keys if k not in found]
+        # Aliases appear only after merges; a fresh import needn't look them up at all.
+        any_alias = self.conn.execute("SELECT EXISTS (SELECT 1 FROM aliases)").fetchone()[0]
+        missing = [k for k in keys if k not in found] if any_alias else []
         for i in range(0, len(missing), _CHUNK):
             chunk = missing[i : i + _CHUNK]
             marks = ",".join("?" * len(chunk))
