@@ -16,9 +16,13 @@ dev: $(STAMP)
 
 demo: $(STAMP)
 	@mkdir -p .demo && rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	$(REFPATH) add sample_exports/Basic_LinkedInDataExport_11-20-2026.zip --me
 	$(REFPATH) add sample_exports/
-	$(REFPATH) stats
 	$(REFPATH) to "Jane Doe"
+	$(REFPATH) draft "Jane Doe" --reason "how Acme Robotics plans maintenance windows on its assembly lines"
+	$(REFPATH) map -o .demo/network.png --highlight "Jane Doe"
+	$(REFPATH) plan docs/examples/prospects.csv --max-per-introducer 3 -o .demo/plan.csv
+	@echo "Demo done: the store is $(DEMO_DB), the map .demo/network.png, the plan .demo/plan.csv"
 
 test: $(STAMP)
 	$(PY) -m pytest -q
