@@ -30,6 +30,7 @@ from refpath.exports import Export
 from refpath.identity import company_key, name_key, owner_key, profile_key
 from refpath.merge import apply_same_decisions, link_owners, merge_people, resolve_key
 from refpath.resolve import Batch, export_rows
+from refpath.signals import resolve_pending, store_signals
 from refpath.store import SECONDARY_INDEXES, Store
 
 #: Below this many people in the store, an add rebuilds indexes instead of updating them.
@@ -143,8 +144,8 @@ def _add_one(batch: Batch, export: Export, me: bool) -> AddSummary:
             "UNION SELECT person_id FROM signals WHERE owner_id = ?",
             (owner_id, owner_id),
         )
-        conn.execute("DELETE FROM connections WHERE owner_id = ?", (owner_id,))
-        conn.execute("DELETE FROM signals WHERE owner_id = ?", (owner_id,))
+        for table in ("connections", "signals", "pending_signals"):
+            conn.execute(f"DELETE FROM {table} WHERE owner_id = ?", (owner_id,))
     conn.executemany(
         "INSERT OR IGNORE INTO connections "
         "(owner_id, person_id, connected_on, company, position, email) VALUES (?, ?, ?, ?, ?, ?)",
@@ -154,8 +155,6 @@ def _add_one(batch: Batch, export: Export, me: bool) -> AddSummary:
             if r.pid != owner_pid
         ),
     )
-    from refpath.signals import store_signals
-
     n_signals, unmatched = store_signals(conn, export, owner_id, owner_pid)
     return AddSummary(
         owner=export.owner_name,
@@ -229,6 +228,7 @@ def add_exports(
         collect_garbage(conn)
         link_owners(conn)
         apply_same_decisions(conn)
+        resolve_pending(conn)
     return summaries
 
 
@@ -261,7 +261,7 @@ def remove_owner(store: Store, owner_name: str) -> int:
             "UNION SELECT person_id FROM signals WHERE owner_id = ? UNION SELECT ?",
             (owner_id, owner_id, owner_pid),
         )
-        for table in ("connections", "signals"):
+        for table in ("connections", "signals", "pending_signals"):
             conn.execute(f"DELETE FROM {table} WHERE owner_id = ?", (owner_id,))
         conn.execute("DELETE FROM owners WHERE id = ?", (owner_id,))
         # Details the removed export wrote are replaced by a remaining export's view.

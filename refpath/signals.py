@@ -4,8 +4,11 @@ Messages, invitations, endorsements and recommendations name their
 counterpart by profile URL, member URN or only by name. Each counterpart is
 resolved to a person already in the store: by URL or URN first, then by a
 unique folded name among the owner's own connections, then among the
-colleagues. Evidence about people who are not in the store is counted and
-dropped. Only counts, directions and dates are written; never text.
+colleagues. Evidence about people who are not in the store yet is counted and
+kept by profile key in ``pending_signals`` until a later export brings that
+person in (then :func:`resolve_pending` attaches it); evidence naming nobody
+by URL is counted and dropped. Only counts, directions and dates are
+written; never text.
 """
 
 from __future__ import annotations
@@ -88,6 +91,77 @@ class _Resolver:
         return row[0] if row else None
 
 
+_INSERT = """INSERT INTO {table} (owner_id, {who}, sent, received, first_msg, last_msg, invite,
+    invite_note, invite_on, endorsements, recs_received, recs_given)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _rows(owner_id: int, pairs: dict) -> list[tuple]:
+    return [
+        (
+            owner_id,
+            who,
+            p.sent,
+            p.received,
+            _iso(p.first),
+            _iso(p.last),
+            p.invite,
+            int(p.invite_note),
+            _iso(p.invite_on),
+            p.endorsements,
+            p.recs_received,
+            p.recs_given,
+        )  # fmt: skip
+        for who, p in pairs.items()
+    ]
+
+
+def resolve_pending(conn: sqlite3.Connection) -> int:
+    """Attach evidence that waited for its counterpart to join the store; return how many.
+
+    An archive can mention someone (a message, an invitation) before any
+    export lists them; that evidence waits by profile key until a later add
+    brings the person in, so adding exports in any order gives the same store.
+    """
+    found = conn.execute(
+        """SELECT w.rowid, w.owner_id, COALESCE(p.id, a.person_id) FROM pending_signals w
+           LEFT JOIN people p ON p.key = w.key LEFT JOIN aliases a ON a.alias = w.key
+           WHERE COALESCE(p.id, a.person_id) IS NOT NULL"""
+    ).fetchall()
+    for rowid, owner_id, pid in found:
+        if conn.execute(
+            "SELECT 1 FROM owners WHERE id = ? AND person_id = ?", (owner_id, pid)
+        ).fetchone():
+            conn.execute("DELETE FROM pending_signals WHERE rowid = ?", (rowid,))
+            continue
+        conn.execute(
+            """INSERT INTO signals (owner_id, person_id, sent, received, first_msg, last_msg,
+                 invite, invite_note, invite_on, endorsements, recs_received, recs_given)
+               SELECT owner_id, ?, sent, received, first_msg, last_msg, invite, invite_note,
+                 invite_on, endorsements, recs_received, recs_given
+               FROM pending_signals WHERE rowid = ?
+               ON CONFLICT (owner_id, person_id) DO UPDATE SET
+                 sent = sent + excluded.sent, received = received + excluded.received,
+                 first_msg = COALESCE(MIN(first_msg, excluded.first_msg), first_msg,
+                                      excluded.first_msg),
+                 last_msg = COALESCE(MAX(last_msg, excluded.last_msg), last_msg,
+                                     excluded.last_msg),
+                 invite = COALESCE(invite, excluded.invite),
+                 invite_note = MAX(invite_note, excluded.invite_note),
+                 invite_on = COALESCE(invite_on, excluded.invite_on),
+                 endorsements = endorsements + excluded.endorsements,
+                 recs_received = recs_received + excluded.recs_received,
+                 recs_given = recs_given + excluded.recs_given""",
+            (pid, rowid),
+        )
+        conn.execute("DELETE FROM pending_signals WHERE rowid = ?", (rowid,))
+    return len(found)
+
+
 def store_signals(
     conn: sqlite3.Connection, export: Export, owner_id: int, owner_pid: int
 ) -> tuple[int, int]:
@@ -96,59 +170,36 @@ def store_signals(
         return 0, 0
     resolve = _Resolver(conn, owner_id, owner_pid)
     pairs: dict[int, _Pair] = defaultdict(_Pair)
+    waiting: dict[str, _Pair] = defaultdict(_Pair)  # by profile key: not in the store yet
     unmatched = 0
+
+    def pair_for(name: str, url: str, company: str = "") -> _Pair | None:
+        nonlocal unmatched
+        pid = resolve(name, url, company)
+        if pid is not None:
+            return pairs[pid]
+        unmatched += 1
+        key = profile_key(url) if url else None
+        return waiting[key] if key and key.startswith("in:") else None
+
     for m in export.messages:
-        pid = resolve(m.name, m.url)
-        if pid is None:
-            unmatched += 1
-            continue
-        p = pairs[pid]
-        p.sent += m.sent
-        p.received += m.received
-        p.first, p.last = _min(p.first, m.first), _max(p.last, m.last)
+        if (p := pair_for(m.name, m.url)) is not None:
+            p.sent += m.sent
+            p.received += m.received
+            p.first, p.last = _min(p.first, m.first), _max(p.last, m.last)
     for inv in export.invitations:
-        pid = resolve(inv.name, inv.url)
-        if pid is None:
-            unmatched += 1
-            continue
-        p = pairs[pid]
-        p.invite, p.invite_note = inv.direction, p.invite_note or inv.has_note
-        p.invite_on = _max(p.invite_on, inv.sent_at)
+        if (p := pair_for(inv.name, inv.url)) is not None:
+            p.invite, p.invite_note = inv.direction, p.invite_note or inv.has_note
+            p.invite_on = _max(p.invite_on, inv.sent_at)
     for e in export.endorsements:
-        pid = resolve(e.name, e.url)
-        if pid is None:
-            unmatched += 1
-            continue
-        pairs[pid].endorsements += e.count
+        if (p := pair_for(e.name, e.url)) is not None:
+            p.endorsements += e.count
     for r in export.recommendations:
-        pid = resolve(r.name, "", r.company)
-        if pid is None:
-            unmatched += 1
-            continue
-        if r.given:
-            pairs[pid].recs_given += 1
-        else:
-            pairs[pid].recs_received += 1
-    conn.executemany(
-        """INSERT INTO signals (owner_id, person_id, sent, received, first_msg, last_msg, invite,
-             invite_note, invite_on, endorsements, recs_received, recs_given)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-        [
-            (
-                owner_id,
-                pid,
-                p.sent,
-                p.received,
-                p.first.isoformat() if p.first else None,
-                p.last.isoformat() if p.last else None,
-                p.invite,
-                int(p.invite_note),
-                p.invite_on.isoformat() if p.invite_on else None,
-                p.endorsements,
-                p.recs_received,
-                p.recs_given,
-            )  # fmt: skip
-            for pid, p in pairs.items()
-        ],
-    )
+        if (p := pair_for(r.name, "", r.company)) is not None:
+            if r.given:
+                p.recs_given += 1
+            else:
+                p.recs_received += 1
+    conn.executemany(_INSERT.format(table="signals", who="person_id"), _rows(owner_id, pairs))
+    conn.executemany(_INSERT.format(table="pending_signals", who="key"), _rows(owner_id, waiting))
     return len(pairs), unmatched

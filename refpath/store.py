@@ -86,6 +86,23 @@ CREATE TABLE signals (
     PRIMARY KEY (owner_id, person_id)
 ) WITHOUT ROWID;
 
+-- Evidence about someone no export lists yet, by profile key, until one does.
+CREATE TABLE pending_signals (
+    owner_id      INTEGER NOT NULL REFERENCES owners(id),
+    key           TEXT NOT NULL,
+    sent          INTEGER NOT NULL DEFAULT 0,
+    received      INTEGER NOT NULL DEFAULT 0,
+    first_msg     TEXT,
+    last_msg      TEXT,
+    invite        TEXT,
+    invite_note   INTEGER NOT NULL DEFAULT 0,
+    invite_on     TEXT,
+    endorsements  INTEGER NOT NULL DEFAULT 0,
+    recs_received INTEGER NOT NULL DEFAULT 0,
+    recs_given    INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX pending_signals_owner ON pending_signals(owner_id);
+
 CREATE TABLE aliases (
     alias     TEXT PRIMARY KEY,             -- another key for the same person
     person_id INTEGER NOT NULL REFERENCES people(id)

@@ -275,3 +275,56 @@ def test_a_name_a_resave_damaged_still_merges_and_the_intact_name_wins(store, fi
     # A namesake at another company is not merged.
     add_exports(store, [export("Dev Patel", [contact("Kevin", "Nguyen", "", "Other Co")])])
     assert len(find_people(store, "Kevin Nguyen")) == 2
+
+
+def test_evidence_about_someone_no_export_lists_yet_waits_for_them(store):
+    alex = export(
+        "Alex Rivera",
+        [contact("Bob", "Okafor", li("bob-okafor-9"), "Northwind")],
+        messages=[
+            MessageStats(
+                "Olivia Grant", li("olivia-grant-5"), 3, 2, date(2025, 1, 2), date(2025, 3, 4)
+            )
+        ],
+    )
+    summary = add_exports(store, [alex])[0]
+    assert summary.unmatched_signals == 1
+    assert store.conn.execute("SELECT COUNT(*) FROM signals").fetchone()[0] == 0
+    bob = export(
+        "Bob Okafor",
+        [
+            contact("Olivia", "Grant", li("olivia-grant-5"), "Globex"),
+            contact("Alex", "Rivera", li("alex-rivera-2"), "Northwind"),
+        ],
+    )
+    add_exports(store, [bob])
+    olivia = find_person(store, "Olivia Grant")
+    row = store.conn.execute(
+        "SELECT sent, received, first_msg, last_msg FROM signals WHERE person_id = ?", (olivia.id,)
+    ).fetchone()
+    assert row == (3, 2, "2025-01-02", "2025-03-04")
+    assert store.conn.execute("SELECT COUNT(*) FROM pending_signals").fetchone()[0] == 0
+
+
+def test_the_sample_team_gives_the_same_store_in_any_order(tmp_path):
+    from pathlib import Path
+
+    from refpath.exports import read_exports
+
+    sample = Path(__file__).resolve().parent.parent / "sample_exports"
+    members = sorted(p for p in sample.iterdir() if p.name != "README.md")
+
+    def fingerprint(order):
+        with open_store(tmp_path / f"{len(list(tmp_path.iterdir()))}.db") as s:
+            for member in order:
+                add_exports(s, read_exports([member]))
+            q = s.conn.execute
+            people = sorted(r[0] for r in q("SELECT key FROM people"))
+            signals = sorted(
+                q("""SELECT o.name, p.key, s.sent, s.received, s.invite, s.endorsements,
+                            s.recs_received, s.recs_given FROM signals s
+                     JOIN owners o ON o.id = s.owner_id JOIN people p ON p.id = s.person_id""").fetchall()
+            )
+            return s.stats(), people, signals
+
+    assert fingerprint(members) == fingerprint(list(reversed(members)))
