@@ -29,16 +29,22 @@ from .support import SAMPLES, SMALL, child_env, dump, new_store, refpath_cmd, ru
 from .support import write_lock_held as locked
 
 
-def kill_mid_add(db: Path, team: Path, ready: Callable[[float, int], bool]) -> int:
-    """Start ``refpath add TEAM``; SIGKILL it once ``ready(seconds locked, wal bytes)``.
+def kill_mid_add(
+    db: Path,
+    team: Path,
+    ready: Callable[[float, int], bool],
+    how: signal.Signals = signal.SIGKILL,
+) -> tuple[int, int, str]:
+    """Start ``refpath add TEAM``; send it ``how`` once ``ready(seconds locked, wal bytes)``.
 
-    Returns the size of the WAL at the moment of the kill.
+    Returns the size of the WAL at that moment, the exit code and what went to stderr.
     """
     wal = Path(f"{db}-wal")
     proc = subprocess.Popen(
         refpath_cmd(db, "add", team),
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
         env=child_env(),
     )
     probe = sqlite3.connect(db, timeout=0, isolation_level=None)
@@ -55,15 +61,18 @@ def kill_mid_add(db: Path, team: Path, ready: Callable[[float, int], bool]) -> i
     finally:
         probe.close()  # first: closing the last connection would clean the WAL up
     try:
-        assert proc.poll() is None, "the add ended before it was killed: use a bigger team"
-        proc.send_signal(signal.SIGKILL)
-        proc.wait(timeout=30)
+        if proc.poll() is not None:
+            out = proc.communicate()[1]
+            raise AssertionError(f"the add ended ({proc.returncode}) before the signal: {out}")
+        proc.send_signal(how)
+        _, err = proc.communicate(timeout=60)
     finally:
         if proc.poll() is None:
             proc.kill()
             proc.wait()
-    assert proc.returncode == -signal.SIGKILL
-    return size
+    if how == signal.SIGKILL:
+        assert proc.returncode == -signal.SIGKILL
+    return size, proc.returncode, err
 
 
 @pytest.mark.slow
@@ -88,7 +97,7 @@ def test_sigkill_while_the_wal_holds_uncommitted_pages(tmp_path, synth_team):
     db = new_store(tmp_path / "s.db", SMALL)
     before = dump(db)
 
-    wal = kill_mid_add(db, team, lambda seconds, wal: wal > 0 or seconds > 60)
+    wal, _, _ = kill_mid_add(db, team, lambda seconds, wal: wal > 0 or seconds > 60)
 
     assert wal > 0, "the writer never spilled to the WAL before its commit: use a bigger team"
     assert Path(f"{db}-wal").stat().st_size >= wal  # the uncommitted frames are still there
@@ -99,3 +108,16 @@ def test_sigkill_while_the_wal_holds_uncommitted_pages(tmp_path, synth_team):
     result = run_refpath(db, "add", SAMPLES / "bob-okafor")
     assert result.returncode == 0, result.stderr
     assert "2 colleagues" in result.stdout
+
+
+@pytest.mark.slow
+def test_ctrl_c_mid_add_exits_130_and_leaves_the_store_as_it_was(tmp_path, synth_team):
+    team = synth_team(4, 20_000)
+    db = new_store(tmp_path / "s.db", SMALL)
+    before = dump(db)
+
+    _, code, err = kill_mid_add(db, team, lambda seconds, wal: seconds > 0.5, how=signal.SIGINT)
+
+    assert code == 130
+    assert err == "refpath: interrupted; the store is unchanged\n"
+    assert dump(db) == before

@@ -16,6 +16,7 @@ import csv
 import io
 import json
 import re
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -156,26 +157,30 @@ def test_export_csv_has_no_formula_cells(added, tmp_path, show_emails):
     assert ("'=1+1@evil.example" in cells) is show_emails
 
 
-def test_every_csv_command_neutralises_formulas(added, tmp_path):
-    """Any command that writes a CSV (``-o x.csv``) must go through safecsv.
-
-    ``export`` is checked above; a ``plan`` command, when present, is checked here.
-    """
+def test_plan_csv_has_no_formula_cells(added, tmp_path):
+    """``plan -o`` writes hostile names, and a lead list's own hostile columns, inertly."""
     from refpath.cli import app
 
-    names = {c.name or c.callback.__name__ for c in app.registered_commands}
-    if "plan" not in names:
+    if "plan" not in {c.name or c.callback.__name__ for c in app.registered_commands}:
         pytest.skip("no 'plan' command yet")
     db, _ = added
-    prospects = tmp_path / "prospects.csv"
-    prospects.write_text(
-        "Name,Company\n" + "\n".join(f'"{display_name(r[0], r[1])}",{r[4]}' for r in ROWS[:5])
-    )
-    result = cli(db, "plan", prospects, "-o", tmp_path / "plan.csv")
-    assert result.exit_code in (0, 1), result.output
-    assert_inert(result.output)
-    if (tmp_path / "plan.csv").exists():
-        _assert_no_formula_cells(tmp_path / "plan.csv")
+    leads = tmp_path / "leads.csv"
+    rows = [[IN + r[2], '=HYPERLINK("http://evil.example","x")', "+1", "@cmd"] for r in ROWS[:5]]
+    leads.write_text(_csv_of(["URL", "Notes", "Owner", "Stage"], rows), encoding="utf-8")
+    result = cli(db, "plan", leads, "-o", tmp_path / "plan.csv")
+    assert result.exit_code == 0, result.output
+    assert_inert(result.stdout)
+    assert_inert(result.stderr)
+    cells = _assert_no_formula_cells(tmp_path / "plan.csv")
+    assert '\'=HYPERLINK("http://evil.example","x")' in cells  # a passed-through column
+    assert '\'=HYPERLINK("http://x","Eve") Owner' in cells  # a hostile introducer
+    assert "'=cmd|' /C calc'!A0" in cells and "'+1" in cells  # hostile companies
+
+
+def _csv_of(header: list[str], rows: list[list[str]]) -> str:
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows([header, *rows])
+    return buf.getvalue()
 
 
 # ---------------------------------------------------------------- the terminal
@@ -202,6 +207,8 @@ COMMANDS = [
     ["to", "\x1b]0;pwned\x07Nobody \x1b[31mHere"],  # unknown, echoed back
     ["remove", "\x1b[31mNobody\x07"],  # unknown owner: lists the owners
     ["same", IN + "hostile-ansi", "\x1b[2J"],
+    ["draft", IN + "hostile-ansi", "--reason", "\x1b[2Jmaintenance windows"],
+    ["draft", IN + "hostile-markup", "--reason", "x", "--note"],
 ]
 
 
@@ -216,6 +223,22 @@ def test_commands_print_nothing_raw(added, args):
     assert_inert(result.stderr)
     if "--json" in args:
         json.loads(result.stdout)
+
+
+def test_the_outreach_log_prints_nothing_raw(added, tmp_path):
+    from refpath.cli import app
+
+    if "log" not in {g.name for g in app.registered_groups}:
+        pytest.skip("no 'log' command yet")
+    db = tmp_path / "s.db"
+    shutil.copy(added[0], db)  # this test writes to its store
+    logged = cli(db, "log", "add", IN + "hostile-ansi", "--via", " ".join(OWNER), "--note",
+                 "\x1b]0;pwned\x07asked at the fair")  # fmt: skip
+    assert logged.exit_code == 0, logged.output
+    for result in (logged, cli(db, "log"), cli(db, "log", "--json"), cli(db, "log", "due")):
+        assert result.exit_code in (0, 1), result.output
+        assert_inert(result.stdout)
+        assert_inert(result.stderr)
 
 
 def test_markup_in_names_is_printed_not_interpreted(added):
