@@ -15,6 +15,7 @@ GraphML writers accept it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
@@ -315,6 +316,18 @@ class Exported:
     edges: int
 
 
+# Characters XML 1.0 cannot hold (a name from a hostile profile may carry them).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_safe(g: Any) -> None:
+    """Drop characters no XML reader accepts from every string attribute, in place."""
+    for _, data in [*g.nodes(data=True), *((a, d) for a, _, d in g.edges(data=True))]:
+        for k, v in data.items():
+            if isinstance(v, str) and _NOT_XML.search(v):
+                data[k] = _NOT_XML.sub("", v)
+
+
 def export_graph(
     store: Store, path: Path, *, show_emails: bool = False, inferred: bool = False
 ) -> Exported:
@@ -361,6 +374,8 @@ def export_graph(
         net = replace(net, ties=net.ties + tuple(inferred_ties(net)))
     g = team_graph(net, membership=market_clusters(net).membership, show_emails=show_emails)
     files: tuple[Path, ...] = (path,)
+    if suffix in (".gexf", ".graphml"):
+        _xml_safe(g)
     try:
         if suffix == ".gexf":
             nx.write_gexf(g, path)

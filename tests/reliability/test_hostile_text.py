@@ -157,11 +157,6 @@ def test_export_csv_has_no_formula_cells(added, tmp_path, show_emails):
     assert ("'=1+1@evil.example" in cells) is show_emails
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known defect in refpath.network.export_graph: control characters in a company "
-    "or position are written into the XML as they are, which no XML reader accepts",
-)
 @pytest.mark.parametrize("suffix", [".gexf", ".graphml"])
 def test_graph_exports_with_escapes_in_names_are_well_formed_xml(added, tmp_path, suffix):
     import networkx as nx
