@@ -22,7 +22,7 @@ from datetime import date
 
 from refpath.errors import InputError, PersonError, StoreError
 from refpath.identity import company_key
-from refpath.paths import Introduction, Routes
+from refpath.paths import Introduction, RouteFinder, Routes
 from refpath.people import Person
 from refpath.prospects import Prospect, ProspectList, match_prospect, person_key
 from refpath.store import Store
@@ -294,70 +294,9 @@ class Plan:
         return [r for r in self.rows if r.status == status]
 
 
-class _SharedRoutes:
-    """:func:`refpath.paths.introducers_for` for one target after another, sharing the team.
-
-    Each call of ``introducers_for`` reads the team afresh: 6 ms on a
-    50-owner store, 6 s for a 1,000-prospect list. Here the team (colleagues,
-    their ties, the tie strengths already scored) is read once. The body is
-    ``introducers_for``'s, line for line, and the tests hold the two
-    together; it reaches into paths' internals, so it belongs in
-    :mod:`refpath.paths` as a public batch call.
-    """
-
-    def __init__(self, store: Store, today: date, top: int) -> None:
-        from refpath import paths
-
-        self.p = paths
-        self.conn = store.conn
-        self.team = paths._Team(store.conn, today)
-        self.top = top
-
-    def __call__(self, target: Person) -> Routes:
-        from refpath.strength import tie_strength
-
-        p, team, conn, top, t = self.p, self.team, self.conn, self.top, target.id
-        if t and t == team.me:
-            raise PersonError(f"{target.name} is you; name someone else")
-        t_sides = p.sides_about(conn, p.IDS, (json.dumps([t]),))
-        team.sides.update(t_sides)
-        ck = company_key(target.company)
-        team.companies[t] = (ck, target.company)  # not setdefault: id 0 is every outsider
-        team.load_companies({a for a, _ in t_sides})
-        connected, connected_on, direct = False, None, None
-        if team.me is not None and ((team.me, t) in team.sides or (t, team.me) in team.sides):
-            direct = p._route((team.hop(team.me, t),))
-            connected, connected_on = direct.hops[0].ev.connected, direct.hops[0].ev.connected_on
-        routes = p._observed(team, t, t_sides) if t else {}
-        size = 0
-        if ck:
-            sql = "SELECT COUNT(*) FROM people WHERE company_key = ?"
-            size = conn.execute(sql, (ck,)).fetchone()[0] + (0 if t else 1)
-        too_big = bool(ck) and tie_strength(p.guess(target.company, size)) < p.MIN_INFERRED
-        if ck and not connected and not too_big:
-            ranked = p._rank(routes.values())
-            floor = ranked[top - 1].score if len(ranked) >= top else 0.0
-            found = p._inferred(team, t, ck, target.company, size, set(routes), floor)
-            for key, route in found.items():
-                p._better(routes, key, route)
-        best = p._varied(p._rank(routes.values()), team.me)[: max(0, top)]
-        make = p._Materialise(team, [*best, *([direct] if direct else [])], extra=[target])
-        return Routes(
-            target=target,
-            me=make.people.get(team.me) if team.me is not None else None,
-            connected=connected,
-            connected_on=connected_on,
-            paths=tuple(make.introduction(r) for r in best),
-            in_store=bool(t),
-            company_size=size,
-            company_too_big=too_big and not connected,
-            direct=make.introduction(direct).hops[0] if direct else None,
-        )
-
-
 def route_finder(store: Store, today: date, top: int = CANDIDATES) -> Callable[[Person], Routes]:
-    """A function giving ``introducers_for(store, person, top=top)``, sharing work across calls."""
-    return _SharedRoutes(store, today, top)
+    """A function giving ``introducers_for(store, person, top=top)``, reading the team once."""
+    return RouteFinder(store, top=top, today=today).routes
 
 
 def make_plan(
