@@ -147,10 +147,10 @@ def _add_one(batch: Batch, export: Export, me: bool) -> AddSummary:
         for table in ("connections", "signals", "pending_signals"):
             conn.execute(f"DELETE FROM {table} WHERE owner_id = ?", (owner_id,))
     conn.executemany(
-        "INSERT OR IGNORE INTO connections "
-        "(owner_id, person_id, connected_on, company, position, email) VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT OR IGNORE INTO connections (owner_id, person_id, connected_on, company, "
+        "position, email, name, url) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         sorted(
-            (owner_id, r.pid, r.on, r.company, r.position, r.email)
+            (owner_id, r.pid, r.on, r.company, r.position, r.email, r.name, r.url)
             for r in rows
             if r.pid != owner_pid
         ),
@@ -232,6 +232,25 @@ def add_exports(
     return summaries
 
 
+def _forget_urls_only_they_gave(conn: sqlite3.Connection) -> None:
+    """People whose profile URL only the removed export gave go back to their name key."""
+    for (pid,) in conn.execute(
+        """SELECT p.id FROM people p WHERE p.id IN (SELECT person_id FROM touched)
+             AND p.key LIKE 'in:%'
+             AND EXISTS (SELECT 1 FROM connections c WHERE c.person_id = p.id)
+             AND NOT EXISTS (SELECT 1 FROM connections c WHERE c.person_id = p.id
+                             AND c.url != '')
+             AND NOT EXISTS (SELECT 1 FROM owners o WHERE o.person_id = p.id)"""
+    ).fetchall():
+        old = conn.execute(
+            "SELECT alias FROM aliases WHERE person_id = ? AND alias LIKE 'nm:%' LIMIT 1", (pid,)
+        ).fetchone()
+        if old is None:
+            continue
+        conn.execute("DELETE FROM aliases WHERE person_id = ?", (pid,))
+        conn.execute("UPDATE people SET key = ?, url = '' WHERE id = ?", (old[0], pid))
+
+
 def remove_owner(store: Store, owner_name: str) -> int:
     """Delete everything that came only from this colleague's export.
 
@@ -271,10 +290,12 @@ def remove_owner(store: Store, owner_name: str) -> int:
         )
         conn.execute(
             f"""UPDATE people SET company = COALESCE(({latest.format(col="company")}), ''),
-                 position = COALESCE(({latest.format(col="position")}), '')
+                 position = COALESCE(({latest.format(col="position")}), ''),
+                 name = COALESCE(({latest.format(col="name")}), name)
                WHERE id IN (SELECT person_id FROM touched)
                  AND EXISTS (SELECT 1 FROM connections c WHERE c.person_id = people.id)"""
         )
+        _forget_urls_only_they_gave(conn)
         conn.executemany(
             "UPDATE people SET company_key = ? WHERE id = ?",
             [

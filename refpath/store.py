@@ -67,6 +67,8 @@ CREATE TABLE connections (
     company      TEXT NOT NULL DEFAULT '',
     position     TEXT NOT NULL DEFAULT '',
     email        TEXT NOT NULL DEFAULT '',
+    name         TEXT NOT NULL DEFAULT '',  -- as this owner's export wrote it
+    url          TEXT NOT NULL DEFAULT '',  -- as this owner's export wrote it
     PRIMARY KEY (owner_id, person_id)
 ) WITHOUT ROWID;
 

@@ -315,11 +315,6 @@ def test_remove_leaves_no_trace_of_the_owner_in_the_file(tmp_path):
     assert _view(db) == _view(alone)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known defect: the store keeps no per-export name or URL, so remove cannot give "
-    "back a person's URL or display name that came only from the removed export",
-)
 def test_remove_leaves_no_url_or_name_the_owner_gave_people_others_know(tmp_path):
     token = "zq" + uuid.uuid4().hex[:10]
     nia, quentin, _ = _planted_team(tmp_path, token, identity=True)
