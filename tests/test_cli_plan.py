@@ -29,7 +29,7 @@ class _Today(date):
 
 @pytest.fixture(autouse=True)
 def fixed_today(monkeypatch):
-    for module in ("refpath.paths", "refpath.plan", "refpath.cli.plan_cmds"):
+    for module in ("refpath.paths", "refpath.outreach", "refpath.plan", "refpath.cli.log_cmds"):
         monkeypatch.setattr(f"{module}.date", _Today)
 
 

@@ -17,17 +17,10 @@ from test_paths import TODAY, build_team
 from test_prospects import ASSETS  # noqa: F401  (the fixtures live next to each other)
 
 from refpath.errors import InputError, StoreError
+from refpath.outreach import follow_ups_due, log_outreach, outreach_log
 from refpath.paths import introducers_for
 from refpath.people import Person, find_person, people_by_ids, prospect_at
-from refpath.plan import (
-    SCALE,
-    assign,
-    follow_ups_due,
-    log_outreach,
-    make_plan,
-    outreach_log,
-    route_finder,
-)
+from refpath.plan import SCALE, assign, make_plan, route_finder
 from refpath.prospects import parse_prospects
 from refpath.store import open_store
 

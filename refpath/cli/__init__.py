@@ -7,6 +7,7 @@ query does not pay for a picture.
 
 from refpath.cli import (
     draft_cmds,  # noqa: F401  (registers commands)
+    log_cmds,  # noqa: F401  (registers commands)
     map_cmds,  # noqa: F401  (registers commands)
     plan_cmds,  # noqa: F401  (registers commands)
     query_cmds,  # noqa: F401  (registers commands)

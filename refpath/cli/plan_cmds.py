@@ -1,4 +1,4 @@
-"""Commands for a whole lead list: ``plan``, and the outreach log (``log``, ``add``, ``due``).
+"""The command for a whole lead list: ``plan`` (the outreach log is :mod:`refpath.cli.log_cmds`).
 
 ``plan`` reads the list (:mod:`refpath.prospects`), asks :func:`refpath.plan.make_plan`
 for the assignment and renders it: ``plan.csv`` (through :mod:`refpath.safecsv`, so no
@@ -12,20 +12,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from refpath.cli.app import app, open_db, out, plain, print_json, safe, warn
-from refpath.errors import InputError, UnknownPerson
+from refpath.cli.log_cmds import quoted
+from refpath.errors import InputError
 
 if TYPE_CHECKING:
     from refpath.paths import Introduction
     from refpath.people import Person
-    from refpath.plan import LogEntry, Plan
+    from refpath.plan import Plan
     from refpath.store import Store
 
 #: The plan's own columns; the list's other columns follow them.
@@ -34,19 +33,6 @@ COLUMNS = ("prospect", "company", "introducer", "score", "hops", "inferred", "re
 PROGRESS_FROM = 100
 #: Prospects with no path named in the summary (the rest are counted).
 SHOWN = 10
-
-
-class Status(StrEnum):
-    """What happened to an ask."""
-
-    asked = "asked"
-    introduced = "introduced"
-    declined = "declined"
-    met = "met"
-
-
-def _quote(text: str) -> str:
-    return '"' + plain(text).replace("\\", "\\\\").replace('"', '\\"').replace("$", "\\$") + '"'
 
 
 # -- plan ---------------------------------------------------------------------
@@ -280,169 +266,5 @@ def plan_cmd(
     if first is not None and first.intro is not None:
         out.print(
             "Next: ask each introducer, then log it: refpath log add "
-            f"{safe(_quote(first.prospect.label))} --via {safe(_quote(first.intro.via[0].name))}"
+            f"{safe(quoted(first.prospect.label))} --via {safe(quoted(first.intro.via[0].name))}"
         )
-
-
-# -- the outreach log -----------------------------------------------------------
-
-log_app = typer.Typer(
-    help="The outreach log: who was asked about whom, and what came of it. "
-    "refpath plan reads it to avoid asking twice.",
-    no_args_is_help=False,
-)
-app.add_typer(log_app, name="log")
-
-
-def _entry_json(e: LogEntry, days: int | None = None) -> dict[str, Any]:
-    data = {
-        "id": e.id,
-        "date": e.on.isoformat(),
-        "status": e.status,
-        "prospect": plain(e.prospect),
-        "prospect_key": plain(e.prospect_key),
-        "introducer": plain(e.introducer),
-        "introducer_key": plain(e.introducer_key),
-        "note": plain(e.note),
-    }
-    return data if days is None else {**data, "days": days}
-
-
-@log_app.callback(invoke_without_command=True)
-def log_show(
-    ctx: typer.Context,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the log as JSON.")] = False,
-) -> None:
-    """Show the outreach log, oldest first: who was asked about whom, and what came of it."""
-    if ctx.invoked_subcommand is not None:
-        return
-    from rich.table import Table
-
-    from refpath.plan import outreach_log
-
-    with open_db(ctx) as store:
-        entries = outreach_log(store)
-    if as_json:
-        print_json([_entry_json(e) for e in entries])
-        return
-    if not entries:
-        out.print("The outreach log is empty.")
-        out.print('Next: after you ask someone, refpath log add "PROSPECT" --via "INTRODUCER"')
-        return
-    table = Table("date", "status", "prospect", "via", "note")
-    for e in entries:
-        table.add_row(
-            e.on.isoformat(), e.status, safe(e.prospect), safe(e.introducer), safe(e.note)
-        )
-    out.print(table)
-
-
-def _logged_person(store: Store, query: str, company: str | None) -> Person:
-    """The person named, or a prospect in no export (at a known company, or by profile URL)."""
-    from refpath.identity import canonical_url, profile_key
-    from refpath.people import Person, find_person, prospect_at
-
-    try:
-        return find_person(store, query, company=company)
-    except UnknownPerson:
-        found = prospect_at(store, query, company) if company else None
-        if found is not None:
-            return found
-        if profile_key(query):
-            return Person(0, "", canonical_url(query), company or "", "", canonical_url(query), ())
-        raise
-
-
-@log_app.command("add")
-def log_add(
-    ctx: typer.Context,
-    prospect: Annotated[
-        str,
-        typer.Argument(help="The prospect: a name or a LinkedIn profile URL.", show_default=False),
-    ],
-    via: Annotated[
-        str,
-        typer.Option("--via", help="Whom you asked for the introduction.", show_default=False),
-    ],
-    company: Annotated[
-        str | None,
-        typer.Option(
-            "--company",
-            "-c",
-            help="The prospect's company, to pick one of several namesakes.",
-            show_default=False,
-        ),
-    ] = None,  # fmt: skip
-    status: Annotated[
-        Status, typer.Option("--status", help="What happened: asked, introduced, declined or met.")
-    ] = Status.asked,
-    note: Annotated[
-        str, typer.Option("--note", help="A short note for yourself (not a message).")
-    ] = "",
-    on: Annotated[
-        str | None,
-        typer.Option("--date", help="When, as YYYY-MM-DD. Default: today.", show_default=False),
-    ] = None,
-) -> None:
-    """Record that you asked INTRODUCER about PROSPECT, or what came of it."""
-    from refpath.plan import log_outreach
-
-    when = _date(on)
-    with open_db(ctx) as store:
-        target = _logged_person(store, prospect, company)
-        introducer = _logged_person(store, via, None)
-        entry = log_outreach(store, target, introducer, status.value, on=when, note=note)
-    what = {"asked": "asked {i} about {p}", "introduced": "{i} introduced you to {p}"}
-    what |= {"declined": "{i} declined to introduce you to {p}", "met": "you met {p} via {i}"}
-    text = what[entry.status].format(i=safe(entry.introducer), p=safe(entry.prospect))
-    out.print(f"Logged: {text} on {entry.on.isoformat()}.")
-    if entry.status == "asked":
-        out.print(
-            "Next: refpath log due lists asks waiting a week or more; log the answer with "
-            f"refpath log add {safe(_quote(entry.prospect))} --via "
-            f"{safe(_quote(entry.introducer))} --status introduced"
-        )
-
-
-def _date(text: str | None) -> date | None:
-    if text is None:
-        return None
-    try:
-        when = date.fromisoformat(text)
-    except ValueError:
-        raise InputError(f"--date: {text!r} is not a date like 2026-11-24") from None
-    if when > date.today():
-        raise InputError(f"--date: {text} is in the future")
-    return when
-
-
-@log_app.command("due")
-def log_due(
-    ctx: typer.Context,
-    days: Annotated[
-        int, typer.Option("--days", min=0, help="How old an unanswered ask must be.")
-    ] = 7,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
-) -> None:
-    """Follow-ups due: asks at least --days old with nothing logged since."""
-    from rich.table import Table
-
-    from refpath.plan import follow_ups_due
-
-    with open_db(ctx) as store:
-        due = follow_ups_due(store, days=days)
-    if as_json:
-        print_json([_entry_json(e, n) for e, n in due])
-        return
-    if not due:
-        out.print(f"No follow-ups due: no ask {days} or more days old is waiting for an answer.")
-        return
-    table = Table("asked on", "days", "prospect", "via", "note")
-    for e, n in due:
-        table.add_row(e.on.isoformat(), str(n), safe(e.prospect), safe(e.introducer), safe(e.note))
-    out.print(table)
-    e = due[0][0]
-    out.print(
-        f"Next: nudge the introducer, then log the answer: refpath log add "
-        f"{safe(_quote(e.prospect))} --via {safe(_quote(e.introducer))} --status introduced"
-    )
