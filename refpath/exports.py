@@ -1,12 +1,15 @@
 """Parse LinkedIn data exports ("Get a copy of your data") into plain records.
 
-Pure ``parse_*`` functions take text and return records; ``decode_export``
-turns a file's bytes into that text; ``read_exports`` and ``read_export`` wrap
-files, archive folders, team folders and zips (read in memory, never
-extracted). Nothing here touches the store. Message text is never returned:
-messages are reduced to per-counterpart counts and dates as they are parsed
-(see ``refpath.archive`` for the archive's files other than Connections.csv).
-The formats handled are described in ``/work/shared/EXPORT_FORMATS.md``.
+The record types every later layer receives are defined here. Pure functions
+take bytes or text: ``decode_export`` turns a file's bytes into text and
+``parse_connections`` reads a Connections.csv in any known variant.
+``read_exports`` and ``read_export`` are thin wrappers over files, archive
+folders, team folders and zips, which ``refpath.sources`` finds and reads (zips
+in memory, never extracted). Nothing here touches the store. Message text is
+never returned: messages are reduced to per-counterpart counts and dates as they
+are parsed (see ``refpath.archive`` for the archive's files other than
+Connections.csv, and ``refpath.dates`` for dates). The formats handled are
+described in ``/work/shared/EXPORT_FORMATS.md``.
 """
 
 from __future__ import annotations
@@ -18,13 +21,14 @@ import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, timedelta
-from functools import lru_cache
+from datetime import date
 from itertools import chain
 from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
+from refpath.dates import SLASHED
+from refpath.dates import parse_date as _parse_date  # the name tests use
 from refpath.errors import ExportError
 
 __all__ = [
@@ -232,75 +236,6 @@ def _refuse_binary(text: str, source: str) -> None:
         raise ExportError(f"{source}: this looks like a binary file, not a CSV")
 
 
-# ---------------------------------------------------------------------- dates
-
-_MONTH_NAMES = (
-    "jan january januar janv janvier ene enero janeiro jän jänner",
-    "feb february februar fév févr février fev febrero fevereiro",
-    "mar march mär märz mrz mars marzo março mrt maart",
-    "apr april avr avril abr abril",
-    "may mai mei mayo maio",
-    "jun june juni juin junio junho",
-    "jul july juli juil juillet julio julho",
-    "aug august aoû août aout ago agosto",
-    "sep sept september septembre septiembre set setembro",
-    "oct october okt oktober octobre octubre out outubro",
-    "nov november novembre noviembre novembro",
-    "dec december dez dezember déc décembre dic diciembre dezembro",
-)
-#: Month names and abbreviations by hand, so dates never depend on the locale.
-_MONTHS = {n: i for i, names in enumerate(_MONTH_NAMES, 1) for n in names.split()}
-_D_MON_Y = re.compile(r"(\d{1,2})\.?[ \-/]([^\W\d_]{3,10})\.?[ \-/,]+(\d{4}|\d{2})\b")
-_MON_D_Y = re.compile(r"([^\W\d_]{3,10})\.? (\d{1,2}),? (\d{4})\b")
-_Y_M_D = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b", re.ASCII)
-_SLASHED = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b", re.ASCII)
-_DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})\b", re.ASCII)
-_SERIAL = re.compile(r"\d{5}(?:\.\d+)?", re.ASCII)  # a spreadsheet's day number
-_US_DATETIME = re.compile(r"\d{1,2}/\d{1,2}/\d{2}, \d{1,2}:\d{2} [AP]M", re.ASCII)
-
-
-@lru_cache(maxsize=1 << 16)  # colleagues' exports share most of their dates
-def _parse_date(raw: str, dayfirst: bool = False) -> date | None:
-    """Read one date in any format seen in LinkedIn exports; None if unreadable.
-
-    Slashed dates are month first (LinkedIn's own US format) unless ``dayfirst``
-    or the first number cannot be a month.
-    """
-    raw = raw.strip()
-    try:
-        if m := _D_MON_Y.match(raw):
-            y, mon, d = int(m[3]), _MONTHS.get(m[2].lower(), 0), int(m[1])
-        elif m := _MON_D_Y.match(raw):
-            y, mon, d = int(m[3]), _MONTHS.get(m[1].lower(), 0), int(m[2])
-        elif m := _Y_M_D.match(raw):
-            y, mon, d = int(m[1]), int(m[2]), int(m[3])
-        elif m := _SLASHED.match(raw):
-            y, mon, d = int(m[3]), int(m[1]), int(m[2])
-            if dayfirst or mon > 12:
-                mon, d = d, mon
-        elif m := _DOTTED.match(raw):
-            y, mon, d = int(m[3]), int(m[2]), int(m[1])
-        elif _SERIAL.fullmatch(raw):
-            serial = date(1899, 12, 30) + timedelta(days=int(float(raw)))
-            return serial if 1990 <= serial.year <= 2100 else None
-        else:
-            return None
-        if y < 100:
-            y += 2000 if y < 70 else 1900
-        return date(y, mon, d) if 1970 <= y <= 2100 else None
-    except ValueError:
-        return None
-
-
-def _cached_date(raw: str, cache: dict[str, date | None]) -> date | None:
-    """``_parse_date`` once per unique value: exports repeat few distinct dates."""
-    try:
-        return cache[raw]
-    except KeyError:
-        found = cache[raw] = _parse_date(raw)
-        return found
-
-
 # ---------------------------------------------------------------- csv helpers
 
 
@@ -375,6 +310,7 @@ def _padded(reader: Iterator[list[str]], width: int, source: str) -> Iterator[li
 
 _HEADER_SCAN = 20  # the header comes after at most a short preamble
 _REQUIRED = ("first name", "last name", "connected on")
+_US_DATETIME = re.compile(r"\d{1,2}/\d{1,2}/\d{2}, \d{1,2}:\d{2} [AP]M", re.ASCII)
 
 
 def parse_connections(text: str, *, source: str = "<text>") -> ConnectionsFile:
@@ -586,7 +522,7 @@ def _dayfirst_if_evident(contacts: list[Contact], cache: dict[str, date | None])
     day swapped.
     """
     raws = [raw for raw in cache if raw]
-    if not raws or not all(_SLASHED.match(raw) for raw in raws):
+    if not raws or not all(SLASHED.match(raw) for raw in raws):
         return contacts
     firsts, seconds = zip(*(raw.split("/", 2)[:2] for raw in raws), strict=True)
     if max(map(int, firsts)) <= 12 or max(map(int, seconds)) > 12:
@@ -628,9 +564,9 @@ def read_exports(paths: Sequence[Path], *, owner: str | None = None) -> Iterator
         for, or a bad Connections.csv. Problems with the archive's other files
         only add warnings.
     """
-    from refpath import archive  # imported here: archive builds on this module
+    from refpath import sources  # imported here: sources builds on this module
 
-    located = archive.locate(paths)
+    located = sources.locate(paths)
     if owner is not None and len(located) != 1:
         raise ExportError(
             f"--owner needs a single export, but {len(located)} were found: "
@@ -638,7 +574,7 @@ def read_exports(paths: Sequence[Path], *, owner: str | None = None) -> Iterator
             + (", ..." if len(located) > 5 else "")
         )
     for found in located:
-        yield archive.load(found, owner)
+        yield sources.load(found, owner)
 
 
 def read_export(path: Path, *, owner: str | None = None) -> Export:
@@ -649,9 +585,9 @@ def read_export(path: Path, *, owner: str | None = None) -> Export:
     ExportError
         As :func:`read_exports`, and when ``path`` holds several exports.
     """
-    from refpath import archive
+    from refpath import sources
 
-    located = archive.locate([path])
+    located = sources.locate([path])
     if len(located) != 1:
         raise ExportError(f"{path}: holds {len(located)} exports; add it as a team folder")
-    return archive.load(located[0], owner)
+    return sources.load(located[0], owner)

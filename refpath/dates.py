@@ -1,0 +1,81 @@
+"""Read the dates in LinkedIn exports, whatever their format or language.
+
+Exports write dates in many ways: "13 Feb 2026", "Feb 13, 2026",
+"2024-03-01 10:22:05 UTC", US slashed "4/2/19, 12:00 AM", European dotted or
+day-first re-saves, localised month names, and spreadsheet day numbers.
+``parse_date`` reads one of them (None when unreadable) without depending on the
+locale; ``cached_date`` reads each distinct value once per file. Both are pure.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from functools import lru_cache
+
+__all__ = ["SLASHED", "cached_date", "parse_date"]
+
+_MONTH_NAMES = (
+    "jan january januar janv janvier ene enero janeiro jän jänner",
+    "feb february februar fév févr février fev febrero fevereiro",
+    "mar march mär märz mrz mars marzo março mrt maart",
+    "apr april avr avril abr abril",
+    "may mai mei mayo maio",
+    "jun june juni juin junio junho",
+    "jul july juli juil juillet julio julho",
+    "aug august aoû août aout ago agosto",
+    "sep sept september septembre septiembre set setembro",
+    "oct october okt oktober octobre octubre out outubro",
+    "nov november novembre noviembre novembro",
+    "dec december dez dezember déc décembre dic diciembre dezembro",
+)
+#: Month names and abbreviations by hand, so dates never depend on the locale.
+_MONTHS = {n: i for i, names in enumerate(_MONTH_NAMES, 1) for n in names.split()}
+_D_MON_Y = re.compile(r"(\d{1,2})\.?[ \-/]([^\W\d_]{3,10})\.?[ \-/,]+(\d{4}|\d{2})\b")
+_MON_D_Y = re.compile(r"([^\W\d_]{3,10})\.? (\d{1,2}),? (\d{4})\b")
+_Y_M_D = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b", re.ASCII)
+SLASHED = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b", re.ASCII)
+_DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})\b", re.ASCII)
+_SERIAL = re.compile(r"\d{5}(?:\.\d+)?", re.ASCII)  # a spreadsheet's day number
+
+
+@lru_cache(maxsize=1 << 16)  # colleagues' exports share most of their dates
+def parse_date(raw: str, dayfirst: bool = False) -> date | None:
+    """Read one date in any format seen in LinkedIn exports; None if unreadable.
+
+    Slashed dates are month first (LinkedIn's own US format) unless ``dayfirst``
+    or the first number cannot be a month.
+    """
+    raw = raw.strip()
+    try:
+        if m := _D_MON_Y.match(raw):
+            y, mon, d = int(m[3]), _MONTHS.get(m[2].lower(), 0), int(m[1])
+        elif m := _MON_D_Y.match(raw):
+            y, mon, d = int(m[3]), _MONTHS.get(m[1].lower(), 0), int(m[2])
+        elif m := _Y_M_D.match(raw):
+            y, mon, d = int(m[1]), int(m[2]), int(m[3])
+        elif m := SLASHED.match(raw):
+            y, mon, d = int(m[3]), int(m[1]), int(m[2])
+            if dayfirst or mon > 12:
+                mon, d = d, mon
+        elif m := _DOTTED.match(raw):
+            y, mon, d = int(m[3]), int(m[2]), int(m[1])
+        elif _SERIAL.fullmatch(raw):
+            serial = date(1899, 12, 30) + timedelta(days=int(float(raw)))
+            return serial if 1990 <= serial.year <= 2100 else None
+        else:
+            return None
+        if y < 100:
+            y += 2000 if y < 70 else 1900
+        return date(y, mon, d) if 1970 <= y <= 2100 else None
+    except ValueError:
+        return None
+
+
+def cached_date(raw: str, cache: dict[str, date | None]) -> date | None:
+    """``parse_date`` once per unique value: exports repeat few distinct dates."""
+    try:
+        return cache[raw]
+    except KeyError:
+        found = cache[raw] = parse_date(raw)
+        return found
