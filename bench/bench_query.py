@@ -158,10 +158,6 @@ def main(contrast_too: bool = True) -> None:
     at_proc = time_process([*REFPATH, "--db", str(db), "at", company], runs=3, warmup=1)
     python = time_process([sys.executable, "-c", "pass"], runs=RUNS, warmup=WARMUP)
     imports = time_process([sys.executable, "-c", "import refpath.cli"], runs=RUNS, warmup=WARMUP)
-    # typer >= 0.29 builds a pydantic TypeAdapter for every non-flag parameter of every call.
-    adapters = time_process(
-        [sys.executable, "-c", "import refpath.cli, typer._adapters"], runs=RUNS, warmup=WARMUP
-    )
     lib_median, lib_max = library_ms(db, query)
     heavy = heavy_imports(cmd)
     build, paths = run_contrast(db, pid) if contrast_too else ("skipped", "skipped")
@@ -171,7 +167,6 @@ def main(contrast_too: bool = True) -> None:
         "json": cpu_ms([*cmd, "--json"]),
         "pass": cpu_ms([sys.executable, "-c", "pass"]),
         "imports": cpu_ms([sys.executable, "-c", "import refpath.cli"]),
-        "adapters": cpu_ms([sys.executable, "-c", "import refpath.cli, typer._adapters"]),
     }
 
     def ms(t: dict[str, float], key: str | None = None) -> str:
@@ -191,7 +186,6 @@ def main(contrast_too: bool = True) -> None:
             ("refpath at COMPANY", ms(at_proc)),
             ("floor: python -c pass", ms(python, "pass")),
             ("floor: import refpath.cli", ms(imports, "imports")),
-            ("floor: + typer's pydantic adapters", ms(adapters, "adapters")),
             ("introducers_for in-process", f"{lib_median:.1f} ms (max {lib_max:.1f})"),
             ("heavy imports on this path", ", ".join(heavy) or "none"),
             ("contrast: nx.Graph from the store", build),
