@@ -5,7 +5,7 @@ STAMP  := $(VENV)/.installed
 DEMO_DB := .demo/refpath.db
 REFPATH := $(VENV)/bin/refpath --db $(DEMO_DB)
 
-.PHONY: dev demo test lint fuzz bench reformat clean
+.PHONY: dev demo test lint fuzz bench docs reformat clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -37,6 +37,9 @@ fuzz: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/run.py
+
+docs: $(STAMP)
+	$(PY) docs/make_commands.py
 
 reformat: $(STAMP)
 	$(VENV)/bin/ruff check --fix .

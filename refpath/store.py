@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -330,12 +331,34 @@ def open_store(path: Path, *, create: bool = True) -> Store:
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
     except (OSError, sqlite3.Error) as err:
         raise StoreError(f"{path}: cannot open the store: {err}") from err
+    # Two refpaths creating one new store race for SQLite's locks (journal-mode change,
+    # WAL recovery), which can answer "busy" at once rather than waiting: retry a while.
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
     try:
-        _check_or_create_schema(path, conn, is_new)
+        while True:
+            try:
+                _check_or_create_schema(path, conn, is_new)
+                break
+            except _Busy as busy:
+                if time.monotonic() > deadline:
+                    raise _store_error(path, busy.error) from busy.error
+                time.sleep(0.05)
     except BaseException:
         conn.close()
         raise
     return Store(path, conn)
+
+
+class _Busy(Exception):
+    """SQLite said "locked" or "busy" while the store was being opened or created."""
+
+    def __init__(self, error: sqlite3.Error) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+def _is_busy(err: sqlite3.Error) -> bool:
+    return "locked" in str(err) or "busy" in str(err)
 
 
 def _check_or_create_schema(path: Path, conn: sqlite3.Connection, is_new: bool) -> None:
@@ -344,6 +367,8 @@ def _check_or_create_schema(path: Path, conn: sqlite3.Connection, is_new: bool) 
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         has_tables = conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()[0] > 0
     except sqlite3.DatabaseError as err:
+        if _is_busy(err):
+            raise _Busy(err) from err
         raise _store_error(path, err) from err
     # An SQLite file with nothing in it may be a store another refpath is creating right now.
     empty = not (has_tables or app_id or version)
@@ -379,4 +404,6 @@ def _check_or_create_schema(path: Path, conn: sqlite3.Connection, is_new: bool) 
     except sqlite3.Error as err:
         if conn.in_transaction:
             conn.rollback()
+        if _is_busy(err):
+            raise _Busy(err) from err
         raise _store_error(path, err) from err

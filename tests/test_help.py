@@ -44,3 +44,15 @@ def test_version_and_no_args_show_help():
     assert result.exit_code == 0 and result.output.startswith("refpath ")
     result = runner.invoke(app, [])
     assert "Usage" in result.output
+
+
+def test_the_command_reference_is_current():
+    """docs/commands.md is generated from the app; regenerate with `make docs`."""
+    import runpy
+    from pathlib import Path
+
+    docs = Path(__file__).resolve().parent.parent / "docs"
+    render = runpy.run_path(str(docs / "make_commands.py"))["render"]
+    assert (docs / "commands.md").read_text(encoding="utf-8") == render(), (
+        "docs/commands.md is out of date: run `make docs`"
+    )

@@ -320,11 +320,10 @@ def test_the_sample_team_gives_the_same_store_in_any_order(tmp_path):
                 add_exports(s, read_exports([member]))
             q = s.conn.execute
             people = sorted(r[0] for r in q("SELECT key FROM people"))
-            signals = sorted(
-                q("""SELECT o.name, p.key, s.sent, s.received, s.invite, s.endorsements,
+            sql = """SELECT o.name, p.key, s.sent, s.received, s.invite, s.endorsements,
                             s.recs_received, s.recs_given FROM signals s
-                     JOIN owners o ON o.id = s.owner_id JOIN people p ON p.id = s.person_id""").fetchall()
-            )
+                     JOIN owners o ON o.id = s.owner_id JOIN people p ON p.id = s.person_id"""
+            signals = sorted(q(sql).fetchall())
             return s.stats(), people, signals
 
     assert fingerprint(members) == fingerprint(list(reversed(members)))
