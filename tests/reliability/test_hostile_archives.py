@@ -13,9 +13,9 @@ command and look at the file system, the memory used and the store.)
 
 from __future__ import annotations
 
-import os
 import struct
 import subprocess
+import sys
 import tempfile
 import uuid
 import zipfile
@@ -45,16 +45,22 @@ def connections_csv() -> bytes:
     return (ARCHIVE / "Connections.csv").read_bytes()
 
 
+# A small Python starts refpath and reports its peak RSS. Measuring from pytest itself would
+# count the pages a forked child shares with pytest (which holds the bombs) before its exec.
+_MEASURE = (
+    "import resource, subprocess, sys; "
+    "rc = subprocess.run(sys.argv[1:]).returncode; "
+    "sys.stderr.write(f'\\n@@ {rc} {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}')"
+)
+
+
 def run_measured(db: Path, *args: object, cwd: Path) -> tuple[int, str, str, int]:
     """Run refpath; (exit code, stdout, stderr, peak RSS in MB) of that very process."""
-    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
-        proc = subprocess.Popen(
-            refpath_cmd(db, *args), stdout=out, stderr=err, cwd=cwd, env=child_env(), text=True
-        )
-        _, status, usage = os.wait4(proc.pid, 0)
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        out.seek(0), err.seek(0)
-        return proc.returncode, out.read(), err.read(), usage.ru_maxrss // 1024
+    cmd = [sys.executable, "-c", _MEASURE, *map(str, refpath_cmd(db, *args))]
+    proc = subprocess.run(cmd, capture_output=True, cwd=cwd, env=child_env(), text=True)
+    err, _, tail = proc.stderr.rpartition("\n@@ ")
+    code, maxrss_kib = (int(x) for x in tail.split())
+    return code, proc.stdout, err, maxrss_kib // 1024
 
 
 @pytest.fixture
