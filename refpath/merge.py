@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import sqlite3
 
+from refpath.store import resolve_key
+
 _KEY_RANK = {"in": 0, "nm": 1, "ow": 2}
 
 
@@ -78,13 +80,6 @@ class Vetoes:
             if (one & side1 and two & side2) or (one & side2 and two & side1):
                 return True
         return False
-
-
-def resolve_key(conn: sqlite3.Connection, key: str) -> int | None:
-    row = conn.execute("SELECT id FROM people WHERE key = ?", (key,)).fetchone()
-    if row is None:
-        row = conn.execute("SELECT person_id FROM aliases WHERE alias = ?", (key,)).fetchone()
-    return row[0] if row else None
 
 
 def link_owners(conn: sqlite3.Connection) -> int:

@@ -20,6 +20,7 @@ from datetime import date
 
 from refpath.exports import Export
 from refpath.identity import company_key, name_key, profile_key
+from refpath.store import resolve_key
 
 
 @dataclass
@@ -68,7 +69,7 @@ class _Resolver:
         nk = name_key(name)
         pid = None
         if key:
-            pid = self._key(key)
+            pid = resolve_key(self.conn, key)
         if pid is None and nk:
             found = self.by_name.get(nk, [])
             if len(found) > 1 and company:
@@ -81,14 +82,6 @@ class _Resolver:
             if pid is not None and key and key.startswith("urn:"):
                 self.conn.execute("INSERT OR IGNORE INTO aliases VALUES (?, ?)", (key, pid))
         return None if pid == self.owner_pid else pid
-
-    def _key(self, key: str) -> int | None:
-        row = self.conn.execute("SELECT id FROM people WHERE key = ?", (key,)).fetchone()
-        if row is None:
-            row = self.conn.execute(
-                "SELECT person_id FROM aliases WHERE alias = ?", (key,)
-            ).fetchone()
-        return row[0] if row else None
 
 
 _INSERT = """INSERT INTO {table} (owner_id, {who}, sent, received, first_msg, last_msg, invite,

@@ -277,12 +277,15 @@ class Store:
 
     def person_id_for_key(self, key: str) -> int | None:
         """Resolve a person key (or an alias of one) to a person id."""
-        row = self.conn.execute("SELECT id FROM people WHERE key = ?", (key,)).fetchone()
-        if row is None:
-            row = self.conn.execute(
-                "SELECT person_id FROM aliases WHERE alias = ?", (key,)
-            ).fetchone()
-        return row[0] if row else None
+        return resolve_key(self.conn, key)
+
+
+def resolve_key(conn: sqlite3.Connection, key: str) -> int | None:
+    """The person id for a key, or for an alias a merge left behind; None if neither."""
+    row = conn.execute("SELECT id FROM people WHERE key = ?", (key,)).fetchone()
+    if row is None:
+        row = conn.execute("SELECT person_id FROM aliases WHERE alias = ?", (key,)).fetchone()
+    return row[0] if row else None
 
 
 def _store_error(path: Path, err: sqlite3.Error) -> StoreError:
