@@ -103,17 +103,19 @@ def link_owners(conn: sqlite3.Connection) -> int:
         own_key = conn.execute("SELECT key FROM people WHERE id = ?", (pid,)).fetchone()[0]
         votes: dict[tuple[int, str], int] = {}
         for _o2, namesakes in conn.execute(
-            """SELECT o2.id, group_concat(p.id || ' ' || p.key, char(10)) FROM owners o2
-               JOIN connections c ON c.owner_id = o2.id
-               JOIN people p ON p.id = c.person_id
-               WHERE o2.id != ? AND p.name_key = ? AND p.id != ?
+            # CROSS JOIN keeps SQLite's order: the few namesakes first, by index.
+            """SELECT o2.id, group_concat(p.id || ' ' || p.key, char(10)) FROM people p
+               CROSS JOIN connections c ON c.person_id = p.id
+               CROSS JOIN owners o2 ON o2.id = c.owner_id
+               WHERE p.name_key = ? AND o2.id != ? AND p.id != ?
                  AND NOT EXISTS (SELECT 1 FROM owners x WHERE x.person_id = p.id)
-                 AND EXISTS (SELECT 1 FROM connections back
-                             JOIN people bp ON bp.id = back.person_id
-                             WHERE back.owner_id = ? AND (back.person_id = o2.person_id
-                                   OR bp.name_key = o2.name_key))
+                 AND (EXISTS (SELECT 1 FROM connections back
+                              WHERE back.owner_id = ? AND back.person_id = o2.person_id)
+                      OR EXISTS (SELECT 1 FROM people bp CROSS JOIN connections back
+                                 ON back.person_id = bp.id
+                                 WHERE bp.name_key = o2.name_key AND back.owner_id = ?))
                GROUP BY o2.id""",
-            (owner_id, nk, pid, owner_id),
+            (nk, owner_id, pid, owner_id, owner_id),
         ):
             rows = namesakes.split("\n")
             if len(rows) != 1:
