@@ -23,3 +23,38 @@ def asset() -> Callable[..., Path]:
         return path
 
     return find
+
+
+SAMPLE = Path(__file__).resolve().parent.parent / "sample_exports"
+
+
+@pytest.fixture(scope="session")
+def _sample_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample team in a store, built once: Alex's archive with --me, then the others."""
+    from typer.testing import CliRunner
+
+    from refpath.cli import app
+
+    if not (SAMPLE / "README.md").exists():
+        pytest.skip("sample_exports/ is not there")
+    db = tmp_path_factory.mktemp("sample-master") / "s.db"
+    mine = SAMPLE / "Basic_LinkedInDataExport_11-20-2026.zip"
+    theirs = sorted(p for p in SAMPLE.iterdir() if p != mine and p.name != "README.md")
+    runner = CliRunner()
+    for args in (["add", str(mine), "--me"], ["add", *map(str, theirs)]):
+        result = runner.invoke(app, ["--db", str(db), *args])
+        assert result.exit_code == 0, result.output
+    return db
+
+
+@pytest.fixture(scope="module")
+def sample_db(_sample_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the sample team's store for one test module (modules may change theirs)."""
+    import shutil
+
+    db = tmp_path_factory.mktemp("sample") / "s.db"
+    for suffix in ("", "-wal"):
+        source = Path(f"{_sample_store}{suffix}")
+        if source.exists():
+            shutil.copy(source, f"{db}{suffix}")
+    return db

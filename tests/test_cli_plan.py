@@ -299,20 +299,6 @@ def test_the_log_changes_the_next_plan(db, tmp_path):
 
 # -- the sample team (sample_exports/ and docs/examples/prospects.csv) --------------------
 
-SAMPLE = Path(__file__).resolve().parent.parent / "sample_exports"
-
-
-@pytest.fixture(scope="module")
-def sample_db(tmp_path_factory):
-    if not (SAMPLE / "README.md").exists():
-        pytest.skip("sample_exports/ is not there")
-    db = tmp_path_factory.mktemp("sample") / "s.db"
-    mine = SAMPLE / "Basic_LinkedInDataExport_11-20-2026.zip"
-    theirs = sorted(p for p in SAMPLE.iterdir() if p != mine and p.name != "README.md")
-    assert run(db, "add", mine, "--me").exit_code == 0
-    assert run(db, "add", *theirs).exit_code == 0
-    return db
-
 
 def test_sample_lead_list_plan(sample_db, tmp_path):
     result = run(sample_db, "plan", EXAMPLES, "-o", tmp_path / "plan.csv")

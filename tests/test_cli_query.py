@@ -6,7 +6,6 @@ import json
 import subprocess
 import sys
 from datetime import date
-from pathlib import Path
 
 import pytest
 from test_paths import TODAY, build_team
@@ -294,20 +293,6 @@ def test_a_query_imports_no_heavy_library(db):
 
 
 # -- the sample team (sample_exports/, see its README for the planted facts) --------
-
-SAMPLE = Path(__file__).resolve().parent.parent / "sample_exports"
-
-
-@pytest.fixture(scope="module")
-def sample_db(tmp_path_factory):
-    if not (SAMPLE / "README.md").exists():
-        pytest.skip("sample_exports/ is not there")
-    db = tmp_path_factory.mktemp("sample") / "s.db"
-    mine = SAMPLE / "Basic_LinkedInDataExport_11-20-2026.zip"
-    theirs = sorted(p for p in SAMPLE.iterdir() if p != mine and p.name != "README.md")
-    assert run(db, "add", str(mine), "--me").exit_code == 0
-    assert run(db, "add", *map(str, theirs)).exit_code == 0
-    return db
 
 
 def test_sample_jane_doe_history_first_bare_connection_lower_inferred_below(sample_db):
