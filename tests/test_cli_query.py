@@ -367,3 +367,15 @@ def test_no_guesses_through_a_giant_company_and_it_says_why(tmp_path):
     )
     data = json.loads(run(tmp_path / "s.db", "to", "P100 Mega", "--json").stdout)
     assert data["company_too_big"] is True and [p["via"] for p in data["paths"]] == [["Bob Okafor"]]
+
+
+def test_a_colleague_needs_no_introduction(sample_db):
+    result = run(sample_db, "to", "Bob Okafor")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[0] == (
+        "Bob Okafor is a colleague: their export is in the store (see refpath sources), "
+        "so no introduction is needed."
+    )
+    data = json.loads(run(sample_db, "to", "Bob Okafor", "--json").stdout)
+    assert data["colleague"] is True
+    assert json.loads(run(sample_db, "to", "Jane Doe", "--json").stdout)["colleague"] is False

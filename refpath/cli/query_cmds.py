@@ -253,6 +253,7 @@ def to(
                     **({"emails": list(emails)} if show_emails else {}),
                 },
                 "connected": routes.connected,
+                "colleague": target.is_owner,
                 "connected_on": routes.connected_on.isoformat() if routes.connected_on else None,
                 "in_store": routes.in_store,
                 "start": "you" if routes.me is not None else "team",
@@ -270,6 +271,13 @@ def to(
                 "paths": [_intro_json(i) for i in routes.paths],
             }
         )
+        return
+    if target.is_owner:
+        out.print(
+            f"{safe(target.name)} is a colleague: their export is in the store "
+            "(see refpath sources), so no introduction is needed."
+        )
+        out.print("Next: ask them directly, or look up whom they can introduce you to.")
         return
     _render_routes(routes, name, emails, namesakes)
 
