@@ -1,8 +1,9 @@
 """Parse LinkedIn data exports ("Get a copy of your data") into plain records.
 
 The record types every later layer receives are defined here. Pure functions
-take bytes or text: ``decode_export`` turns a file's bytes into text and
-``parse_connections`` reads a Connections.csv in any known variant.
+take bytes or text: ``decode_export`` (from ``refpath.textdecode``) turns a
+file's bytes into text and ``parse_connections`` reads a Connections.csv in any
+known variant.
 ``read_exports`` and ``read_export`` are thin wrappers over files, archive
 folders, team folders and zips, which ``refpath.sources`` finds and reads (zips
 in memory, never extracted). Nothing here touches the store. Message text is
@@ -30,6 +31,7 @@ from typing import NamedTuple
 from refpath.dates import SLASHED
 from refpath.dates import parse_date as _parse_date  # the name tests use
 from refpath.errors import ExportError
+from refpath.textdecode import decode_export, refuse_binary
 
 __all__ = [
     "Contact",
@@ -129,113 +131,6 @@ class Export:
     warnings: tuple[str, ...] = ()
 
 
-# ---------------------------------------------------------------- bytes to text
-
-_UTF8_BOM = b"\xef\xbb\xbf"
-# Complete multi-byte UTF-8 sequences. A cp1252 file has its accents as single
-# bytes between ASCII letters and almost never forms one; a UTF-8 file with a
-# few damaged bytes still has mostly intact ones.
-_UTF8_SEQUENCES = re.compile(
-    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
-)
-_EMOJI_START = b"\xf0\x9f"  # what is left of a cut emoji; 'ðŸ' in cp1252, never a name
-
-
-def decode_export(data: bytes, source: str) -> tuple[str, list[str]]:
-    """Decode the bytes of an export file into text, with warnings.
-
-    Handles UTF-8 with or without BOM, UTF-16 (with a BOM, or little-endian
-    without one), cp1252 re-saves from European spreadsheets, and broken UTF-8
-    (decoded with U+FFFD replacement characters and a warning, never refused).
-
-    Parameters
-    ----------
-    data : bytes
-        The file's content.
-    source : str
-        Name of the file, used in messages.
-
-    Returns
-    -------
-    tuple[str, list[str]]
-        The text (without BOM) and the warnings for the user.
-
-    Raises
-    ------
-    ExportError
-        When the bytes are not text at all (NUL bytes, mostly control characters).
-
-    Examples
-    --------
-    >>> decode_export(b"\\xef\\xbb\\xbfFirst Name", "a.csv")
-    ('First Name', [])
-    >>> decode_export("Müller;Zoë".encode("cp1252"), "a.csv")
-    ('Müller;Zoë', [])
-    """
-    warnings: list[str] = []
-    replaced = (
-        f"{source}: invalid UTF-8 bytes were replaced (\N{REPLACEMENT CHARACTER}); "
-        "re-export from LinkedIn to keep accents and emoji"
-    )
-    utf16 = _utf16_codec(data)
-    if utf16:
-        text = data.decode(utf16, errors="replace").lstrip("\ufeff")
-        if "\ufffd" in text:
-            warnings.append(replaced.replace("UTF-8", "UTF-16"))
-    else:
-        if data.startswith(_UTF8_BOM):
-            data = data[len(_UTF8_BOM) :]
-        if b"\x00" in data:
-            raise ExportError(f"{source}: this looks like a binary file, not a CSV")
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            text = data.decode("utf-8", errors="replace")
-            if _looks_cp1252(data, text):
-                text = data.decode("cp1252")
-            else:
-                warnings.append(replaced)
-    _refuse_binary(text, source)
-    return text, warnings
-
-
-def _looks_cp1252(data: bytes, replaced: str) -> bool:
-    """Whether bytes that are not valid UTF-8 read as a cp1252 (Windows) re-save."""
-    if _EMOJI_START in data:
-        return False
-    broken = replaced.count("\ufffd") - data.count("\ufffd".encode())
-    if len(_UTF8_SEQUENCES.findall(data)) >= broken:
-        return False  # mostly intact UTF-8 with some damage
-    try:
-        data.decode("cp1252")
-    except UnicodeDecodeError:  # bytes cp1252 leaves undefined
-        return False
-    return True
-
-
-def _utf16_codec(data: bytes) -> str:
-    """'utf-16' when there is a UTF-16 BOM, 'utf-16-le' for BOM-less LE text, else ''."""
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        return "utf-16"
-    sample = data[:1024]
-    odd = sample[1::2]
-    # ASCII text in UTF-16LE: every second byte is NUL, the others are not.
-    if len(odd) >= 8 and odd.count(0) > 0.9 * len(odd) and sample[0::2].count(0) == 0:
-        return "utf-16-le"
-    return ""
-
-
-def _refuse_binary(text: str, source: str) -> None:
-    """Raise ExportError when ``text`` is clearly not a text file."""
-    sample = text[:4096]
-    if not sample:
-        return
-    controls = sum(1 for ch in sample if ch < " " and ch not in "\t\n\r\f\v")
-    bad = sample.count("\ufffd")
-    if "\x00" in sample or controls > 0.05 * len(sample) or bad > 0.3 * len(sample) + 2:
-        raise ExportError(f"{source}: this looks like a binary file, not a CSV")
-
-
 # ---------------------------------------------------------------- csv helpers
 
 
@@ -280,7 +175,7 @@ def _open_table(
     For the archive's other files. Rows are padded to the header's width and
     fully empty lines skipped; malformed CSV raises ExportError.
     """
-    _refuse_binary(text, source)
+    refuse_binary(text, source)
     buf = io.StringIO(text.lstrip("\ufeff"), newline="")
     line = buf.readline()
     while line and not line.strip():
@@ -363,7 +258,7 @@ def parse_connections(text: str, *, source: str = "<text>") -> ConnectionsFile:
     """  # noqa: E501
     if not text.strip("\ufeff \t\r\n,;"):
         raise ExportError(f"{source}: the file is empty")
-    _refuse_binary(text, source)
+    refuse_binary(text, source)
     if "\r" in text:  # CRLF, mixed, or old-Mac CR: one kind of line end
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")

@@ -1,0 +1,118 @@
+"""Turn the bytes of an export file into text, whatever a spreadsheet did to them.
+
+LinkedIn writes UTF-8 without a BOM; users' re-saves add a BOM, turn the file
+into UTF-16 (tab-separated) or cp1252 (European spreadsheets), or leave invalid
+UTF-8 where emoji and accents were. ``decode_export`` tells these apart by their
+bytes, reads damaged UTF-8 with replacement characters and a warning rather
+than refusing the file, and refuses only what is not text at all.
+"""
+
+from __future__ import annotations
+
+import re
+
+from refpath.errors import ExportError
+
+_UTF8_BOM = b"\xef\xbb\xbf"
+# Complete multi-byte UTF-8 sequences. A cp1252 file has its accents as single
+# bytes between ASCII letters and almost never forms one; a UTF-8 file with a
+# few damaged bytes still has mostly intact ones.
+_UTF8_SEQUENCES = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+_EMOJI_START = b"\xf0\x9f"  # what is left of a cut emoji; 'ðŸ' in cp1252, never a name
+
+
+def decode_export(data: bytes, source: str) -> tuple[str, list[str]]:
+    """Decode the bytes of an export file into text, with warnings.
+
+    Handles UTF-8 with or without BOM, UTF-16 (with a BOM, or little-endian
+    without one), cp1252 re-saves from European spreadsheets, and broken UTF-8
+    (decoded with U+FFFD replacement characters and a warning, never refused).
+
+    Parameters
+    ----------
+    data : bytes
+        The file's content.
+    source : str
+        Name of the file, used in messages.
+
+    Returns
+    -------
+    tuple[str, list[str]]
+        The text (without BOM) and the warnings for the user.
+
+    Raises
+    ------
+    ExportError
+        When the bytes are not text at all (NUL bytes, mostly control characters).
+
+    Examples
+    --------
+    >>> decode_export(b"\\xef\\xbb\\xbfFirst Name", "a.csv")
+    ('First Name', [])
+    >>> decode_export("Müller;Zoë".encode("cp1252"), "a.csv")
+    ('Müller;Zoë', [])
+    """
+    warnings: list[str] = []
+    replaced = (
+        f"{source}: invalid UTF-8 bytes were replaced (\N{REPLACEMENT CHARACTER}); "
+        "re-export from LinkedIn to keep accents and emoji"
+    )
+    utf16 = _utf16_codec(data)
+    if utf16:
+        text = data.decode(utf16, errors="replace").lstrip("\ufeff")
+        if "\ufffd" in text:
+            warnings.append(replaced.replace("UTF-8", "UTF-16"))
+    else:
+        if data.startswith(_UTF8_BOM):
+            data = data[len(_UTF8_BOM) :]
+        if b"\x00" in data:
+            raise ExportError(f"{source}: this looks like a binary file, not a CSV")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = data.decode("utf-8", errors="replace")
+            if _looks_cp1252(data, text):
+                text = data.decode("cp1252")
+            else:
+                warnings.append(replaced)
+    refuse_binary(text, source)
+    return text, warnings
+
+
+def _looks_cp1252(data: bytes, replaced: str) -> bool:
+    """Whether bytes that are not valid UTF-8 read as a cp1252 (Windows) re-save."""
+    if _EMOJI_START in data:
+        return False
+    broken = replaced.count("\ufffd") - data.count("\ufffd".encode())
+    if len(_UTF8_SEQUENCES.findall(data)) >= broken:
+        return False  # mostly intact UTF-8 with some damage
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:  # bytes cp1252 leaves undefined
+        return False
+    return True
+
+
+def _utf16_codec(data: bytes) -> str:
+    """'utf-16' when there is a UTF-16 BOM, 'utf-16-le' for BOM-less LE text, else ''."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return "utf-16"
+    sample = data[:1024]
+    odd = sample[1::2]
+    # ASCII text in UTF-16LE: every second byte is NUL, the others are not.
+    if len(odd) >= 8 and odd.count(0) > 0.9 * len(odd) and sample[0::2].count(0) == 0:
+        return "utf-16-le"
+    return ""
+
+
+def refuse_binary(text: str, source: str) -> None:
+    """Raise ExportError when ``text`` is clearly not a text file."""
+    sample = text[:4096]
+    if not sample:
+        return
+    controls = sum(1 for ch in sample if ch < " " and ch not in "\t\n\r\f\v")
+    bad = sample.count("\ufffd")
+    if "\x00" in sample or controls > 0.05 * len(sample) or bad > 0.3 * len(sample) + 2:
+        raise ExportError(f"{source}: this looks like a binary file, not a CSV")
