@@ -159,7 +159,7 @@ def _render_routes(
         out.print(f"No one on the team knows {safe(t.name)} or anyone at their company.")
         out.print("Next: add more colleagues' exports with refpath add EXPORTS.")
         return
-    table = Table("#", "ask" if routes.me is None else "via", "score", "", "why")
+    table = Table("#", "ask" if routes.me is None else "via", "score", "", "why", show_lines=True)
     for rank, intro in enumerate(routes.paths, 1):
         table.add_row(
             str(rank),
