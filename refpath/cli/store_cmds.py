@@ -64,6 +64,7 @@ def add(
         summaries = add_exports(store, _with_progress(exports, "Adding exports"), me=me)
         stats = store.stats()
         store_path = store.path
+        no_me = store.me_owner_id() is None
     for s in summaries:
         who = f"{safe(s.owner)}{' (you)' if s.is_me else ''}"
         if s.unchanged:
@@ -82,7 +83,7 @@ def add(
         f"Store {safe(store_path)}: {_n(stats.people, 'person', 'people')}, "
         f"{_n(stats.connections, 'connection')}, {_n(stats.owners, 'colleague')}."
     )
-    if not any(s.is_me for s in summaries) and store_has_no_me(ctx):
+    if no_me:
         out.print("Next: mark your own export with [bold]refpath add YOUR_EXPORT --me[/bold].")
     else:
         out.print('Next: [bold]refpath to "Prospect Name"[/bold] to find who can introduce you.')
@@ -91,11 +92,6 @@ def add(
 def _n(count: int, one: str, many: str | None = None) -> str:
     """'1 colleague', '3 colleagues'."""
     return f"{count} {one if count == 1 else (many or one + 's')}"
-
-
-def store_has_no_me(ctx: typer.Context) -> bool:
-    with open_db(ctx) as store:
-        return store.me_owner_id() is None
 
 
 @app.command()
