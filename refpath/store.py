@@ -389,6 +389,9 @@ def _check_or_create_schema(path: Path, conn: sqlite3.Connection, is_new: bool) 
         )
     try:
         if version == 0:
+            # Wide connection rows and a million of them: 16 KiB pages made a 1M-row add
+            # ~10% faster than SQLite's 4 KiB default (measured), and queries no slower.
+            conn.execute("PRAGMA page_size = 16384")
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("BEGIN IMMEDIATE")
             if conn.execute("PRAGMA user_version").fetchone()[0]:
