@@ -13,7 +13,7 @@ import re
 from datetime import date, timedelta
 from functools import lru_cache
 
-__all__ = ["SLASHED", "cached_date", "parse_date"]
+__all__ = ["SLASHED", "cached_date", "iso_date", "parse_date"]
 
 _MONTH_NAMES = (
     "jan january januar janv janvier ene enero janeiro jän jänner",
@@ -79,3 +79,12 @@ def cached_date(raw: str, cache: dict[str, date | None]) -> date | None:
     except KeyError:
         found = cache[raw] = parse_date(raw)
         return found
+
+
+def iso_date(d: date | None) -> str | None:
+    """A date as the store keeps it ('2024-03-01'), or None.
+
+    >>> iso_date(date(2024, 3, 1)), iso_date(None)
+    ('2024-03-01', None)
+    """
+    return d.isoformat() if d else None

@@ -23,8 +23,9 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 
+from refpath.dates import iso_date
 from refpath.errors import InputError, StoreError, UnknownPerson
 from refpath.exports import Export
 from refpath.identity import company_key, name_key, owner_key, profile_key
@@ -53,10 +54,6 @@ class AddSummary:
     signals: int  #: people with message/invitation/endorsement/recommendation evidence
     unmatched_signals: int  #: counterparts in messages etc. who are not in the store
     warnings: tuple[str, ...]
-
-
-def _iso(d: date | None) -> str | None:
-    return d.isoformat() if d else None
 
 
 def _owner_person(conn: sqlite3.Connection, export: Export, existing: int | None) -> int:
@@ -114,7 +111,7 @@ def _add_one(batch: Batch, export: Export, me: bool) -> AddSummary:
     batch.next_id = max(batch.next_id, owner_pid + 1)
     values = (
         owner_pid, export.owner_name, nk, export.owner_headline, export.source, cf.fmt,
-        export.owner_from, _iso(export.exported_on),
+        export.owner_from, iso_date(export.exported_on),
         datetime.now(UTC).isoformat(timespec="seconds"), export.fingerprint,
         len(cf.contacts), cf.hidden, len(export.warnings) + len(cf.warnings),
     )  # fmt: skip

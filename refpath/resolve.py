@@ -53,10 +53,6 @@ class Row:
         return display_name(self.first, self.last) or "(no name)"
 
 
-def _iso(d: date | None) -> str | None:
-    return d.isoformat() if d else None
-
-
 def export_rows(export: Export) -> tuple[list[Row], list[str]]:
     """One row per contact, each with its person key."""
     rows: list[Row] = []

@@ -18,6 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
+from refpath.dates import iso_date
 from refpath.exports import Export
 from refpath.identity import company_key, name_key, profile_key
 from refpath.store import resolve_key
@@ -89,10 +90,6 @@ _INSERT = """INSERT INTO {table} (owner_id, {who}, sent, received, first_msg, la
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
 
 
-def _iso(d: date | None) -> str | None:
-    return d.isoformat() if d else None
-
-
 def _rows(owner_id: int, pairs: dict) -> list[tuple]:
     return [
         (
@@ -100,11 +97,11 @@ def _rows(owner_id: int, pairs: dict) -> list[tuple]:
             who,
             p.sent,
             p.received,
-            _iso(p.first),
-            _iso(p.last),
+            iso_date(p.first),
+            iso_date(p.last),
             p.invite,
             int(p.invite_note),
-            _iso(p.invite_on),
+            iso_date(p.invite_on),
             p.endorsements,
             p.recs_received,
             p.recs_given,
