@@ -22,6 +22,8 @@ ALEX_ZIP = SAMPLES / "Basic_LinkedInDataExport_11-20-2026.zip"
 SMALL = SAMPLES / "Carol Mendes.csv"  # a small export to start a store with
 BAD = REPO / "tests" / "assets" / "exports" / "bad"
 ERROR = "refpath: error: "
+IN = "https://www.linkedin.com/in/"
+HEADER = ["First Name", "Last Name", "URL", "Email Address", "Company", "Position", "Connected On"]
 
 
 def refpath_cmd(db: Path, *args: object) -> list[str]:
@@ -141,3 +143,15 @@ def new_store(db: Path, *paths: Path) -> Path:
     with open_store(db) as store:
         add_exports(store, read_exports(list(paths)))
     return db
+
+
+def connections_text(rows: list[list[str]]) -> str:
+    """A current-format Connections.csv (header, no preamble) holding ``rows``."""
+    import csv
+    import io
+
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(HEADER)
+    writer.writerows(rows)
+    return buf.getvalue()

@@ -25,10 +25,8 @@ import pytest
 from refpath.identity import display_name
 from refpath.safecsv import neutralize, write_csv
 
-from .support import cli, one_error_line, run_refpath
+from .support import IN, cli, connections_text, one_error_line, run_refpath
 
-IN = "https://www.linkedin.com/in/"
-HEADER = ["First Name", "Last Name", "URL", "Email Address", "Company", "Position", "Connected On"]
 FORMULAS = ['=HYPERLINK("http://x","y")', "+1", "@cmd", "-2+3", "=cmd|' /C calc'!A0"]
 ESCAPES = ["Eve\x1b[31m", "Red\x1b[0m", "Bell\x07Corp", "\x1b]0;title\x07CEO", "\x9b31mC1"]
 MARKUP = ["[bold red]x[/]", "[link=http://evil.example]Acme[/link]", "[red]VP[/red]"]
@@ -47,14 +45,6 @@ HEADLINE = "\x1b]0;pwned\x07Head of [bold]Data[/bold]"
 CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 
 
-def _csv(rows: list[list[str]]) -> str:
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(HEADER)
-    writer.writerows(rows)
-    return buf.getvalue()
-
-
 def _row(first, last, slug, email, company, position, day=1):
     return [first, last, IN + slug if slug else "", email, company, position, f"0{day} Feb 2026"]
 
@@ -66,7 +56,7 @@ def team(tmp_path_factory) -> Path:
     evil = root / "team" / "evil"
     evil.mkdir(parents=True)
     (evil / "Connections.csv").write_text(
-        _csv([_row(*r, day=i + 1) for i, r in enumerate(ROWS)]), encoding="utf-8"
+        connections_text([_row(*r, day=i + 1) for i, r in enumerate(ROWS)]), encoding="utf-8"
     )
     profile = io.StringIO()
     csv.writer(profile, lineterminator="\n").writerows(
@@ -74,7 +64,9 @@ def team(tmp_path_factory) -> Path:
     )
     (evil / "Profile.csv").write_text(profile.getvalue(), encoding="utf-8")
     (root / "team" / "nia-normal.csv").write_text(
-        _csv([_row(*r) for r in ROWS[:5]] + [_row("Ola", "Plain", "ola", "", "Acme", "CTO")]),
+        connections_text(
+            [_row(*r) for r in ROWS[:5]] + [_row("Ola", "Plain", "ola", "", "Acme", "CTO")]
+        ),
         encoding="utf-8",
     )
     return root / "team"

@@ -7,8 +7,6 @@ cannot leak, whatever reads the file later.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
 import sqlite3
@@ -26,17 +24,16 @@ from refpath.store import open_store
 
 from .support import (
     ALEX_ZIP,
+    IN,
     SAMPLES,
     child_env,
     cli,
+    connections_text,
     one_error_line,
     raw_bytes,
     refpath_cmd,
     run_refpath,
 )
-
-IN = "https://www.linkedin.com/in/"
-HEADER = ["First Name", "Last Name", "URL", "Email Address", "Company", "Position", "Connected On"]
 
 
 def mode(path: Path) -> int:
@@ -204,14 +201,6 @@ def test_export_holds_emails_only_with_show_emails(sample_store, tmp_path, suffi
 # ---------------------------------------------------------- remove: no trace
 
 
-def _csv(rows: list[list[str]]) -> str:
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(HEADER)
-    writer.writerows(rows)
-    return buf.getvalue()
-
-
 def _planted_team(
     root: Path, token: str, *, identity: bool = False
 ) -> tuple[Path, Path, list[str]]:
@@ -223,7 +212,7 @@ def _planted_team(
     """
     t = token
     nia = root / "nia-normal.csv"
-    nia.write_text(_csv([
+    nia.write_text(connections_text([
         ["Ola", "Plain", IN + "ola-plain", "", "Acme Robotics", "CTO", "01 Jan 2020"],
         ["Pat", "Named", "", "", "Globex", "Buyer", "02 Jan 2020"],
         ["Rui", "Common", IN + "rui-common", "rui@acme.example", "Acme Robotics", "VP",
@@ -231,7 +220,7 @@ def _planted_team(
     ]))  # fmt: skip
     quentin = root / "quentin"
     quentin.mkdir()
-    (quentin / "Connections.csv").write_text(_csv([
+    (quentin / "Connections.csv").write_text(connections_text([
         [f"Solo{t}", f"Only{t}", IN + f"solo-{t}", f"solo.{t}@example.invalid",
          f"Corp{t}", f"Position{t}", "01 Feb 2026"],
         [f"Nameonly{t}", "Person", "", f"nm.{t}@example.invalid", f"NmCorp{t}", f"NmPos{t}",
