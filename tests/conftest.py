@@ -58,3 +58,22 @@ def sample_db(_sample_store: Path, tmp_path_factory: pytest.TempPathFactory) -> 
         if source.exists():
             shutil.copy(source, f"{db}{suffix}")
     return db
+
+
+@pytest.fixture
+def freeze_today(monkeypatch: pytest.MonkeyPatch) -> Callable[..., None]:
+    """``freeze_today("refpath.paths", ...)``: their ``date.today()`` is test_paths.TODAY."""
+    from datetime import date
+
+    from test_paths import TODAY
+
+    class _Today(date):
+        @classmethod
+        def today(cls) -> date:
+            return TODAY
+
+    def freeze(*modules: str) -> None:
+        for module in modules:
+            monkeypatch.setattr(f"{module}.date", _Today)
+
+    return freeze

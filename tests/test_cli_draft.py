@@ -7,10 +7,8 @@ points at an empty temporary one so a user's own config never leaks in.
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
-from test_paths import TODAY, build_team
+from test_paths import build_team
 from typer.testing import CliRunner
 
 from refpath.cli import app
@@ -18,16 +16,9 @@ from refpath.cli import app
 runner = CliRunner()
 
 
-class _Today(date):
-    @classmethod
-    def today(cls):
-        return TODAY
-
-
 @pytest.fixture(autouse=True)
-def fixed_today_and_config(monkeypatch, tmp_path):
-    monkeypatch.setattr("refpath.paths.date", _Today)
-    monkeypatch.setattr("refpath.drafts.date", _Today)
+def fixed_today_and_config(freeze_today, monkeypatch, tmp_path):
+    freeze_today("refpath.paths", "refpath.drafts")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
 
 

@@ -6,7 +6,7 @@ import csv
 import io
 import json
 import sys
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -21,16 +21,9 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "docs" / "examples" / "prosp
 HEADER = ["prospect", "company", "introducer", "score", "hops", "inferred", "reasons", "status"]
 
 
-class _Today(date):
-    @classmethod
-    def today(cls):
-        return TODAY
-
-
 @pytest.fixture(autouse=True)
-def fixed_today(monkeypatch):
-    for module in ("refpath.paths", "refpath.outreach", "refpath.plan", "refpath.cli.log_cmds"):
-        monkeypatch.setattr(f"{module}.date", _Today)
+def fixed_today(freeze_today):
+    freeze_today("refpath.paths", "refpath.outreach", "refpath.plan", "refpath.cli.log_cmds")
 
 
 @pytest.fixture

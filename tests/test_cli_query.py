@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from datetime import date
 
 import pytest
-from test_paths import TODAY, build_team
+from test_paths import build_team
 from typer.testing import CliRunner
 
 from refpath.cli import app
@@ -16,15 +15,9 @@ from refpath.cli import app
 runner = CliRunner()
 
 
-class _Today(date):
-    @classmethod
-    def today(cls):
-        return TODAY
-
-
 @pytest.fixture(autouse=True)
-def fixed_today(monkeypatch):
-    monkeypatch.setattr("refpath.paths.date", _Today)
+def fixed_today(freeze_today):
+    freeze_today("refpath.paths")
 
 
 @pytest.fixture
