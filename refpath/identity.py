@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 _URN = re.compile(r"^urn:li:(?:member|person|fsd_profile):([A-Za-z0-9_-]+)$")
@@ -65,6 +66,16 @@ def _fold(text: str) -> str:
     return " ".join(_NONWORD.sub(" ", _JOINERS.sub("", text)).casefold().split())
 
 
+# Pronouns and credentials after a comma need the whole name at once.
+_NEEDS_FULL_FOLD = re.compile(r"[,/(\[]").search
+
+
+@lru_cache(maxsize=1 << 16)
+def _fold_words(part: str) -> tuple[str, ...]:
+    """The folded words of one part of a name (first or last names repeat a lot)."""
+    return tuple(_fold(part).split())
+
+
 def name_key(first: str, last: str = "") -> str:
     """Fold a person's name for matching.
 
@@ -83,6 +94,11 @@ def name_key(first: str, last: str = "") -> str:
     'anand kumar'
     """
     full = f"{first} {last}"
+    if not _NEEDS_FULL_FOLD(full):  # the common case: fold each part once, cached
+        words = _fold_words(first) + _fold_words(last)
+        while len(words) > 1 and words[-1] in _CREDENTIALS:
+            words = words[:-1]
+        return " ".join(words)
     if "/" in full or "(" in full or "[" in full:
         full = _PRONOUNS.sub(" ", full)
     if "," in full:

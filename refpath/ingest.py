@@ -24,6 +24,7 @@ import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from operator import itemgetter
 
 from refpath.dates import iso_date
 from refpath.errors import InputError, StoreError, UnknownPerson
@@ -56,8 +57,9 @@ class AddSummary:
     warnings: tuple[str, ...]
 
 
-def _owner_person(conn: sqlite3.Connection, export: Export, existing: int | None) -> int:
+def _owner_person(batch: Batch, export: Export, existing: int | None) -> int:
     """Find or create the person node that stands for the export's owner."""
+    conn = batch.conn
     url_key = profile_key(export.owner_url) if export.owner_url else None
     if url_key and not url_key.startswith("in:"):
         url_key = None
@@ -107,7 +109,7 @@ def _add_one(batch: Batch, export: Export, me: bool) -> AddSummary:
             0, 0, True, False, 0, 0, tuple(export.warnings),
         )  # fmt: skip
     owner_id = row[0] if row else None
-    owner_pid = _owner_person(conn, export, row[1] if row else None)
+    owner_pid = _owner_person(batch, export, row[1] if row else None)
     batch.next_id = max(batch.next_id, owner_pid + 1)
     values = (
         owner_pid, export.owner_name, nk, export.owner_headline, export.source, cf.fmt,
@@ -133,7 +135,7 @@ def _add_one(batch: Batch, export: Export, me: bool) -> AddSummary:
     if me:
         conn.execute("UPDATE owners SET is_me = (id = ?)", (owner_id,))
 
-    rows, warnings = export_rows(export)
+    rows, warnings = export_rows(export, batch.companies)
     known = batch.resolve(rows)
     if row:  # people only this owner knew may become garbage
         conn.execute(
@@ -147,9 +149,12 @@ def _add_one(batch: Batch, export: Export, me: bool) -> AddSummary:
         "INSERT OR IGNORE INTO connections (owner_id, person_id, connected_on, company, "
         "position, email, name, url) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         sorted(
-            (owner_id, r.pid, r.on, r.company, r.position, r.email, r.name, r.url)
-            for r in rows
-            if r.pid != owner_pid
+            [
+                (owner_id, r.pid, r.on, r.company, r.position, r.email, r.name, r.url)
+                for r in rows
+                if r.pid != owner_pid
+            ],
+            key=itemgetter(1),
         ),
     )
     n_signals, unmatched = store_signals(conn, export, owner_id, owner_pid)

@@ -34,7 +34,9 @@ _CHUNK = 900
 class Row:
     """One contact on its way into the store (name folding is done only when needed)."""
 
-    __slots__ = ("key", "first", "last", "company", "ck", "position", "url", "email", "on", "pid")
+    __slots__ = (
+        "key", "first", "last", "name", "company", "ck", "position", "url", "email", "on", "pid",
+    )  # fmt: skip
 
     def __init__(
         self, key: str, first: str, last: str, company: str, ck: str, position: str,
@@ -42,22 +44,24 @@ class Row:
     ) -> None:  # fmt: skip
         self.key, self.first, self.last, self.company, self.ck = key, first, last, company, ck
         self.position, self.url, self.email, self.on = position, url, email, on
+        self.name = display_name(first, last) or "(no name)"
         self.pid: int | None = None
 
     @property
     def nk(self) -> str:
         return name_key(self.first, self.last)
 
-    @property
-    def name(self) -> str:
-        return display_name(self.first, self.last) or "(no name)"
 
+def export_rows(
+    export: Export, companies: dict[str, str] | None = None
+) -> tuple[list[Row], list[str]]:
+    """One row per contact, each with its person key.
 
-def export_rows(export: Export) -> tuple[list[Row], list[str]]:
-    """One row per contact, each with its person key."""
+    ``companies`` caches company keys across the exports of one add.
+    """
     rows: list[Row] = []
     seen: dict[str, int] = {}
-    companies: dict[str, str] = {}
+    companies = {} if companies is None else companies
     days: dict[date | None, str | None] = {None: None}
     plain = PLAIN_URL.match
     dup_urls = 0
@@ -105,6 +109,8 @@ class Batch:
         self._names: dict[tuple[str, str], list[list]] | None = None
         self._by_company: dict[str, list[tuple[str, list]]] | None = None
         self._damaged: dict[str, list[tuple[re.Pattern[str], list]]] = defaultdict(list)
+        #: company -> company key, shared by the exports of this add
+        self.companies: dict[str, str] = {}
 
     def names(self) -> dict[tuple[str, str], list[list]]:
         """(name_key, company_key) -> [[id, key], ...] over the whole store, built on demand."""
@@ -126,16 +132,21 @@ class Batch:
                 self._damaged[ck].append((pattern, entry))
 
     def known(self, keys: list[str]) -> dict[str, tuple]:
-        """key -> (id, name, company, position, url) for keys (or aliases) in the store."""
+        """key -> (id, key, name, company, position, url) for keys (or aliases) in the store.
+
+        Keys are looked up in sorted chunks: neighbouring keys share b-tree pages
+        (twice as fast as file order on a large store).
+        """
+        keys = sorted(keys)
         found: dict[str, tuple] = {}
         for i in range(0, len(keys), _CHUNK):
             chunk = keys[i : i + _CHUNK]
             marks = ",".join("?" * len(chunk))
             for row in self.conn.execute(
-                f"SELECT key, id, name, company, position, url FROM people WHERE key IN ({marks})",
+                f"SELECT id, key, name, company, position, url FROM people WHERE key IN ({marks})",
                 chunk,
             ):
-                found[row[0]] = row[1:]
+                found[row[1]] = row
         # Aliases appear only after merges; a fresh import needn't look them up at all.
         any_alias = self.conn.execute("SELECT EXISTS (SELECT 1 FROM aliases)").fetchone()[0]
         missing = [k for k in keys if k not in found] if any_alias else []
@@ -145,7 +156,7 @@ class Batch:
             for alias, pid in self.conn.execute(
                 f"SELECT alias, person_id FROM aliases WHERE alias IN ({marks})", chunk
             ):
-                found[alias] = (pid, None, None, None, None)
+                found[alias] = (pid, alias, None, None, None, None)
         return found
 
     def resolve(self, rows: list[Row]) -> int:
@@ -158,12 +169,12 @@ class Batch:
             if hit:
                 r.pid = hit[0]
                 claimed.add(hit[0])
-                if hit[1] is not None and (
-                    (r.company, r.position) != hit[2:4] or (r.url and r.url != hit[4])
+                if hit[2] is not None and (
+                    r.company != hit[3] or r.position != hit[4] or (r.url and r.url != hit[5])
                 ):
                     # A name a re-save damaged ("Nguy?n") never replaces an intact one.
                     damaged = lossy_name_pattern(r.first, r.last) is not None
-                    name = hit[1] if damaged else r.name
+                    name = hit[2] if damaged else r.name
                     updates.append((name, r.company, r.ck, r.position, r.url, r.pid))
         pending = [r for r in rows if r.pid is None]
         if any(r.key.startswith("nm:") for r in pending):
