@@ -95,10 +95,10 @@ def name_key(first: str, last: str = "") -> str:
     """
     full = f"{first} {last}"
     if not _NEEDS_FULL_FOLD(full):  # the common case: fold each part once, cached
-        words = _fold_words(first) + _fold_words(last)
-        while len(words) > 1 and words[-1] in _CREDENTIALS:
-            words = words[:-1]
-        return " ".join(words)
+        parts = _fold_words(first) + _fold_words(last)
+        while len(parts) > 1 and parts[-1] in _CREDENTIALS:
+            parts = parts[:-1]
+        return " ".join(parts)
     if "/" in full or "(" in full or "[" in full:
         full = _PRONOUNS.sub(" ", full)
     if "," in full:
