@@ -16,14 +16,9 @@ from collections.abc import Iterator
 from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from refpath.connections import _open_table
 from refpath.dates import cached_date
-from refpath.exports import (
-    EndorsementStats,
-    InvitationInfo,
-    MessageStats,
-    RecommendationInfo,
-    _open_table,
-)
+from refpath.exports import EndorsementStats, InvitationInfo, MessageStats, RecommendationInfo
 
 if TYPE_CHECKING:  # at run time from __getattr__ below: sources imports this module
     from refpath.sources import Located as Located

@@ -5,7 +5,7 @@ an archive ``.zip``, an unzipped archive folder, or a team folder of those),
 naming each owner from its file or folder name when that names someone, and
 skipping symlinks that leave the folder given. ``load`` reads one located
 export into an :class:`~refpath.exports.Export`, parsing Connections.csv with
-:mod:`refpath.exports` and the archive's other files with :mod:`refpath.archive`.
+:mod:`refpath.connections` and the archive's other files with :mod:`refpath.archive`.
 Zips are read in memory, with size and compression-ratio caps checked before any
 byte is decompressed, and never extracted.
 """
@@ -30,8 +30,9 @@ from refpath.archive import (
     parse_profile,
     parse_recommendations,
 )
+from refpath.connections import parse_connections
 from refpath.errors import ExportError
-from refpath.exports import Export, decode_export, parse_connections
+from refpath.exports import Export, decode_export
 
 __all__ = ["Located", "load", "locate"]
 

@@ -29,13 +29,13 @@ from refpath.archive import (
     parse_profile,
     parse_recommendations,
 )
+from refpath.connections import parse_connections
+from refpath.dates import parse_date
 from refpath.errors import ExportError
 from refpath.exports import (
     ConnectionsFile,
     Export,
-    _parse_date,
     decode_export,
-    parse_connections,
     read_export,
     read_exports,
 )
@@ -297,7 +297,7 @@ def test_unreadable_dates_give_none_and_one_summarising_warning():
     ],
 )
 def test_dates_in_every_format_seen(raw, expected):
-    assert _parse_date(raw) == expected
+    assert parse_date(raw) == expected
 
 
 def test_slashed_dates_are_read_day_first_when_the_file_proves_it():
@@ -313,9 +313,9 @@ def test_month_names_do_not_depend_on_the_locale():
     except locale.Error:
         pytest.skip("no German locale installed")
     try:
-        _parse_date.cache_clear()
-        assert _parse_date("12 May 2023") == date(2023, 5, 12)
-        assert _parse_date("12 Oct 2023") == date(2023, 10, 12)
+        parse_date.cache_clear()
+        assert parse_date("12 May 2023") == date(2023, 5, 12)
+        assert parse_date("12 Oct 2023") == date(2023, 10, 12)
     finally:
         locale.setlocale(locale.LC_TIME, old)
 

@@ -33,8 +33,9 @@ from refpath.archive import (
     parse_profile,
     parse_recommendations,
 )
+from refpath.connections import parse_connections
 from refpath.errors import RefpathError
-from refpath.exports import ConnectionsFile, Export, decode_export, parse_connections, read_export
+from refpath.exports import ConnectionsFile, Export, decode_export, read_export
 
 #: examples per property in the default run, and under ``make fuzz``
 QUICK = {"connections": 200, "other": 50, "prospects": 200, "zip": 25, "ingest": 25}
