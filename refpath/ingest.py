@@ -67,6 +67,7 @@ def _owner_person(batch: Batch, export: Export, existing: int | None) -> int:
     if pid is None and existing is None:
         pid = resolve_key(conn, owner_key(export.owner_name))
     if pid is None and existing is None:
+        batch.wrote(url_key or owner_key(export.owner_name))
         cur = conn.execute(
             "INSERT INTO people (key, name, name_key, url) VALUES (?, ?, ?, ?)",
             (
@@ -81,6 +82,7 @@ def _owner_person(batch: Batch, export: Export, existing: int | None) -> int:
         assert existing is not None
         old = conn.execute("SELECT key FROM people WHERE id = ?", (existing,)).fetchone()[0]
         if url_key and old.startswith("ow:"):
+            batch.wrote(url_key)
             conn.execute(
                 "UPDATE people SET key = ?, url = ? WHERE id = ?",
                 (url_key, export.owner_url, existing),

@@ -327,3 +327,61 @@ def test_the_sample_team_gives_the_same_store_in_any_order(tmp_path):
             return s.stats(), people, signals
 
     assert fingerprint(members) == fingerprint(list(reversed(members)))
+
+
+def _team_dump(db, members):
+    """Add the members in one call to an empty store; dump what identity decided."""
+    from refpath.exports import read_exports
+
+    with open_store(db) as s:
+        add_exports(s, read_exports(members))
+        q = s.conn.execute
+        people = sorted(q("SELECT key, name, name_key, company, position, url FROM people"))
+        pairs = sorted(
+            q(
+                """SELECT o.name, p.key, c.connected_on, c.company, c.name, c.url
+                   FROM connections c JOIN owners o ON o.id = c.owner_id
+                   JOIN people p ON p.id = c.person_id"""
+            )
+        )
+        aliases = sorted(
+            q("SELECT a.alias, p.key FROM aliases a JOIN people p ON p.id = a.person_id")
+        )
+        return s.stats(), people, pairs, aliases
+
+
+@pytest.mark.parametrize("reverse", [False, True])
+def test_a_first_import_that_skips_lookups_decides_exactly_as_one_that_asks(
+    tmp_path, monkeypatch, reverse
+):
+    """Into an empty store, keys this add never wrote are new without a query (a bitmap).
+
+    The result must be the one a look-up of every key gives, and stay so when
+    the bitmap is tiny and nearly every key collides.
+    """
+    from pathlib import Path
+
+    from refpath.resolve import KeysWritten
+
+    sample = Path(__file__).resolve().parent.parent / "sample_exports"
+    members = sorted(p for p in sample.iterdir() if p.name != "README.md")
+    if reverse:
+        members.reverse()
+    skipping = _team_dump(tmp_path / "skip.db", members)
+    monkeypatch.setattr(KeysWritten, "_BITS", 8)
+    colliding = _team_dump(tmp_path / "collide.db", members)
+    monkeypatch.setattr(KeysWritten, "may_hold", lambda self, key: True)
+    asking = _team_dump(tmp_path / "ask.db", members)
+    assert skipping == asking == colliding
+    assert skipping[0].people == 413 and skipping[0].connections == 683
+
+
+def test_keys_written_never_forgets_a_key():
+    from refpath.resolve import KeysWritten
+
+    written = KeysWritten()
+    keys = [f"in:someone-{i}" for i in range(5000)]
+    for key in keys:
+        written.add(key)
+    assert all(written.may_hold(k) for k in keys)
+    assert sum(written.may_hold(f"in:other-{i}") for i in range(5000)) < 50
