@@ -64,7 +64,7 @@ def quality(db: Path) -> list[tuple[str, str]]:
     from refpath.clusters import market_clusters
     from refpath.network import load_network
     from refpath.store import open_store
-    from refpath.synth import INDUSTRIES
+    from refpath.synth_pools import INDUSTRIES
 
     noun = {n: k for k, nouns in INDUSTRIES.items() for n in nouns}
     with open_store(db, create=False) as store:
