@@ -1,4 +1,4 @@
-"""Pictures of the team network: the only module that imports matplotlib (lazily, Agg).
+"""Pictures of the team network: with plot_labels, the only modules importing matplotlib.
 
 The map is a *wheel*: market clusters sit around a ring, largest at the top,
 colleagues on an inner ring, each facing the clusters where most of their
@@ -12,14 +12,13 @@ people a colleague knows in a cluster. A highlighted route is drawn in full,
 boldly, on top, with names. Labels are placed one by one where they cover no
 earlier one; those that fit nowhere are left out, least important first. No
 force-directed layout runs on a big graph. Where things go is worked out in
-:mod:`refpath.layout`; this module draws it.
+:mod:`refpath.layout`; this module draws it (lazily importing matplotlib, Agg),
+and :mod:`refpath.plot_labels` writes the names, titles and legend on it.
 """
 
 from __future__ import annotations
 
 import math
-import re
-import unicodedata
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -40,6 +39,7 @@ from refpath.layout import (
     wheel,
 )
 from refpath.network import TeamNetwork
+from refpath.plot_labels import ROUTE, colour, draw_legend, draw_titles, place_labels, text
 
 if TYPE_CHECKING:
     from refpath.paths import Introduction
@@ -50,13 +50,6 @@ FULL_LIMIT = 1500
 SPRING_LIMIT = 2000
 FORMATS = (".png", ".svg", ".pdf")
 LAYOUTS = ("clusters", "spring")
-ROUTE = "#c1121f"
-# tab10 without its red (the route's colour), then tab20's light tones.
-_PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf",
-            "#bcbd22", "#7f7f7f", "#aec7e8", "#ffbb78", "#98df8a", "#c5b0d5", "#c49c94",
-            "#f7b6d2", "#9edae5", "#dbdb8d", "#393b79", "#637939"]  # fmt: skip
-_OTHER = "#cccccc"
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -128,54 +121,6 @@ def output_format(path: Path) -> str:
     return suffix[1:]
 
 
-def text(value: str, limit: int = 40) -> str:
-    """A name made safe for matplotlib: no control chars, no mathtext, no astral emoji.
-
-    Styled letters are folded (NFKC) and the name cut to ``limit`` characters.
-
-    Parameters
-    ----------
-    value : str
-        A name or company as the store holds it.
-    limit : int
-        The longest result.
-
-    Returns
-    -------
-    str
-
-    Examples
-    --------
-    >>> text("𝐉𝐚𝐧𝐞 $$ Doe 🚀")
-    'Jane \\\\$\\\\$ Doe'
-    """
-    value = unicodedata.normalize("NFKC", _CONTROL.sub("", value))
-    value = "".join(c for c in value if ord(c) <= 0xFFFF).strip()
-    if len(value) > limit:
-        value = value[: limit - 1].rstrip() + "…"
-    return value.replace("$", r"\$")
-
-
-def short_list(names: Sequence[str], limit: int = 4) -> str:
-    """'A, B, C and 5 more'.
-
-    >>> short_list(["Ann", "Bo", "Cy"], 2)
-    'Ann, Bo and 1 more'
-    """
-    shown = [text(n, 30) for n in names[:limit]]
-    rest = len(names) - len(shown)
-    return ", ".join(shown) + (f" and {rest} more" if rest > 0 else "")
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n:,} {noun}{'s' * (n != 1)}"
-
-
-def colour(cid: int) -> str:
-    """The colour of cluster ``cid`` (grey beyond the palette)."""
-    return _PALETTE[cid] if 0 <= cid < len(_PALETTE) else _OTHER
-
-
 def _view(net: TeamNetwork, opts: MapOptions) -> tuple[set[int], set[int]]:
     """(people in view, colleagues in view): everyone, or one colleague's network."""
     people = set(net.people)
@@ -242,7 +187,6 @@ def _xy(ids: Sequence[int], pos: dict) -> tuple[list[float], list[float]]:
     return [pos[p][0] for p in ids], [pos[p][1] for p in ids]
 
 
-_DOT: dict[str, Any] = {"ls": "none", "markersize": 10, "color": "#1b1b1b"}
 _OWNER: dict[str, Any] = {
     "marker": "D",
     "s": 130,
@@ -251,14 +195,6 @@ _OWNER: dict[str, Any] = {
     "zorder": 6,
 }
 _BROKER: dict[str, Any] = {"s": 100, "zorder": 5, "edgecolors": "black", "linewidths": 1.8}
-_BOX = {"boxstyle": "round,pad=0.25", "fc": "w"}
-_STYLE: dict[str, dict[str, Any]] = {
-    "target": {"size": 14, "weight": "bold", "color": "white", "bbox": {**_BOX, "fc": ROUTE}},
-    "route": {"size": 12, "weight": "bold", "color": ROUTE, "bbox": {**_BOX, "ec": ROUTE}},
-    "owner": {"size": 10.5, "weight": "bold", "bbox": {**_BOX, "ec": "none"}},
-    "broker": {"size": 8.5, "style": "italic", "bbox": {**_BOX, "fc": "#fffbe6", "ec": "#999999"}},
-}  # fmt: skip
-_OFFSETS = [(10, 8), (10, -8), (-10, 8), (-10, -8), (0, 14), (0, -14), (16, 0), (-16, 0)]
 
 
 def _render(
@@ -298,9 +234,9 @@ def _render(
     for b in brokers:
         node = net.people[b]
         labels.append((pos[b], f"{text(node.name, 24)}\n{text(node.company, 26)}", "broker"))
-    placed = _place_labels(canvas, ax, labels, [pos[p] for p in (*owners, *brokers)], tags)
-    title = _titles(fig, net, cl, opts, (len(people), len(owners)), summarised)
-    _legend(fig, net, cl, scene, opts)
+    placed = place_labels(canvas, ax, labels, [pos[p] for p in (*owners, *brokers)], tags)
+    title = draw_titles(fig, net, cl, opts, (len(people), len(owners)), summarised)
+    draw_legend(fig, net, cl, scene, opts)
     _save(fig, canvas, opts.out)
     n_clusters = len(set(scene.sizes) - {TEAM})
     return MapResult(opts.out, summarised, len(people), n_clusters, placed, title)
@@ -381,111 +317,3 @@ def _route_layer(ax: Any, net: TeamNetwork, routes: Sequence[Route], pos: dict) 
     for p in dict.fromkeys(p for r in routes for p in r.nodes[:-1]):
         labels.append((pos[p], "You" if p == net.me else text(net.people[p].name, 26), "route"))
     return labels
-
-
-def _place_labels(canvas: Any, ax: Any, labels: list, fixed: list, tags: list) -> int:
-    """Place labels greedily, most important first, where they cover no earlier label,
-    marker or cluster tag: eight offsets around the point, then farther ones with a
-    leader line. Route labels are always kept; others that fit nowhere are dropped."""
-    from matplotlib.transforms import Bbox
-
-    ax.apply_aspect()
-    renderer = canvas.get_renderer()
-    taken = [t.get_window_extent(renderer).padded(2) for t in tags]
-    for px, py in (ax.transData.transform(xy) for xy in fixed):
-        taken.append(Bbox.from_extents(px - 5, py - 5, px + 5, py + 5))
-    frame, placed = ax.get_window_extent(renderer), 0
-    tries = [(dx * m, dy * m) for m in (1, 2.5, 4, 6) for dx, dy in _OFFSETS]
-    for (x, y), label, kind in labels:
-        for dx, dy in tries:
-            far = {"arrowstyle": "-", "color": "#444444"} if max(abs(dx), abs(dy)) > 16 else None
-            ha = "left" if dx > 0 else "right" if dx < 0 else "center"
-            va = "bottom" if dy > 0 else "top" if dy < 0 else "center"
-            ann = ax.annotate(label, (x, y), (dx, dy), textcoords="offset points", ha=ha, va=va,
-                              arrowprops=far, zorder=12, **_STYLE[kind])  # fmt: skip
-            box = ann.get_window_extent(renderer).padded(3)
-            inside = frame.contains(box.x0, box.y0) and frame.contains(box.x1, box.y1)
-            if inside and not any(box.overlaps(t) for t in taken):
-                taken.append(box)
-                placed += 1
-                break
-            if kind in ("target", "route") and (dx, dy) == tries[-1]:
-                taken.append(box)  # a route is always named, even where it overlaps
-                placed += 1
-                break
-            ann.remove()
-    return placed
-
-
-def _titles(fig: Any, net: TeamNetwork, cl: Clustering, opts: MapOptions,
-            counts: tuple[int, int], summarised: bool) -> str:  # fmt: skip
-    """Title lines: what is shown, from which exports, and how it is drawn."""
-    names, (n, m) = list(net.owners.values()), counts
-    head = f"Team network from {_count(len(names), 'colleague')}'{'s' * (len(names) == 1)} export"
-    head += "s" * (len(names) != 1)
-    if opts.focus is not None:
-        head = f"{text(net.owners[opts.focus])}'s network"
-    if opts.routes:
-        head += f": best introductions to {text(net.people[opts.routes[0].nodes[-1]].name)}"
-    ties = sum(1 for _ in net.observed())
-    lines = [f"Exports of {short_list(names, 6)} · {len(net.people):,} people, {ties:,} "
-             f"connections · {len(cl.clusters)} market clusters"]  # fmt: skip
-    lines.append(
-        f"SUMMARY: {n:,} people are too many to draw one by one. Each bubble is a market "
-        "cluster (area = people); line width = how many people a colleague knows there."
-        if summarised
-        else f"{n:,} people and {_count(m, 'colleague')}; each dot is a person, coloured by market "
-        "cluster; grey lines are connections from the exports."
-    )
-    fig.text(0.01, 0.975, head, size=18, weight="bold", va="top")
-    fig.text(0.01, 0.93, "\n".join(lines), size=11, va="top", color="#333333")
-    return head
-
-
-def _legend(fig: Any, net: TeamNetwork, cl: Clustering, scene: Scene, opts: MapOptions) -> None:
-    """Clusters named by their companies, the markers, and the routes spelled out."""
-    from matplotlib.lines import Line2D
-    from matplotlib.patches import Patch
-
-    shown = [c for c in cl.clusters[: len(_PALETTE)] if scene.sizes[c.id]]
-    handles: list[Any] = [
-        Patch(fc=colour(c.id), label=f"C{c.id + 1} · {text(c.label, 46)} ({scene.sizes[c.id]:,})")
-        for c in shown
-    ]
-    if len(cl.clusters) > len(_PALETTE):
-        handles.append(Patch(fc=_OTHER, label="smaller clusters"))
-    if scene.sizes[TEAM]:
-        handles.append(Patch(fc=_OTHER, label=f"your company: {text(cl.team_company, 40)}"))
-    handles.append(Line2D([], [], marker="D", label="colleague (an export's owner)", **_DOT))
-    handles.append(Line2D([], [], marker="o", mfc="w", mec="k", mew=1.8, **_DOT,
-                          label="broker: where colleagues' networks meet"))  # fmt: skip
-    if net.me is not None:
-        handles.append(Line2D([], [], marker="*", label="you", **{**_DOT, "markersize": 16}))
-    if opts.routes:
-        handles += [
-            Line2D([], [], color=ROUTE, lw=5, label="best introduction route"),
-            Line2D([], [], color=ROUTE, lw=2.2, alpha=0.75, label="next-best routes"),
-            Line2D(
-                [],
-                [],
-                color=ROUTE,
-                lw=2.2,
-                ls=(0, (2, 1.2)),
-                label="inferred hop: same company, no known connection",
-            ),  # fmt: skip
-        ]
-    fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.665, 0.86), fontsize=9.5,
-               frameon=False, title="Market clusters, named by their largest companies",
-               title_fontproperties={"weight": "bold", "size": 10.5}, alignment="left")  # fmt: skip
-    if opts.routes:
-        lines = ["Routes, best first (score):"]
-        for i, r in enumerate(opts.routes, 1):
-            names = ["You" if p == net.me else text(net.people[p].name, 22) for p in r.nodes]
-            steps = "".join(
-                f" {'⇢' if inf else '→'} {n}" for n, inf in zip(names[1:], r.inferred, strict=True)
-            )
-            score = f"{r.score:.2f}" if r.score >= 0.005 else "<0.01"
-            lines.append(f"{i}. {names[0]}{steps}  ({score})")
-        fig.text(0.67, 0.1, "\n".join(lines), size=10.5, va="bottom", color=ROUTE, weight="bold")
-    note = "Inferred ties (same company, no connection in any export) are not drawn;\n"
-    fig.text(0.67, 0.02, note + "only a route's inferred hop is, dashed.", size=9, color="#555")

@@ -13,7 +13,8 @@ from refpath.cli import app
 from refpath.clusters import market_clusters
 from refpath.errors import InputError
 from refpath.network import load_network
-from refpath.plot import MapOptions, Route, draw_map, output_format, text
+from refpath.plot import MapOptions, Route, draw_map, output_format
+from refpath.plot_labels import text
 
 mpl = pytest.importorskip("matplotlib")
 mpl.use("Agg")
