@@ -53,6 +53,8 @@ class Tie(NamedTuple):
     strength: float  #: tie strength in [0, 1)
     inferred: bool  #: evidence of a relationship, but no connection row
     owners: tuple[str, ...]  #: colleagues whose exports show this tie
+    #: False for a tie only messages, an invitation or an endorsement show
+    connected: bool = True
 
 
 @dataclass(frozen=True)
@@ -143,7 +145,8 @@ def load_network(store: Store, *, today: date | None = None) -> TeamNetwork:
             strength = cache[key] = round(tie_strength(ev, today=today), 4)
         on = min((s.connected_on for s in (ab, ba) if s and s.connected_on), default=None)
         by = (owners[a], owners[b]) if ba else (owners[a],)
-        ties.append(Tie(a, b, (on or "")[:10], strength, False, tuple(sorted(by))))
+        connected = bool((ab and ab.connected) or (ba and ba.connected))
+        ties.append(Tie(a, b, (on or "")[:10], strength, False, tuple(sorted(by)), connected))
     return TeamNetwork(people, owners, tuple(ties), me_row[0] if me_row else None)
 
 
@@ -228,7 +231,7 @@ def inferred_ties(net: TeamNetwork, *, max_company: int = MAX_INFERRED_COMPANY) 
         for i, a in enumerate(ids):
             for b in ids[i + 1 :]:
                 if (a, b) not in seen:
-                    out.append(Tie(a, b, "", strength, True, ()))
+                    out.append(Tie(a, b, "", strength, True, (), False))
     return out
 
 
@@ -259,7 +262,9 @@ def team_graph(
     networkx.Graph
         Nodes are person ids with ``label``, ``name``, ``company``, ``position``,
         ``is_owner`` and ``community``; edges have ``connected_on``, ``strength``,
-        ``kind`` ("observed" or "inferred") and ``owners`` ("; "-joined names).
+        ``kind`` ("observed" or "inferred"), ``connected`` (False when only
+        messages, an invitation or an endorsement show the tie) and ``owners``
+        ("; "-joined names).
 
     Examples
     --------
@@ -268,8 +273,8 @@ def team_graph(
     >>> g = team_graph(net, membership={2: 0})
     >>> g.nodes[2]["community"], g.nodes[1]["is_owner"], "email" in g.nodes[1]
     (1, True, False)
-    >>> g.edges[1, 2]["kind"], g.edges[1, 2]["owners"]
-    ('observed', 'Ann')
+    >>> g.edges[1, 2]["kind"], g.edges[1, 2]["connected"], g.edges[1, 2]["owners"]
+    ('observed', True, 'Ann')
     """
     import networkx as nx
 
@@ -295,6 +300,7 @@ def team_graph(
                 "connected_on": t.connected_on,
                 "strength": float(t.strength),
                 "kind": "inferred" if t.inferred else "observed",
+                "connected": t.connected,
                 "owners": "; ".join(t.owners),
             },
         )

@@ -176,15 +176,18 @@ def draw_titles(fig: Any, net: TeamNetwork, cl: Clustering, opts: MapOptions,
         head = f"{text(net.owners[opts.focus])}'s network"
     if opts.routes:
         head += f": best introductions to {text(net.people[opts.routes[0].nodes[-1]].name)}"
-    ties = sum(1 for _ in net.observed())
-    lines = [f"Exports of {short_list(names, 6)} · {len(net.people):,} people, {ties:,} "
-             f"connections · {len(cl.clusters)} market clusters"]  # fmt: skip
+    ties = [t.connected for t in net.observed()]
+    other = ties.count(False)  # messages or an invitation, but no connection (yet)
+    more = f" (+{other:,} tie{'s' * (other != 1)} from messages or invitations)" if other else ""
+    lines = [f"Exports of {short_list(names, 6)} · {len(net.people):,} people, "
+             f"{ties.count(True):,} connections{more} · {len(cl.clusters)} market clusters"]  # fmt: skip
     lines.append(
         f"SUMMARY: {n:,} people are too many to draw one by one. Each bubble is a market "
         "cluster (area = people); line width = how many people a colleague knows there."
         if summarised
         else f"{n:,} people and {_count(m, 'colleague')}; each dot is a person, coloured by market "
-        "cluster; grey lines are connections from the exports."
+        f"cluster; grey lines are connections{', messages and invitations' * bool(other)} "
+        "from the exports."
     )
     fig.text(0.01, 0.975, head, size=18, weight="bold", va="top")
     fig.text(0.01, 0.93, "\n".join(lines), size=11, va="top", color="#333333")

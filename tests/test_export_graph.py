@@ -98,3 +98,17 @@ def test_an_empty_store_exports_an_empty_graph(tmp_path):
     with open_store(tmp_path / "empty.db") as store:
         written = export_graph(store, tmp_path / "empty.gexf")
     assert (written.nodes, written.edges) == (0, 0)
+
+
+def test_ties_only_an_invitation_shows_are_not_counted_as_connections(sample_db, tmp_path):
+    """Alex's pending invitation to Olivia Grant is evidence, not a connection."""
+    with open_store(sample_db) as s:
+        stats = s.stats()
+        export_graph(s, tmp_path / "team.gexf")
+    g = nx.read_gexf(tmp_path / "team.gexf")
+    connected = [d for *_, d in g.edges(data=True) if d["connected"]]
+    others = [
+        (d["owners"], d["connected_on"]) for *_, d in g.edges(data=True) if not d["connected"]
+    ]
+    assert len(connected) == stats.connections == 683
+    assert others == [("Alex Rivera", "")]
