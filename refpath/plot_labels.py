@@ -179,8 +179,10 @@ def draw_titles(fig: Any, net: TeamNetwork, cl: Clustering, opts: MapOptions,
     ties = [t.connected for t in net.observed()]
     other = ties.count(False)  # messages or an invitation, but no connection (yet)
     more = f" (+{other:,} tie{'s' * (other != 1)} from messages or invitations)" if other else ""
-    lines = [f"Exports of {short_list(names, 6)} · {len(net.people):,} people, "
-             f"{ties.count(True):,} connections{more} · {len(cl.clusters)} market clusters"]  # fmt: skip
+    lines = [
+        f"Exports of {short_list(names, 6)} · {len(net.people):,} people, "
+        f"{ties.count(True):,} connections{more} · {len(cl.clusters)} market clusters"
+    ]
     lines.append(
         f"SUMMARY: {n:,} people are too many to draw one by one. Each bubble is a market "
         "cluster (area = people); line width = how many people a colleague knows there."
