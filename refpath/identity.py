@@ -99,6 +99,11 @@ def name_key(first: str, last: str = "") -> str:
         while len(parts) > 1 and parts[-1] in _CREDENTIALS:
             parts = parts[:-1]
         return " ".join(parts)
+    return _whole_name_key(full)
+
+
+def _whole_name_key(full: str) -> str:
+    """Fold a whole name at once: the slow path of :func:`name_key`, for any text."""
     if "/" in full or "(" in full or "[" in full:
         full = _PRONOUNS.sub(" ", full)
     if "," in full:
