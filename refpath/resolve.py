@@ -163,7 +163,7 @@ class Batch:
                 self._damaged[ck].append((pattern, entry))
 
     def known(self, keys: list[str]) -> dict[str, tuple]:
-        """key -> (id, key, name, company, position, url) for keys (or aliases) in the store.
+        """key -> (id, name, company, position, url) for keys (or aliases) in the store.
 
         Keys are looked up in sorted chunks: neighbouring keys share b-tree pages
         (twice as fast as file order on a large store).
@@ -177,10 +177,10 @@ class Batch:
             chunk = keys[i : i + _CHUNK]
             marks = ",".join("?" * len(chunk))
             for row in self.conn.execute(
-                f"SELECT id, key, name, company, position, url FROM people WHERE key IN ({marks})",
+                f"SELECT key, id, name, company, position, url FROM people WHERE key IN ({marks})",
                 chunk,
             ):
-                found[row[1]] = row
+                found[row[0]] = row[1:]
         # Aliases appear only after merges; a fresh import needn't look them up at all.
         any_alias = self.conn.execute("SELECT EXISTS (SELECT 1 FROM aliases)").fetchone()[0]
         missing = [k for k in keys if k not in found] if any_alias else []
@@ -190,7 +190,7 @@ class Batch:
             for alias, pid in self.conn.execute(
                 f"SELECT alias, person_id FROM aliases WHERE alias IN ({marks})", chunk
             ):
-                found[alias] = (pid, alias, None, None, None, None)
+                found[alias] = (pid, None, None, None, None)
         return found
 
     def resolve(self, rows: list[Row]) -> int:
@@ -203,12 +203,12 @@ class Batch:
             if hit:
                 r.pid = hit[0]
                 claimed.add(hit[0])
-                if hit[2] is not None and (
-                    r.company != hit[3] or r.position != hit[4] or (r.url and r.url != hit[5])
+                if hit[1] is not None and (
+                    (r.company, r.position) != hit[2:4] or (r.url and r.url != hit[4])
                 ):
                     # A name a re-save damaged ("Nguy?n") never replaces an intact one.
                     damaged = lossy_name_pattern(r.first, r.last) is not None
-                    name = hit[2] if damaged else r.name
+                    name = hit[1] if damaged else r.name
                     updates.append((name, r.company, r.ck, r.position, r.url, r.pid))
         pending = [r for r in rows if r.pid is None]
         if any(r.key.startswith("nm:") for r in pending):

@@ -7,6 +7,7 @@ rules independently of the file parsers.
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -306,13 +307,16 @@ def test_evidence_about_someone_no_export_lists_yet_waits_for_them(store):
     assert store.conn.execute("SELECT COUNT(*) FROM pending_signals").fetchone()[0] == 0
 
 
-def test_the_sample_team_gives_the_same_store_in_any_order(tmp_path):
-    from pathlib import Path
+def sample_members():
+    """The sample team's exports, one path per colleague."""
+    sample = Path(__file__).resolve().parent.parent / "sample_exports"
+    return sorted(p for p in sample.iterdir() if p.name != "README.md")
 
+
+def test_the_sample_team_gives_the_same_store_in_any_order(tmp_path):
     from refpath.exports import read_exports
 
-    sample = Path(__file__).resolve().parent.parent / "sample_exports"
-    members = sorted(p for p in sample.iterdir() if p.name != "README.md")
+    members = sample_members()
 
     def fingerprint(order):
         with open_store(tmp_path / f"{len(list(tmp_path.iterdir()))}.db") as s:
@@ -359,12 +363,9 @@ def test_a_first_import_that_skips_lookups_decides_exactly_as_one_that_asks(
     The result must be the one a look-up of every key gives, and stay so when
     the bitmap is tiny and nearly every key collides.
     """
-    from pathlib import Path
-
     from refpath.resolve import KeysWritten
 
-    sample = Path(__file__).resolve().parent.parent / "sample_exports"
-    members = sorted(p for p in sample.iterdir() if p.name != "README.md")
+    members = sample_members()
     if reverse:
         members.reverse()
     skipping = _team_dump(tmp_path / "skip.db", members)
