@@ -152,14 +152,7 @@ def read_exports(paths: Sequence[Path], *, owner: str | None = None) -> Iterator
     """
     from refpath import sources  # imported here: sources builds on this module
 
-    located = sources.locate(paths)
-    if owner is not None and len(located) != 1:
-        raise ExportError(
-            f"--owner needs a single export, but {len(located)} were found: "
-            + ", ".join(str(found.path) for found in located[:5])
-            + (", ..." if len(located) > 5 else "")
-        )
-    for found in located:
+    for found in sources.locate_exports(paths, owner):
         yield sources.load(found, owner)
 
 

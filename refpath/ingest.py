@@ -31,7 +31,7 @@ from refpath.errors import InputError, StoreError, UnknownPerson
 from refpath.exports import Export
 from refpath.identity import company_key, name_key, owner_key, profile_key
 from refpath.merge import apply_same_decisions, link_owners, merge_people, resolve_key
-from refpath.resolve import Batch, export_rows
+from refpath.resolve import Batch, Keyed, key_export
 from refpath.signals import resolve_pending, store_signals
 from refpath.store import SECONDARY_INDEXES, Store
 
@@ -94,8 +94,9 @@ def _owner_person(batch: Batch, export: Export, existing: int | None) -> int:
     return pid
 
 
-def _add_one(batch: Batch, export: Export, me: bool) -> AddSummary:
+def _add_one(batch: Batch, keyed: Keyed, me: bool) -> AddSummary:
     conn = batch.conn
+    export = keyed.export
     nk = name_key(export.owner_name)
     if not nk:
         raise InputError(f"{export.source}: the owner's name {export.owner_name!r} has no letters")
@@ -107,7 +108,7 @@ def _add_one(batch: Batch, export: Export, me: bool) -> AddSummary:
         if me:
             conn.execute("UPDATE owners SET is_me = (id = ?)", (row[0],))
         return AddSummary(
-            export.owner_name, export.source, me, len(cf.contacts), cf.hidden,
+            export.owner_name, export.source, me, keyed.read, cf.hidden,
             0, 0, True, False, 0, 0, tuple(export.warnings),
         )  # fmt: skip
     owner_id = row[0] if row else None
@@ -117,7 +118,7 @@ def _add_one(batch: Batch, export: Export, me: bool) -> AddSummary:
         owner_pid, export.owner_name, nk, export.owner_headline, export.source, cf.fmt,
         export.owner_from, iso_date(export.exported_on),
         datetime.now(UTC).isoformat(timespec="seconds"), export.fingerprint,
-        len(cf.contacts), cf.hidden, len(export.warnings) + len(cf.warnings),
+        keyed.read, cf.hidden, len(export.warnings) + len(cf.warnings),
     )  # fmt: skip
     if owner_id is None:
         cur = conn.execute(
@@ -137,7 +138,7 @@ def _add_one(batch: Batch, export: Export, me: bool) -> AddSummary:
     if me:
         conn.execute("UPDATE owners SET is_me = (id = ?)", (owner_id,))
 
-    rows, warnings = export_rows(export, batch.companies)
+    rows, warnings = keyed.rows, keyed.warnings
     known = batch.resolve(rows)
     if row:  # people only this owner knew may become garbage
         conn.execute(
@@ -164,7 +165,7 @@ def _add_one(batch: Batch, export: Export, me: bool) -> AddSummary:
         owner=export.owner_name,
         source=export.source,
         is_me=me,
-        rows=len(cf.contacts),
+        rows=keyed.read,
         hidden=cf.hidden,
         new_people=len(rows) - known,
         known_people=known,
@@ -194,7 +195,7 @@ def collect_garbage(conn: sqlite3.Connection) -> int:
 
 def add_exports(
     store: Store,
-    exports: Iterable[Export],
+    exports: Iterable[Export | Keyed],
     *,
     me: bool = False,
     on_export: Callable[[AddSummary], None] | None = None,
@@ -202,7 +203,8 @@ def add_exports(
     """Add colleagues' exports to the store in one transaction.
 
     Any error (a bad file half-way through a team folder included) rolls the
-    whole call back, so the store is exactly as it was.
+    whole call back, so the store is exactly as it was. ``exports`` may come
+    already keyed (from :func:`refpath.readahead.read_keyed`).
     """
     summaries: list[AddSummary] = []
     with store.transaction() as conn:
@@ -214,13 +216,14 @@ def add_exports(
             for name, _ in SECONDARY_INDEXES:
                 conn.execute(f"DROP INDEX IF EXISTS {name}")
         batch = Batch(conn)
-        for export in exports:
+        for item in exports:
+            keyed = item if isinstance(item, Keyed) else key_export(item, batch.companies)
             if me and summaries:
                 raise InputError(
-                    f"{export.source}: --me marks one export as yours, but several were "
+                    f"{keyed.export.source}: --me marks one export as yours, but several were "
                     "given; add your own export on its own with --me"
                 )
-            summary = _add_one(batch, export, me)
+            summary = _add_one(batch, keyed, me)
             summaries.append(summary)
             if on_export:
                 on_export(summary)

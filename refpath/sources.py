@@ -147,6 +147,18 @@ def locate(paths: Sequence[Path]) -> list[Located]:
     return located
 
 
+def locate_exports(paths: Sequence[Path], owner: str | None = None) -> list[Located]:
+    """:func:`locate`, checking that ``owner`` (from ``--owner``) names a single export."""
+    located = locate(paths)
+    if owner is not None and len(located) != 1:
+        raise ExportError(
+            f"--owner needs a single export, but {len(located)} were found: "
+            + ", ".join(str(found.path) for found in located[:5])
+            + (", ..." if len(located) > 5 else "")
+        )
+    return located
+
+
 def _read_file(path: Path) -> bytes:
     """A file's bytes, refusing anything too big to be an export."""
     try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import closing
 from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated
@@ -25,12 +26,13 @@ def _with_progress(exports: Iterator, label: str) -> Iterator:
         disable=not err.is_terminal,
     ) as progress:
         task = progress.add_task(label, total=None)
-        for n, export in enumerate(exports, 1):
+        for n, item in enumerate(exports, 1):
+            export = getattr(item, "export", item)  # an Export, or a Keyed one
             progress.update(
                 task,
                 description=f"{label}: {n} read, now {safe(export.owner_name)}",
             )
-            yield export
+            yield item
 
 
 @app.command()
@@ -56,11 +58,11 @@ def add(
     file or folder name (carol-mendes/Connections.csv, "Carol Mendes.csv").
     Everything is added in one transaction: on any error nothing changes.
     """
-    from refpath.exports import read_exports
     from refpath.ingest import add_exports
+    from refpath.readahead import read_keyed
 
-    with open_db(ctx, create=True) as store:
-        exports = read_exports(paths, owner=owner)
+    # closing(): an add that stops early stops the reader process at once, not at exit
+    with open_db(ctx, create=True) as store, closing(read_keyed(paths, owner=owner)) as exports:
         summaries = add_exports(store, _with_progress(exports, "Adding exports"), me=me)
         stats = store.stats()
         store_path = store.path

@@ -16,6 +16,7 @@ committed.
 
 from __future__ import annotations
 
+import os
 import signal
 import sqlite3
 import subprocess
@@ -34,10 +35,16 @@ def kill_mid_add(
     team: Path,
     ready: Callable[[float, int], bool],
     how: signal.Signals = signal.SIGKILL,
+    *,
+    group: bool = False,
 ) -> tuple[int, int, str]:
     """Start ``refpath add TEAM``; send it ``how`` once ``ready(seconds locked, wal bytes)``.
 
-    Returns the size of the WAL at that moment, the exit code and what went to stderr.
+    With ``group``, the add runs in a process group of its own and the signal
+    goes to the whole group, as a terminal's Ctrl-C does (the reader process
+    that reads a large team folder ahead gets it too), and afterwards no process
+    of the group may be left running. Returns the size of the WAL at that
+    moment, the exit code and what went to stderr.
     """
     wal = Path(f"{db}-wal")
     proc = subprocess.Popen(
@@ -46,6 +53,7 @@ def kill_mid_add(
         stderr=subprocess.PIPE,
         text=True,
         env=child_env(),
+        start_new_session=group,
     )
     probe = sqlite3.connect(db, timeout=0, isolation_level=None)
     try:
@@ -64,7 +72,10 @@ def kill_mid_add(
         if proc.poll() is not None:
             out = proc.communicate()[1]
             raise AssertionError(f"the add ended ({proc.returncode}) before the signal: {out}")
-        proc.send_signal(how)
+        if group:
+            os.killpg(proc.pid, how)
+        else:
+            proc.send_signal(how)
         _, err = proc.communicate(timeout=60)
     finally:
         if proc.poll() is None:
@@ -72,6 +83,8 @@ def kill_mid_add(
             proc.wait()
     if how == signal.SIGKILL:
         assert proc.returncode == -signal.SIGKILL
+    if group:
+        assert wait_until_group_ends(proc.pid) == []
     return size, proc.returncode, err
 
 
@@ -121,3 +134,75 @@ def test_ctrl_c_mid_add_exits_130_and_leaves_the_store_as_it_was(tmp_path, synth
     assert code == 130
     assert err == "refpath: interrupted; the store is unchanged\n"
     assert dump(db) == before
+
+
+def alive_in_group(pgid: int) -> list[str]:
+    """Command lines of process group ``pgid``'s running processes (zombies not counted)."""
+    alive = []
+    for proc in Path("/proc").glob("[0-9]*"):
+        try:
+            fields = (proc / "stat").read_text().rsplit(")", 1)[1].split()
+            cmdline = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+        except OSError:  # it ended while we looked
+            continue
+        if int(fields[2]) == pgid and fields[0] != "Z":
+            alive.append(cmdline)
+    return alive
+
+
+def wait_until_group_ends(pgid: int, seconds: float = 15) -> list[str]:
+    deadline = time.monotonic() + seconds
+    while (alive := alive_in_group(pgid)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return alive
+
+
+needs_proc = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+
+
+@pytest.mark.slow
+@needs_proc
+def test_ctrl_c_at_the_terminal_stops_the_reader_too_with_one_line(tmp_path, synth_team):
+    """A terminal's Ctrl-C reaches every process of the add: still one line, exit 130."""
+    team = synth_team(4, 20_000)  # big enough to be read ahead in a second process
+    db = new_store(tmp_path / "s.db", SMALL)
+    before = dump(db)
+
+    _, code, err = kill_mid_add(
+        db, team, lambda seconds, wal: seconds > 0.5, how=signal.SIGINT, group=True
+    )
+
+    assert code == 130
+    assert err == "refpath: interrupted; the store is unchanged\n"  # no reader traceback
+    assert dump(db) == before
+
+
+@pytest.mark.slow
+@needs_proc
+def test_a_killed_add_leaves_no_reader_process_behind(tmp_path, synth_team):
+    team = synth_team(4, 20_000)
+    db = new_store(tmp_path / "s.db", SMALL)
+    proc = subprocess.Popen(
+        refpath_cmd(db, "add", team),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=child_env(),
+        start_new_session=True,
+    )
+    probe = sqlite3.connect(db, timeout=0, isolation_level=None)
+    try:
+        deadline = time.monotonic() + 60
+        while not locked(probe) and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.02)
+        time.sleep(0.3)
+        assert proc.poll() is None, "the add ended before the kill"
+        readers = [cmd for cmd in alive_in_group(proc.pid) if "spawn_main" in cmd]
+        assert readers, "no reader process: use a bigger team"
+        proc.kill()  # the writer only, as an OOM killer would
+        proc.communicate(timeout=60)
+    finally:
+        probe.close()
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert wait_until_group_ends(proc.pid) == []
