@@ -94,3 +94,32 @@ def report(title: str, rows: list[tuple[str, str]]) -> None:
     width = max(len(k) for k, _ in rows)
     for k, v in rows:
         print(f"  {k:<{width}}  {v}")
+
+
+def peaks_by_process(cmd: list[str]) -> dict[str, float]:
+    """Peak RSS (MiB) of each process ``cmd`` starts, by its role (one extra, untimed run).
+
+    ``time_process`` reports the largest single process; a command that starts
+    a helper process (``refpath add`` reads large team folders in one) uses
+    the sum. Read from /proc every 20 ms; empty where there is no /proc.
+    """
+    if not Path("/proc/self/status").exists():
+        return {}
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, start_new_session=True)
+    peaks: dict[str, float] = {}
+    while proc.poll() is None:
+        for entry in Path("/proc").glob("[0-9]*"):
+            try:
+                if int((entry / "stat").read_text().rsplit(")", 1)[1].split()[2]) != proc.pid:
+                    continue
+                status = (entry / "status").read_text()
+                cmdline = (entry / "cmdline").read_bytes()
+            except (OSError, IndexError, ValueError):
+                continue
+            role = "reader" if b"refpath.readahead" in cmdline else "main"
+            role = role if entry.name == str(proc.pid) or role == "reader" else "other"
+            for line in status.splitlines():
+                if line.startswith("VmHWM:"):
+                    peaks[role] = max(peaks.get(role, 0.0), int(line.split()[1]) / 1024)
+        time.sleep(0.02)
+    return peaks

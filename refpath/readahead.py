@@ -9,10 +9,12 @@ export is waiting in memory, and the two processes share the machine's two
 cores. Small adds stay in one process, where starting another would cost
 more than it saves.
 
-The reader is started with ``spawn`` (a fresh interpreter, never a fork of a
-process holding an open SQLite connection). It ignores Ctrl-C, which the
+The reader is a fresh interpreter (``python -c``, never a fork of a process
+holding an open SQLite connection, and never a re-run of the caller's main
+module as ``multiprocessing``'s spawn would do). It ignores Ctrl-C, which the
 writer handles (rolling back, exit 130), and it stops as soon as the writer
 stops reading: the pipe breaks when the writer closes it, exits or is killed.
+Its stderr goes to a temporary file, shown only if it dies unexpectedly.
 An error reading an export reaches the writer as the same exception, in the
 order of the exports, so a bad file half-way through a team folder fails the
 add exactly as it does in one process. Data crosses the pipe only between
@@ -21,15 +23,16 @@ these two processes of one ``refpath add``.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import pickle
-import signal
+import subprocess
+import sys
+import tempfile
 import traceback
 import zipfile
 from collections.abc import Generator, Iterator, Sequence
-from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import IO
 
 from refpath import sources
 from refpath.errors import RefpathError
@@ -54,7 +57,12 @@ def read_keyed(
     Close it when stopping early (``contextlib.closing``): that stops the reader.
     """
     located = sources.locate_exports(paths, owner)
-    if len(located) < 2 or (os.cpu_count() or 1) < 2 or _csv_bytes(located) < READAHEAD_BYTES:
+    if (
+        len(located) < 2
+        or (os.cpu_count() or 1) < 2
+        or not sys.executable
+        or _csv_bytes(located) < READAHEAD_BYTES
+    ):
         for found in located:
             yield sources.load(found, owner)
         return
@@ -78,35 +86,68 @@ def _csv_bytes(located: list[Located]) -> int:
     return total
 
 
+#: The reader's first steps: ignore Ctrl-C, take the writer's sys.path and job, then read.
+_BOOT = (
+    "import pickle, signal, sys; signal.signal(signal.SIGINT, signal.SIG_IGN); "
+    "path, job = pickle.load(sys.stdin.buffer); sys.path[:] = path; "
+    "from refpath.readahead import _serve; _serve(job, sys.stdout.buffer)"
+)
+
+
 def _from_reader(located: list[Located], owner: str | None) -> Iterator[Keyed]:
-    context = multiprocessing.get_context("spawn")
-    inbox, outbox = context.Pipe(duplex=False)
-    reader = context.Process(
-        target=_read_all, args=(outbox, located, owner), name="refpath-reader", daemon=True
-    )
-    reader.start()
-    outbox.close()  # the reader holds the only write end: a dead reader means EOF here
-    try:
-        for _ in located:
+    job = ([(f.kind, str(f.path), f.name, str(f.root)) for f in located], owner)
+    with tempfile.TemporaryFile() as stderr:
+        reader = subprocess.Popen(
+            [sys.executable, "-c", _BOOT],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=stderr,
+        )
+        assert reader.stdin is not None and reader.stdout is not None
+        try:
             try:
-                message = inbox.recv_bytes()
-            except EOFError:
-                reader.join(timeout=5)
-                raise RuntimeError(
-                    f"refpath's reader process stopped unexpectedly (exit code {reader.exitcode})"
-                ) from None
-            yield _decode(message)
-    finally:
-        inbox.close()  # a reader still sending gets a broken pipe and stops
-        reader.join(timeout=10)
-        if reader.is_alive():
-            reader.terminate()
-            reader.join()
+                reader.stdin.write(pickle.dumps((sys.path, job)))
+                reader.stdin.close()
+            except BrokenPipeError:
+                pass  # it stopped at once: reading below says how
+            for _ in located:
+                frame = _receive(reader.stdout)
+                if frame is None:
+                    reader.wait(timeout=10)
+                    stderr.seek(0)
+                    said = stderr.read().decode(errors="replace").strip().splitlines()[-1:]
+                    raise RefpathError(
+                        "the process reading the exports stopped unexpectedly "
+                        f"(exit code {reader.returncode}{''.join(': ' + s for s in said)}); "
+                        "nothing was added. Try again, or add the team folder in parts"
+                    )
+                yield _decode(*frame)
+        finally:
+            reader.stdout.close()  # a reader still writing gets a broken pipe and stops
+            try:
+                reader.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                reader.kill()
+                reader.wait()
 
 
-def _decode(message: bytes) -> Keyed:
+def _send(out: IO[bytes], tag: bytes, body: bytes) -> None:
+    out.write(tag + len(body).to_bytes(8, "little"))
+    out.write(body)
+    out.flush()
+
+
+def _receive(stream: IO[bytes]) -> tuple[bytes, bytes] | None:
+    """The next (tag, body) the reader sent, or None when it sent no more."""
+    head = stream.read(9)
+    if len(head) < 9:
+        return None
+    body = stream.read(int.from_bytes(head[1:], "little"))
+    return head[:1], body
+
+
+def _decode(tag: bytes, body: bytes) -> Keyed:
     """What the reader sent: a keyed export, or the error it met, raised here."""
-    tag, body = message[:1], message[1:]
     if tag == _KEYED:
         return Keyed.unpack(body)
     if tag == _ERROR:
@@ -114,22 +155,22 @@ def _decode(message: bytes) -> Keyed:
     raise RuntimeError(f"refpath's reader process failed:\n{body.decode()}")
 
 
-def _read_all(outbox: Connection, located: list[Located], owner: str | None) -> None:
-    """The reader process: read, key and send each export in turn."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the writer's to handle
+def _serve(job: tuple[list[tuple[str, str, str, str]], str | None], out: IO[bytes]) -> None:
+    """The reader process: read, key and send each export in turn; stop at an error."""
+    located = [Located(kind, Path(path), name, Path(root)) for kind, path, name, root in job[0]]
+    owner = job[1]
     companies: dict[str, str] = {}
     try:
         for found in located:
             try:
-                message = _KEYED + key_export(sources.load(found, owner), companies).pack()
+                tag, body = _KEYED, key_export(sources.load(found, owner), companies).pack()
             except RefpathError as err:
-                outbox.send_bytes(_ERROR + pickle.dumps(err))
-                return
+                tag, body = _ERROR, pickle.dumps(err)
             except Exception:
-                outbox.send_bytes(_CRASH + traceback.format_exc().encode())
+                tag, body = _CRASH, traceback.format_exc().encode()
+            _send(out, tag, body)
+            if tag != _KEYED:
                 return
-            outbox.send_bytes(message)
-    except OSError:  # the writer stopped reading (done early, failed, or killed)
-        return
-    finally:
-        outbox.close()
+    except BrokenPipeError:  # the writer stopped reading (done early, failed, or killed)
+        # (so that exiting does not try to flush into the broken pipe again)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), out.fileno())

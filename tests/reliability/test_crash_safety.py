@@ -196,7 +196,7 @@ def test_a_killed_add_leaves_no_reader_process_behind(tmp_path, synth_team):
             time.sleep(0.02)
         time.sleep(0.3)
         assert proc.poll() is None, "the add ended before the kill"
-        readers = [cmd for cmd in alive_in_group(proc.pid) if "spawn_main" in cmd]
+        readers = [cmd for cmd in alive_in_group(proc.pid) if "refpath.readahead" in cmd]
         assert readers, "no reader process: use a bigger team"
         proc.kill()  # the writer only, as an OOM killer would
         proc.communicate(timeout=60)

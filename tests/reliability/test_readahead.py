@@ -8,9 +8,10 @@ reader behind.
 
 from __future__ import annotations
 
-import multiprocessing
+import io
 import shutil
 import sqlite3
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -24,21 +25,25 @@ from .support import BAD, SAMPLES, cli, dump, one_error_line
 
 @pytest.fixture
 def reader_runs(monkeypatch):
-    """Force the reader process on (``True``) or off (``False``); counts its uses."""
-    started = []
-    real = readahead._from_reader
+    """Force the reader process on (``True``) or off (``False``); returns the readers started."""
+    started: list[subprocess.Popen] = []
 
-    def spy(located, owner):
-        started.append(len(located))
-        return real(located, owner)
+    class Spy(subprocess.Popen):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            started.append(self)
 
-    monkeypatch.setattr(readahead, "_from_reader", spy)
+    monkeypatch.setattr(readahead.subprocess, "Popen", Spy)
 
-    def choose(on: bool) -> list[int]:
+    def choose(on: bool) -> list[subprocess.Popen]:
         monkeypatch.setattr(readahead, "READAHEAD_BYTES", 0 if on else 1 << 60)
         return started
 
     return choose
+
+
+def all_ended(readers: list[subprocess.Popen]) -> bool:
+    return all(reader.poll() is not None for reader in readers)
 
 
 def store_without_clock(db: Path) -> dict[str, object]:
@@ -61,14 +66,14 @@ def test_the_reader_process_gives_exactly_the_store_one_process_gives(
         db = tmp_path / f"reader-{on}.db"
         result = cli(db, "add", folder)
         assert result.exit_code == 0, result.stderr
-        assert started == ([len(sources.locate([folder]))] if on else [])
+        assert len(started) == (1 if on else 0)
         outputs.append(result.stdout.replace(str(db), "STORE"))
         stores.append(store_without_clock(db))
     assert stores[0] == stores[1]
     assert outputs[0] == outputs[1]
     people = len(stores[1]["people"])  # type: ignore[arg-type]
     assert people > (400 if team == "sample" else 10_000)
-    assert not multiprocessing.active_children()
+    assert all_ended(started)
 
 
 def test_a_bad_export_half_way_fails_as_in_one_process_and_changes_nothing(tmp_path, reader_runs):
@@ -88,7 +93,7 @@ def test_a_bad_export_half_way_fails_as_in_one_process_and_changes_nothing(tmp_p
         lines.append(one_error_line(result.stderr, team / "b-dana-ruiz.csv"))
         assert dump(db) == before
         assert len(started) == (1 if on else 0)
-        assert not multiprocessing.active_children()
+        assert all_ended(started)
     assert lines[0] == lines[1]
 
 
@@ -97,20 +102,38 @@ def test_the_reader_stops_when_the_writer_stops_early(tmp_path, reader_runs):
     result = cli(tmp_path / "s.db", "add", SAMPLES, "--me")
     assert result.exit_code == 2
     one_error_line(result.stderr, "--me marks one export as yours")
-    assert started  # the reader was running, and is gone
-    assert not multiprocessing.active_children()
+    assert started and all_ended(started)  # the reader was running, and is gone
 
 
-def read_in_this_process(monkeypatch, located, load) -> bytes:
-    """What the reader sends for ``located`` when ``sources.load`` is ``load``."""
-    monkeypatch.setattr(readahead.signal, "signal", lambda *args: None)  # keep pytest's Ctrl-C
+def test_a_reader_that_dies_fails_the_add_with_one_line_and_changes_nothing(
+    tmp_path, reader_runs, monkeypatch
+):
+    started = reader_runs(True)
+    monkeypatch.setattr(readahead, "_BOOT", "import sys; sys.exit('out of memory')")
+    db = tmp_path / "s.db"
+    assert cli(db, "add", SAMPLES / "sam-weber").exit_code == 0
+    before = dump(db)
+    result = cli(db, "add", SAMPLES)
+    assert result.exit_code == 1
+    line = one_error_line(result.stderr)
+    assert line == (
+        "refpath: error: the process reading the exports stopped unexpectedly (exit code 1: "
+        "out of memory); nothing was added. Try again, or add the team folder in parts"
+    )
+    assert dump(db) == before and all_ended(started)
+
+
+def read_in_this_process(monkeypatch, located, load) -> list[tuple[bytes, bytes]]:
+    """The frames the reader sends for ``located`` when ``sources.load`` is ``load``."""
     monkeypatch.setattr(readahead.sources, "load", load)
-    inbox, outbox = multiprocessing.Pipe(duplex=False)
-    readahead._read_all(outbox, located, None)
-    message = inbox.recv_bytes()
-    with pytest.raises(EOFError):  # it sends nothing after an error, and closes its end
-        inbox.recv_bytes()
-    return message
+    out = io.BytesIO()
+    job = ([(f.kind, str(f.path), f.name, str(f.root)) for f in located], None)
+    readahead._serve(job, out)
+    out.seek(0)
+    frames = []
+    while (frame := readahead._receive(out)) is not None:
+        frames.append(frame)
+    return frames
 
 
 def test_an_export_error_in_the_reader_is_raised_in_the_writer_as_itself(monkeypatch):
@@ -119,9 +142,10 @@ def test_an_export_error_in_the_reader_is_raised_in_the_writer_as_itself(monkeyp
     def load(found, owner):
         raise ExportError(f"{found.path}: holds only a header row")
 
-    message = read_in_this_process(monkeypatch, found + found, load)
+    frames = read_in_this_process(monkeypatch, found + found, load)
+    assert len(frames) == 1  # it stops at the first error
     with pytest.raises(ExportError, match="Carol Mendes.csv: holds only a header row$"):
-        readahead._decode(message)
+        readahead._decode(*frames[0])
 
 
 def test_a_bug_in_the_reader_reaches_the_writer_with_its_traceback(monkeypatch):
@@ -130,9 +154,10 @@ def test_a_bug_in_the_reader_reaches_the_writer_with_its_traceback(monkeypatch):
     def load(found, owner):
         raise ZeroDivisionError("a bug")
 
-    message = read_in_this_process(monkeypatch, found, load)
+    frames = read_in_this_process(monkeypatch, found + found, load)
+    assert len(frames) == 1
     with pytest.raises(RuntimeError, match="reader process failed") as raised:
-        readahead._decode(message)
+        readahead._decode(*frames[0])
     assert "ZeroDivisionError: a bug" in str(raised.value)
     assert "def load" not in str(raised.value) and "in load" in str(raised.value)
 
@@ -140,8 +165,9 @@ def test_a_bug_in_the_reader_reaches_the_writer_with_its_traceback(monkeypatch):
 def test_a_keyed_export_crosses_the_pipe_whole(monkeypatch):
     found = sources.locate([SAMPLES / "Carol Mendes.csv"])
     here = readahead.key_export(sources.load(found[0], None))
-    message = read_in_this_process(monkeypatch, found, sources.load)
-    there = readahead._decode(message)
+    frames = read_in_this_process(monkeypatch, found + found, sources.load)
+    assert len(frames) == 2
+    there = readahead._decode(*frames[1])
     assert isinstance(there, Keyed)
     assert there.read == here.read == len(here.rows) > 20
     assert there.warnings == here.warnings
