@@ -14,7 +14,7 @@ holding an open SQLite connection, and never a re-run of the caller's main
 module as ``multiprocessing``'s spawn would do). It ignores Ctrl-C, which the
 writer handles (rolling back, exit 130), and it stops as soon as the writer
 stops reading: the pipe breaks when the writer closes it, exits or is killed.
-Its stderr goes to a temporary file, shown only if it dies unexpectedly.
+Its stderr goes to a temporary file; its last line is shown if it dies unexpectedly.
 An error reading an export reaches the writer as the same exception, in the
 order of the exports, so a bad file half-way through a team folder fails the
 add exactly as it does in one process. Data crosses the pipe only between

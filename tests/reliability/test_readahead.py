@@ -76,6 +76,14 @@ def test_the_reader_process_gives_exactly_the_store_one_process_gives(
     assert all_ended(started)
 
 
+def test_a_small_add_stays_in_one_process(tmp_path, reader_runs, monkeypatch):
+    started = reader_runs(True)
+    monkeypatch.setattr(readahead, "READAHEAD_BYTES", 4 << 20)  # the default
+    assert readahead._csv_bytes(sources.locate([SAMPLES])) < 4 << 20
+    assert cli(tmp_path / "s.db", "add", SAMPLES).exit_code == 0
+    assert started == []
+
+
 def test_a_bad_export_half_way_fails_as_in_one_process_and_changes_nothing(tmp_path, reader_runs):
     team = tmp_path / "team"
     team.mkdir()
