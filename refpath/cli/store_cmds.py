@@ -2,20 +2,34 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import closing
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import closing, contextmanager
 from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from refpath.cli.app import app, err, open_db, out, plain, print_json, safe, warn
 
+if TYPE_CHECKING:  # (imported where used: every command loads this module)
+    from refpath.exports import Export
+    from refpath.resolve import Keyed
 
-def _with_progress(exports: Iterator, label: str) -> Iterator:
-    """Show a transient progress line on stderr while exports are read and stored."""
+
+@contextmanager
+def _progress(
+    label: str,
+) -> Iterator[Callable[[Iterable[Export | Keyed]], Iterator[Export | Keyed]]]:
+    """A transient progress line on stderr while exports are read and stored.
+
+    Yields ``track``: wrap the exports with it. The line stays, saying the
+    store is being saved, until the block ends (indexes and the commit of a
+    large add take a few seconds after the last export is read).
+    """
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from refpath.exports import Export
 
     with Progress(
         SpinnerColumn(),
@@ -26,13 +40,18 @@ def _with_progress(exports: Iterator, label: str) -> Iterator:
         disable=not err.is_terminal,
     ) as progress:
         task = progress.add_task(label, total=None)
-        for n, item in enumerate(exports, 1):
-            export = getattr(item, "export", item)  # an Export, or a Keyed one
-            progress.update(
-                task,
-                description=f"{label}: {n} read, now {safe(export.owner_name)}",
-            )
-            yield item
+
+        def track(exports: Iterable[Export | Keyed]) -> Iterator[Export | Keyed]:
+            n = 0
+            for n, item in enumerate(exports, 1):
+                export = item if isinstance(item, Export) else item.export
+                progress.update(
+                    task, description=f"{label}: {n} read, now {safe(export.owner_name)}"
+                )
+                yield item
+            progress.update(task, description=f"{label}: all {n} read; saving the store")
+
+        yield track
 
 
 @app.command()
@@ -62,8 +81,12 @@ def add(
     from refpath.readahead import read_keyed
 
     # closing(): an add that stops early stops the reader process at once, not at exit
-    with open_db(ctx, create=True) as store, closing(read_keyed(paths, owner=owner)) as exports:
-        summaries = add_exports(store, _with_progress(exports, "Adding exports"), me=me)
+    with (
+        open_db(ctx, create=True) as store,
+        closing(read_keyed(paths, owner=owner)) as exports,
+        _progress("Adding exports") as track,
+    ):
+        summaries = add_exports(store, track(exports), me=me)
         stats = store.stats()
         store_path = store.path
         no_me = store.me_owner_id() is None
