@@ -23,11 +23,19 @@ import subprocess
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
 from .support import SAMPLES, SMALL, child_env, dump, new_store, refpath_cmd, run_refpath
 from .support import write_lock_held as locked
+
+
+class Killed(NamedTuple):
+    wal: int  #: bytes in the WAL when the signal was sent
+    code: int  #: the add's exit code
+    err: str  #: what it wrote to stderr
+    readers: list[str]  #: command lines of its reader processes at that moment
 
 
 def kill_mid_add(
@@ -37,14 +45,13 @@ def kill_mid_add(
     how: signal.Signals = signal.SIGKILL,
     *,
     group: bool = False,
-) -> tuple[int, int, str]:
+) -> Killed:
     """Start ``refpath add TEAM``; send it ``how`` once ``ready(seconds locked, wal bytes)``.
 
-    With ``group``, the add runs in a process group of its own and the signal
-    goes to the whole group, as a terminal's Ctrl-C does (the reader process
-    that reads a large team folder ahead gets it too), and afterwards no process
-    of the group may be left running. Returns the size of the WAL at that
-    moment, the exit code and what went to stderr.
+    The add runs in a process group of its own. The signal goes to the writer
+    only, or with ``group`` to the whole group, as a terminal's Ctrl-C does
+    (the reader process that reads a large team folder ahead gets it too).
+    Either way, afterwards no process of the group may be left running.
     """
     wal = Path(f"{db}-wal")
     proc = subprocess.Popen(
@@ -53,7 +60,7 @@ def kill_mid_add(
         stderr=subprocess.PIPE,
         text=True,
         env=child_env(),
-        start_new_session=group,
+        start_new_session=True,
     )
     probe = sqlite3.connect(db, timeout=0, isolation_level=None)
     try:
@@ -72,6 +79,7 @@ def kill_mid_add(
         if proc.poll() is not None:
             out = proc.communicate()[1]
             raise AssertionError(f"the add ended ({proc.returncode}) before the signal: {out}")
+        readers = [cmd for cmd in alive_in_group(proc.pid) if "refpath.readahead" in cmd]
         if group:
             os.killpg(proc.pid, how)
         else:
@@ -83,9 +91,35 @@ def kill_mid_add(
             proc.wait()
     if how == signal.SIGKILL:
         assert proc.returncode == -signal.SIGKILL
-    if group:
-        assert wait_until_group_ends(proc.pid) == []
-    return size, proc.returncode, err
+    assert wait_until_group_ends(proc.pid) == []
+    return Killed(size, proc.returncode, err, readers)
+
+
+def alive_in_group(pgid: int) -> list[str]:
+    """Command lines of process group ``pgid``'s running processes (zombies not counted).
+
+    Read from /proc; where there is none, this finds nothing.
+    """
+    alive = []
+    for proc in Path("/proc").glob("[0-9]*"):
+        try:
+            fields = (proc / "stat").read_text().rsplit(")", 1)[1].split()
+            cmdline = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+        except OSError:  # it ended while we looked
+            continue
+        if int(fields[2]) == pgid and fields[0] != "Z":
+            alive.append(cmdline)
+    return alive
+
+
+def wait_until_group_ends(pgid: int, seconds: float = 15) -> list[str]:
+    deadline = time.monotonic() + seconds
+    while (alive := alive_in_group(pgid)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return alive
+
+
+needs_proc = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
 
 
 @pytest.mark.slow
@@ -110,7 +144,7 @@ def test_sigkill_while_the_wal_holds_uncommitted_pages(tmp_path, synth_team):
     db = new_store(tmp_path / "s.db", SMALL)
     before = dump(db)
 
-    wal, _, _ = kill_mid_add(db, team, lambda seconds, wal: wal > 0 or seconds > 60)
+    wal = kill_mid_add(db, team, lambda seconds, wal: wal > 0 or seconds > 60).wal
 
     assert wal > 0, "the writer never spilled to the WAL before its commit: use a bigger team"
     assert Path(f"{db}-wal").stat().st_size >= wal  # the uncommitted frames are still there
@@ -129,35 +163,11 @@ def test_ctrl_c_mid_add_exits_130_and_leaves_the_store_as_it_was(tmp_path, synth
     db = new_store(tmp_path / "s.db", SMALL)
     before = dump(db)
 
-    _, code, err = kill_mid_add(db, team, lambda seconds, wal: seconds > 0.5, how=signal.SIGINT)
+    killed = kill_mid_add(db, team, lambda seconds, wal: seconds > 0.5, how=signal.SIGINT)
 
-    assert code == 130
-    assert err == "refpath: interrupted; the store is unchanged\n"
+    assert killed.code == 130
+    assert killed.err == "refpath: interrupted; the store is unchanged\n"
     assert dump(db) == before
-
-
-def alive_in_group(pgid: int) -> list[str]:
-    """Command lines of process group ``pgid``'s running processes (zombies not counted)."""
-    alive = []
-    for proc in Path("/proc").glob("[0-9]*"):
-        try:
-            fields = (proc / "stat").read_text().rsplit(")", 1)[1].split()
-            cmdline = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode()
-        except OSError:  # it ended while we looked
-            continue
-        if int(fields[2]) == pgid and fields[0] != "Z":
-            alive.append(cmdline)
-    return alive
-
-
-def wait_until_group_ends(pgid: int, seconds: float = 15) -> list[str]:
-    deadline = time.monotonic() + seconds
-    while (alive := alive_in_group(pgid)) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    return alive
-
-
-needs_proc = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
 
 
 @pytest.mark.slow
@@ -168,12 +178,12 @@ def test_ctrl_c_at_the_terminal_stops_the_reader_too_with_one_line(tmp_path, syn
     db = new_store(tmp_path / "s.db", SMALL)
     before = dump(db)
 
-    _, code, err = kill_mid_add(
+    killed = kill_mid_add(
         db, team, lambda seconds, wal: seconds > 0.5, how=signal.SIGINT, group=True
     )
 
-    assert code == 130
-    assert err == "refpath: interrupted; the store is unchanged\n"  # no reader traceback
+    assert killed.code == 130
+    assert killed.err == "refpath: interrupted; the store is unchanged\n"
     assert dump(db) == before
 
 
@@ -182,27 +192,8 @@ def test_ctrl_c_at_the_terminal_stops_the_reader_too_with_one_line(tmp_path, syn
 def test_a_killed_add_leaves_no_reader_process_behind(tmp_path, synth_team):
     team = synth_team(4, 20_000)
     db = new_store(tmp_path / "s.db", SMALL)
-    proc = subprocess.Popen(
-        refpath_cmd(db, "add", team),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        env=child_env(),
-        start_new_session=True,
-    )
-    probe = sqlite3.connect(db, timeout=0, isolation_level=None)
-    try:
-        deadline = time.monotonic() + 60
-        while not locked(probe) and proc.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.02)
-        time.sleep(0.3)
-        assert proc.poll() is None, "the add ended before the kill"
-        readers = [cmd for cmd in alive_in_group(proc.pid) if "refpath.readahead" in cmd]
-        assert readers, "no reader process: use a bigger team"
-        proc.kill()  # the writer only, as an OOM killer would
-        proc.communicate(timeout=60)
-    finally:
-        probe.close()
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-    assert wait_until_group_ends(proc.pid) == []
+
+    # the writer only, as an OOM killer would; kill_mid_add checks the group ends
+    killed = kill_mid_add(db, team, lambda seconds, wal: seconds > 0.5)
+
+    assert killed.readers, "no reader process: use a bigger team"
