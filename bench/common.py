@@ -116,8 +116,10 @@ def peaks_by_process(cmd: list[str]) -> dict[str, float]:
                 cmdline = (entry / "cmdline").read_bytes()
             except (OSError, IndexError, ValueError):
                 continue
-            role = "reader" if b"refpath.readahead" in cmdline else "main"
-            role = role if entry.name == str(proc.pid) or role == "reader" else "other"
+            if entry.name == str(proc.pid):
+                role = "main"
+            else:
+                role = "reader" if b"refpath.readahead" in cmdline else "other"
             for line in status.splitlines():
                 if line.startswith("VmHWM:"):
                     peaks[role] = max(peaks.get(role, 0.0), int(line.split()[1]) / 1024)

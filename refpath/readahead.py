@@ -31,6 +31,7 @@ import tempfile
 import traceback
 import zipfile
 from collections.abc import Generator, Iterator, Sequence
+from dataclasses import astuple
 from pathlib import Path
 from typing import IO
 
@@ -95,7 +96,8 @@ _BOOT = (
 
 
 def _from_reader(located: list[Located], owner: str | None) -> Iterator[Keyed]:
-    job = ([(f.kind, str(f.path), f.name, str(f.root)) for f in located], owner)
+    # plain tuples: the reader unpickles them before it can import refpath
+    job = ([astuple(found) for found in located], owner)
     with tempfile.TemporaryFile() as stderr:
         reader = subprocess.Popen(
             [sys.executable, "-c", _BOOT],
@@ -155,9 +157,9 @@ def _decode(tag: bytes, body: bytes) -> Keyed:
     raise RuntimeError(f"refpath's reader process failed:\n{body.decode()}")
 
 
-def _serve(job: tuple[list[tuple[str, str, str, str]], str | None], out: IO[bytes]) -> None:
+def _serve(job: tuple[list[tuple], str | None], out: IO[bytes]) -> None:
     """The reader process: read, key and send each export in turn; stop at an error."""
-    located = [Located(kind, Path(path), name, Path(root)) for kind, path, name, root in job[0]]
+    located = [Located(*fields) for fields in job[0]]
     owner = job[1]
     companies: dict[str, str] = {}
     try:

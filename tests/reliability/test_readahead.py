@@ -8,6 +8,7 @@ reader behind.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import shutil
 import sqlite3
@@ -135,7 +136,7 @@ def read_in_this_process(monkeypatch, located, load) -> list[tuple[bytes, bytes]
     """The frames the reader sends for ``located`` when ``sources.load`` is ``load``."""
     monkeypatch.setattr(readahead.sources, "load", load)
     out = io.BytesIO()
-    job = ([(f.kind, str(f.path), f.name, str(f.root)) for f in located], None)
+    job = ([dataclasses.astuple(found) for found in located], None)
     readahead._serve(job, out)
     out.seek(0)
     frames = []
