@@ -23,7 +23,8 @@ _MAXRSS = (
     "import resource, subprocess, sys; "
     "rc = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)"
     ".returncode; "
-    "print(rc, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    "ru = resource.getrusage(resource.RUSAGE_CHILDREN); "
+    "print(rc, ru.ru_maxrss, ru.ru_utime + ru.ru_stime)"
 )
 
 
@@ -65,26 +66,33 @@ def run(cmd: list[str]) -> None:
 
 
 def time_process(cmd: list[str], *, runs: int = 5, warmup: int = 1) -> dict[str, float]:
-    """Median/min/max wall time (s) and peak RSS (MiB) of a whole process."""
+    """Median/min/max wall time (s), peak RSS (MiB) and median CPU time (s) of a whole process.
+
+    CPU time is user + system time of the process and every child it waited
+    for (``refpath add``'s reader process included).
+    """
     times: list[float] = []
     peaks: list[float] = []
+    cpus: list[float] = []
     for i in range(warmup + runs):
         t = time.perf_counter()
         res = subprocess.run(
             [sys.executable, "-c", _MAXRSS, *cmd], capture_output=True, text=True, check=True
         )
         elapsed = time.perf_counter() - t
-        rc, maxrss_kib = res.stdout.split()
+        rc, maxrss_kib, cpu_s = res.stdout.split()
         if rc != "0":
             raise SystemExit(f"benchmark command failed ({rc}): {' '.join(cmd)}")
         if i >= warmup:
             times.append(elapsed)
             peaks.append(int(maxrss_kib) / 1024)
+            cpus.append(float(cpu_s))
     return {
         "median_s": statistics.median(times),
         "min_s": min(times),
         "max_s": max(times),
         "peak_mib": max(peaks),
+        "cpu_s": statistics.median(cpus),
     }
 
 
