@@ -19,6 +19,8 @@ import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cached_property
+from typing import Any
 
 from refpath.exports import Export
 from refpath.identity import (
@@ -59,89 +61,77 @@ class KeysWritten:
 
 
 class Row:
-    """One contact on its way into the store (name folding is done only when needed)."""
+    """One contact on its way into the store, with its person id once resolved."""
 
     __slots__ = (
-        "key", "first", "last", "name", "company", "ck", "position", "url", "email", "on",
-        "_nk", "pid",
+        "key", "first", "last", "name", "company", "ck", "position", "url", "email", "on", "nk",
+        "pid",
     )  # fmt: skip
 
     def __init__(
         self, key: str, first: str, last: str, name: str, company: str, ck: str, position: str,
-        url: str, email: str, on: str | None, nk: str | None = None,
+        url: str, email: str, on: str | None, nk: str,
     ) -> None:  # fmt: skip
         self.key, self.first, self.last, self.name = key, first, last, name
         self.company, self.ck, self.position = company, ck, position
-        self.url, self.email, self.on, self._nk = url, email, on, nk
+        self.url, self.email, self.on, self.nk = url, email, on, nk
         self.pid: int | None = None
 
-    @property
-    def nk(self) -> str:
-        """The folded name, for matching (computed on first use)."""
-        if self._nk is None:
-            self._nk = name_key(self.first, self.last)
-        return self._nk
 
-
-#: Row fields in the order ``Row()`` takes them (``_nk`` last).
-_FIELDS = ("key", "first", "last", "name", "company", "ck", "position", "url", "email", "on")
+#: How many columns a keyed export has: every Row field but ``pid``.
+_WIDTH = len(Row.__slots__) - 1
 
 
 @dataclass(frozen=True)
 class Keyed:
     """An export with every row keyed, ready for :meth:`Batch.resolve`.
 
-    ``read`` is how many contacts Connections.csv held: an export shipped from
-    the reader process (:mod:`refpath.readahead`) arrives without its contacts,
-    only their rows.
+    The rows are kept as columns, one list per :class:`Row` field in the order
+    ``Row()`` takes them: columns cross to another process ~10x faster than
+    objects (see :meth:`pack`). ``read`` is how many contacts Connections.csv
+    held: an export shipped from the reader process (:mod:`refpath.readahead`)
+    arrives without its contacts, only their rows.
     """
 
     export: Export
-    rows: list[Row]
+    columns: list[list[Any]]
     warnings: list[str]
     read: int
 
-    def pack(self) -> bytes:
-        """This export as bytes: its rows column by column, names folded; no contacts.
+    @cached_property
+    def rows(self) -> list[Row]:
+        """The rows as :class:`Row` objects (built once: resolving sets their ``pid``)."""
+        return list(map(Row, *self.columns))
 
-        Columns of strings load ~10x faster than pickled objects, which is
-        what makes reading in another process worth it.
-        """
-        rows = self.rows
-        columns = [[getattr(r, f) for r in rows] for f in _FIELDS]
-        columns.append([r.nk for r in rows])
+    def pack(self) -> bytes:
+        """This export as bytes: its row columns, and the export without its contacts."""
         export = replace(self.export, connections=replace(self.export.connections, contacts=()))
         return pickle.dumps(
-            (export, marshal.dumps(columns), self.warnings, self.read), pickle.HIGHEST_PROTOCOL
+            (export, marshal.dumps(self.columns), self.warnings, self.read),
+            pickle.HIGHEST_PROTOCOL,
         )
 
     @classmethod
     def unpack(cls, data: bytes) -> Keyed:
         """The inverse of :meth:`pack` (``export.connections.contacts`` stays empty)."""
         export, columns, warnings, read = pickle.loads(data)
-        return cls(export, list(map(Row, *marshal.loads(columns))), warnings, read)
+        return cls(export, marshal.loads(columns), warnings, read)
 
 
 def key_export(export: Export, companies: dict[str, str] | None = None) -> Keyed:
-    """Key every row of ``export`` (see :func:`export_rows`)."""
-    rows, warnings = export_rows(export, companies)
-    return Keyed(export, rows, warnings, len(export.connections.contacts))
-
-
-def export_rows(
-    export: Export, companies: dict[str, str] | None = None
-) -> tuple[list[Row], list[str]]:
-    """One row per contact, each with its person key.
+    """Key every row of ``export``: one row per contact, each with its person key.
 
     ``companies`` caches company keys across the exports of one add.
     """
-    rows: list[Row] = []
+    rows: list[tuple[Any, ...]] = []
     seen: dict[str, int] = {}
     companies = {} if companies is None else companies
     days: dict[date | None, str | None] = {None: None}
     plain = PLAIN_URL.match
     dup_urls = 0
     for c in export.connections.contacts:
+        first, last = c.first_name, c.last_name
+        nk = name_key(first, last)
         url, key = c.url, None
         if url:  # (URLs are unique within a file: nothing to cache)
             fast = plain(url)
@@ -152,7 +142,7 @@ def export_rows(
         if ck is None:
             ck = companies[c.company] = company_key(c.company)
         if key is None:
-            key, url = f"nm:{name_key(c.first_name, c.last_name)}|{ck}", ""
+            key, url = f"nm:{nk}|{ck}", ""
         n = seen[key] = seen.get(key, 0) + 1
         if n > 1:
             if key.startswith("in:"):
@@ -162,13 +152,15 @@ def export_rows(
         on = days.get(c.connected_on)
         if on is None and c.connected_on is not None:
             on = days[c.connected_on] = c.connected_on.isoformat()
-        first, last = c.first_name, c.last_name
         name = display_name(first, last) or "(no name)"
-        rows.append(Row(key, first, last, name, c.company, ck, c.position, url, c.email, on))
+        rows.append((key, first, last, name, c.company, ck, c.position, url, c.email, on, nk))
     warnings = []
     if dup_urls:
         warnings.append(f"{export.source}: {dup_urls} rows repeat a profile URL and were skipped")
-    return rows, warnings
+    columns = [list(col) for col in zip(*rows, strict=True)]
+    if not rows:
+        columns = [[] for _ in range(_WIDTH)]
+    return Keyed(export, columns, warnings, len(export.connections.contacts))
 
 
 class Batch:
