@@ -17,9 +17,11 @@ import pickle
 import re
 import sqlite3
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
+from operator import attrgetter
 from typing import Any
 
 from refpath.exports import Export
@@ -51,13 +53,17 @@ class KeysWritten:
     def __init__(self) -> None:
         self.bits = bytearray(self._BITS >> 3)
 
-    def add(self, key: str) -> None:
-        h = hash(key) & (self._BITS - 1)
-        self.bits[h >> 3] |= 1 << (h & 7)
+    def add_all(self, keys: Iterable[str]) -> None:
+        """Set the bits of ``keys``."""
+        bits, mask = self.bits, self._BITS - 1
+        for key in keys:
+            h = hash(key) & mask
+            bits[h >> 3] |= 1 << (h & 7)
 
-    def may_hold(self, key: str) -> bool:
-        h = hash(key) & (self._BITS - 1)
-        return bool(self.bits[h >> 3] >> (h & 7) & 1)
+    def which_may_hold(self, keys: Iterable[str]) -> list[str]:
+        """The keys whose bit is set: every written key among ``keys``, and a few others."""
+        bits, mask = self.bits, self._BITS - 1
+        return [k for k in keys if bits[(h := hash(k) & mask) >> 3] >> (h & 7) & 1]
 
 
 class Row:
@@ -185,7 +191,7 @@ class Batch:
     def wrote(self, key: str) -> None:
         """Note a key written to ``people`` (or ``aliases``) outside ``resolve``."""
         if self.written is not None:
-            self.written.add(key)
+            self.written.add_all((key,))
 
     def names(self) -> dict[tuple[str, str], list[list]]:
         """(name_key, company_key) -> [[id, key], ...] over the whole store, built on demand."""
@@ -212,10 +218,7 @@ class Batch:
         Keys are looked up in sorted chunks: neighbouring keys share b-tree pages
         (twice as fast as file order on a large store).
         """
-        if self.written is not None:
-            may_hold = self.written.may_hold
-            keys = [k for k in keys if may_hold(k)]
-        keys = sorted(keys)
+        keys = sorted(self.written.which_may_hold(keys) if self.written is not None else keys)
         found: dict[str, tuple] = {}
         for i in range(0, len(keys), _CHUNK):
             chunk = keys[i : i + _CHUNK]
@@ -265,27 +268,26 @@ class Batch:
             "url = CASE WHEN ?5 != '' THEN ?5 ELSE url END WHERE id = ?6",
             updates,
         )
-        new = sorted((r for r in rows if r.pid is None), key=lambda r: r.key)
-        inserts = []
-        mark = self.written.add if self.written is not None else None
-        for r in new:
-            r.pid, self.next_id = self.next_id, self.next_id + 1
-            if mark is not None:
-                mark(r.key)
-            nk = r.nk
-            inserts.append((r.pid, r.key, r.name, nk, r.company, r.ck, r.position, r.url))
-            if self._names is not None:
+        new = sorted((r for r in rows if r.pid is None), key=attrgetter("key"))
+        for pid, r in enumerate(new, self.next_id):
+            r.pid = pid
+        self.next_id += len(new)
+        if self.written is not None:
+            self.written.add_all([r.key for r in new])
+        if self._names is not None:
+            for r in new:
                 entry = [r.pid, r.key]
-                self._names[(nk, r.ck)].append(entry)
+                self._names[(r.nk, r.ck)].append(entry)
                 if self._by_company is not None:
-                    self._by_company[r.ck].append((nk, entry))
+                    self._by_company[r.ck].append((r.nk, entry))
                 self._note_damaged(r.name, r.ck, entry)
         self.conn.executemany(
             "INSERT INTO people (id, key, name, name_key, company, company_key, position, url) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            inserts,
+            [(r.pid, r.key, r.name, r.nk, r.company, r.ck, r.position, r.url) for r in new],
         )
-        if any(r.key.startswith("nm:") for r in new):
+        # Keys are "in:..." or "nm:...", and "nm:" sorts last: the last new key tells.
+        if new and new[-1].key.startswith("nm:"):
             self.has_nm = True
         return len(rows) - len(new)
 

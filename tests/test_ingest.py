@@ -371,7 +371,7 @@ def test_a_first_import_that_skips_lookups_decides_exactly_as_one_that_asks(
     skipping = _team_dump(tmp_path / "skip.db", members)
     monkeypatch.setattr(KeysWritten, "_BITS", 8)
     colliding = _team_dump(tmp_path / "collide.db", members)
-    monkeypatch.setattr(KeysWritten, "may_hold", lambda self, key: True)
+    monkeypatch.setattr(KeysWritten, "which_may_hold", lambda self, keys: list(keys))
     asking = _team_dump(tmp_path / "ask.db", members)
     assert skipping == asking == colliding
     assert skipping[0].people == 413 and skipping[0].connections == 683
@@ -382,7 +382,9 @@ def test_keys_written_never_forgets_a_key():
 
     written = KeysWritten()
     keys = [f"in:someone-{i}" for i in range(5000)]
-    for key in keys:
-        written.add(key)
-    assert all(written.may_hold(k) for k in keys)
-    assert sum(written.may_hold(f"in:other-{i}") for i in range(5000)) < 50
+    written.add_all(keys[:10])
+    for key in keys[10:20]:
+        written.add_all((key,))
+    written.add_all(keys[20:])
+    assert written.which_may_hold(keys) == keys
+    assert len(written.which_may_hold(f"in:other-{i}" for i in range(5000))) < 50
