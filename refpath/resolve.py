@@ -163,9 +163,8 @@ def key_export(export: Export, companies: dict[str, str] | None = None) -> Keyed
     warnings = []
     if dup_urls:
         warnings.append(f"{export.source}: {dup_urls} rows repeat a profile URL and were skipped")
-    columns = [list(col) for col in zip(*rows, strict=True)]
-    if not rows:
-        columns = [[] for _ in range(_WIDTH)]
+    # Transposed once; an export without rows still has every column, empty.
+    columns = [list(col) for col in zip(*rows, strict=True)] or [[] for _ in range(_WIDTH)]
     return Keyed(export, columns, warnings, len(export.connections.contacts))
 
 

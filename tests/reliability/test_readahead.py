@@ -186,3 +186,16 @@ def test_a_keyed_export_crosses_the_pipe_whole(monkeypatch):
         assert a.nk == b.nk and b.pid is None
     assert there.export.connections.contacts == ()  # only the rows travel
     assert there.export.owner_name == here.export.owner_name == "Carol Mendes"
+
+
+def test_an_export_without_rows_keeps_every_column():
+    export = sources.load(sources.locate([SAMPLES / "Carol Mendes.csv"])[0], None)
+    empty = dataclasses.replace(
+        export, connections=dataclasses.replace(export.connections, contacts=())
+    )
+    keyed = readahead.key_export(empty)
+    assert keyed.columns == [[] for _ in range(11)] and keyed.rows == [] and keyed.read == 0
+    there = Keyed.unpack(keyed.pack())
+    assert there.columns == keyed.columns and there.rows == []
+    full = readahead.key_export(export)
+    assert [len(column) for column in full.columns] == [len(full.rows)] * 11
