@@ -158,28 +158,19 @@ def test_sigkill_while_the_wal_holds_uncommitted_pages(tmp_path, synth_team):
 
 
 @pytest.mark.slow
-def test_ctrl_c_mid_add_exits_130_and_leaves_the_store_as_it_was(tmp_path, synth_team):
-    team = synth_team(4, 20_000)
-    db = new_store(tmp_path / "s.db", SMALL)
-    before = dump(db)
-
-    killed = kill_mid_add(db, team, lambda seconds, wal: seconds > 0.5, how=signal.SIGINT)
-
-    assert killed.code == 130
-    assert killed.err == "refpath: interrupted; the store is unchanged\n"
-    assert dump(db) == before
-
-
-@pytest.mark.slow
-@needs_proc
-def test_ctrl_c_at_the_terminal_stops_the_reader_too_with_one_line(tmp_path, synth_team):
-    """A terminal's Ctrl-C reaches every process of the add: still one line, exit 130."""
+@pytest.mark.parametrize(
+    "group", [False, pytest.param(True, marks=needs_proc)], ids=["writer", "terminal"]
+)
+def test_ctrl_c_mid_add_exits_130_with_one_line_and_leaves_the_store_as_it_was(
+    tmp_path, synth_team, group
+):
+    """Ctrl-C to the writer, or from a terminal to every process of the add (the reader too)."""
     team = synth_team(4, 20_000)  # big enough to be read ahead in a second process
     db = new_store(tmp_path / "s.db", SMALL)
     before = dump(db)
 
     killed = kill_mid_add(
-        db, team, lambda seconds, wal: seconds > 0.5, how=signal.SIGINT, group=True
+        db, team, lambda seconds, wal: seconds > 0.5, how=signal.SIGINT, group=group
     )
 
     assert killed.code == 130
