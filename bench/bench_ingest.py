@@ -31,8 +31,8 @@ from pathlib import Path
 
 from common import REFPATH, peaks_by_process, report, team_folder, time_process
 
-from refpath.sources import locate_exports
-from refpath.store import SECONDARY_INDEXES, open_store
+from refpath.exports.locate import locate_exports
+from refpath.store.db import SECONDARY_INDEXES, open_store
 
 OWNERS, ROWS = 50, 20_000
 

@@ -61,10 +61,10 @@ def quality(db: Path) -> list[tuple[str, str]]:
     """Modularity and purity of plain Louvain vs refpath's market clusters."""
     import networkx as nx
 
-    from refpath.clusters import market_clusters
-    from refpath.network import load_network
-    from refpath.store import open_store
-    from refpath.synth_pools import INDUSTRIES
+    from refpath._synth.pools import INDUSTRIES
+    from refpath.map.clusters import market_clusters
+    from refpath.map.network import load_network
+    from refpath.store.db import open_store
 
     noun = {n: k for k, nouns in INDUSTRIES.items() for n in nouns}
     with open_store(db, create=False) as store:

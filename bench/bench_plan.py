@@ -72,9 +72,9 @@ def lead_list(db: Path, n: int = PROSPECTS, seed: int = SEED) -> Path:
 
 def in_process(db: Path, leads: Path, runs: int = RUNS) -> dict[str, list[float]]:
     """Seconds per part of make_plan (routes, solve), over ``runs`` runs in this process."""
-    from refpath.plan import make_plan
-    from refpath.prospects import read_prospects
-    from refpath.store import open_store
+    from refpath.outreach.leads import read_prospects
+    from refpath.outreach.plan import make_plan
+    from refpath.store.db import open_store
 
     parts: dict[str, list[float]] = {"routes": [], "solve": []}
     with open_store(db, create=False) as store:
@@ -95,9 +95,9 @@ def fresh_routes(db: Path, leads: Path) -> tuple[float, int]:
     import time
     from datetime import date
 
-    from refpath.paths import introducers_for
-    from refpath.prospects import match_prospect, read_prospects
-    from refpath.store import open_store
+    from refpath.outreach.leads import match_prospect, read_prospects
+    from refpath.routes.introducers import introducers_for
+    from refpath.store.db import open_store
 
     with open_store(db, create=False) as store:
         people = [match_prospect(store, p)[0] for p in read_prospects(leads).prospects]

@@ -74,9 +74,9 @@ def pick_target(db: Path) -> tuple[list[str], str, int, int]:
 
 def library_ms(db: Path, query: list[str], runs: int = 20) -> tuple[float, float]:
     """Median and max time of find_person + introducers_for in this process (ms)."""
-    from refpath.paths import introducers_for
-    from refpath.people import find_person
-    from refpath.store import open_store
+    from refpath.routes.introducers import introducers_for
+    from refpath.routes.people import find_person
+    from refpath.store.db import open_store
 
     times = []
     with open_store(db, create=False) as store:

@@ -30,7 +30,7 @@ _MAXRSS = (
 
 def team_folder(owners: int, rows: int, seed: int = 0) -> Path:
     """A synthetic team folder of ``owners`` x ``rows`` in the current format (cached)."""
-    from refpath.synth import write_team
+    from refpath._synth.teams import write_team
 
     out = CACHE / f"team-{owners}x{rows}-s{seed}"
     done = out / ".done"
@@ -127,7 +127,7 @@ def peaks_by_process(cmd: list[str]) -> dict[str, float]:
             if entry.name == str(proc.pid):
                 role = "main"
             else:
-                role = "reader" if b"refpath.readahead" in cmdline else "other"
+                role = "reader" if b"refpath.store.readahead" in cmdline else "other"
             for line in status.splitlines():
                 if line.startswith("VmHWM:"):
                     peaks[role] = max(peaks.get(role, 0.0), int(line.split()[1]) / 1024)

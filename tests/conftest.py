@@ -62,7 +62,7 @@ def sample_db(_sample_store: Path, tmp_path_factory: pytest.TempPathFactory) -> 
 
 @pytest.fixture
 def freeze_today(monkeypatch: pytest.MonkeyPatch) -> Callable[..., None]:
-    """``freeze_today("refpath.paths", ...)``: their ``date.today()`` is test_paths.TODAY."""
+    """``freeze_today("refpath.routes.introducers", ...)``: ``date.today()`` there is TODAY."""
     from datetime import date
 
     from test_paths import TODAY

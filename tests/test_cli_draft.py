@@ -18,7 +18,7 @@ runner = CliRunner()
 
 @pytest.fixture(autouse=True)
 def fixed_today_and_config(freeze_today, monkeypatch, tmp_path):
-    freeze_today("refpath.paths", "refpath.drafts")
+    freeze_today("refpath.routes.introducers", "refpath.outreach.drafts")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
 
 

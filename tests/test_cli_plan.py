@@ -23,7 +23,12 @@ HEADER = ["prospect", "company", "introducer", "score", "hops", "inferred", "rea
 
 @pytest.fixture(autouse=True)
 def fixed_today(freeze_today):
-    freeze_today("refpath.paths", "refpath.outreach", "refpath.plan", "refpath.cli.log_cmds")
+    freeze_today(
+        "refpath.routes.introducers",
+        "refpath.outreach.log",
+        "refpath.outreach.plan",
+        "refpath.cli.log_cmds",
+    )
 
 
 @pytest.fixture
@@ -314,7 +319,7 @@ def test_sample_lead_list_plan(sample_db, tmp_path):
 def test_sample_shared_routes_equal_introducers_for(sample_db):
     from test_plan import assert_same_routes
 
-    from refpath.store import open_store
+    from refpath.store.db import open_store
 
     with open_store(sample_db, create=False) as store:
         assert_same_routes(store, TODAY, 10)

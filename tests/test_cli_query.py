@@ -17,7 +17,7 @@ runner = CliRunner()
 
 @pytest.fixture(autouse=True)
 def fixed_today(freeze_today):
-    freeze_today("refpath.paths")
+    freeze_today("refpath.routes.introducers")
 
 
 @pytest.fixture
@@ -261,8 +261,8 @@ def test_at_an_unknown_company_exits_1(db):
 def test_names_cannot_inject_terminal_escapes(tmp_path):
     from test_paths import export, row
 
-    from refpath.ingest import add_exports
-    from refpath.store import open_store
+    from refpath.store.db import open_store
+    from refpath.store.ingest import add_exports
 
     with open_store(tmp_path / "s.db") as store:
         evil = row("Eve\x1b[31m", "[bold]Mallory[/bold]", "eve", "Acme\x07")
@@ -325,8 +325,8 @@ def test_sample_sam_lee_is_ambiguous_and_plain_text_finds_accents_and_emoji(samp
 def test_a_very_common_name_lists_the_best_known_few(tmp_path):
     from test_paths import export, row
 
-    from refpath.ingest import add_exports
-    from refpath.store import open_store
+    from refpath.store.db import open_store
+    from refpath.store.ingest import add_exports
 
     sams = [row("Sam", "Lee", f"sam-lee-{i:02}", f"Company {i:02}") for i in range(12)]
     with open_store(tmp_path / "s.db") as store:
@@ -346,8 +346,8 @@ def test_a_very_common_name_lists_the_best_known_few(tmp_path):
 def test_no_guesses_through_a_giant_company_and_it_says_why(tmp_path):
     from test_paths import export, row
 
-    from refpath.ingest import add_exports
-    from refpath.store import open_store
+    from refpath.store.db import open_store
+    from refpath.store.ingest import add_exports
 
     giant = [row(f"P{i}", "Mega", f"p{i}-mega", "Megacorp") for i in range(800)]
     with open_store(tmp_path / "s.db") as store:

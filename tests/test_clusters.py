@@ -12,11 +12,11 @@ from datetime import date
 
 import pytest
 
-from refpath.clusters import TEAM, market_clusters
-from refpath.exports import ConnectionsFile, Contact, Export
-from refpath.ingest import add_exports
-from refpath.network import load_network
-from refpath.store import open_store
+from refpath.exports.records import ConnectionsFile, Contact, Export
+from refpath.map.clusters import TEAM, market_clusters
+from refpath.map.network import load_network
+from refpath.store.db import open_store
+from refpath.store.ingest import add_exports
 
 MARKETS = {
     "robotics": ("Acme Robotics", "Tessel Automation", "Ironfern Robotics", "Corvane Dynamics"),

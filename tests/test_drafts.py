@@ -20,7 +20,8 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from refpath.cli import app
-from refpath.drafts import (
+from refpath.errors import InputError
+from refpath.outreach.drafts import (
     FREE_NOTE_LIMIT,
     NOTE_LIMIT,
     NoIntroducer,
@@ -31,11 +32,10 @@ from refpath.drafts import (
     load_user_config,
     write_markdown,
 )
-from refpath.errors import InputError
-from refpath.etiquette import check_message, recipient
-from refpath.paths import Routes, introducers_for
-from refpath.people import find_person, prospect_at
-from refpath.store import open_store
+from refpath.outreach.etiquette import check_message, recipient
+from refpath.routes.introducers import Routes, introducers_for
+from refpath.routes.people import find_person, prospect_at
+from refpath.store.db import open_store
 
 TODAY = date(2026, 11, 24)
 ROOT = Path(__file__).resolve().parent.parent

@@ -17,10 +17,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from test_paths import build_team
 
-from refpath.etiquette import RULES, Recipient, check_message, recipient
-from refpath.people import find_person, prospect_at
-from refpath.store import open_store
-from refpath.strength import NO_EVIDENCE
+from refpath.outreach.etiquette import RULES, Recipient, check_message, recipient
+from refpath.routes.people import find_person, prospect_at
+from refpath.routes.strength import NO_EVIDENCE
+from refpath.store.db import open_store
 
 MESSAGES = Path(__file__).parent / "assets" / "messages"
 BAD = sorted((MESSAGES / "bad").glob("*.txt"))
@@ -144,8 +144,8 @@ def test_recipient_reads_the_users_own_tie_from_the_store(tmp_path):
 def test_recipient_sees_a_conversation_as_a_relationship(tmp_path):
     from test_paths import export, li, row, team_exports
 
-    from refpath.exports import MessageStats
-    from refpath.ingest import add_exports
+    from refpath.exports.records import MessageStats
+    from refpath.store.ingest import add_exports
 
     mine, theirs = team_exports()
     nadia = row("Nadia", "Qureshi", "nadia-q", "Ledgerwise", "CFO", date(2023, 6, 20))

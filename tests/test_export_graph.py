@@ -12,8 +12,9 @@ from typer.testing import CliRunner
 
 from refpath.cli import app
 from refpath.errors import InputError
-from refpath.network import export_graph, inferred_ties, load_network, team_graph
-from refpath.store import open_store
+from refpath.map.graph_export import export_graph
+from refpath.map.network import inferred_ties, load_network, team_graph
+from refpath.store.db import open_store
 
 runner = CliRunner()
 EVIL = contact("=HYPERLINK(1) -2+3", "@Acme Robotics", date(2020, 2, 2))

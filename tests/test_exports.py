@@ -22,23 +22,19 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from refpath.archive import (
+from refpath.errors import ExportError
+from refpath.exports.archive import (
     parse_endorsements,
     parse_invitations,
     parse_messages,
     parse_profile,
     parse_recommendations,
 )
-from refpath.connections import parse_connections
-from refpath.dates import parse_date
-from refpath.errors import ExportError
-from refpath.exports import (
-    ConnectionsFile,
-    Export,
-    decode_export,
-    read_export,
-    read_exports,
-)
+from refpath.exports.connections import parse_connections
+from refpath.exports.dates import parse_date
+from refpath.exports.locate import read_export, read_exports
+from refpath.exports.records import ConnectionsFile, Export
+from refpath.exports.text import decode_export
 
 EXPORTS = Path(__file__).parent / "assets" / "exports"
 GOOD = sorted((EXPORTS / "good").glob("*.csv"))

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from refpath.errors import AmbiguousPerson, UnknownPerson
-from refpath.exports import ConnectionsFile, Contact, Export, MessageStats
-from refpath.ingest import add_exports, remove_owner
-from refpath.people import find_people, find_person, likely_duplicates, record_decision
-from refpath.store import open_store
+from refpath.exports.records import ConnectionsFile, Contact, Export, MessageStats
+from refpath.routes.people import find_people, find_person, likely_duplicates, record_decision
+from refpath.store.db import open_store
+from refpath.store.ingest import add_exports, remove_owner
 
 
 def contact(first, last, url="", company="", position="", on=date(2020, 1, 1), line=0):
@@ -314,7 +314,7 @@ def sample_members():
 
 
 def test_the_sample_team_gives_the_same_store_in_any_order(tmp_path):
-    from refpath.exports import read_exports
+    from refpath.exports.locate import read_exports
 
     members = sample_members()
 
@@ -335,7 +335,7 @@ def test_the_sample_team_gives_the_same_store_in_any_order(tmp_path):
 
 def _team_dump(db, members):
     """Add the members in one call to an empty store; dump what identity decided."""
-    from refpath.exports import read_exports
+    from refpath.exports.locate import read_exports
 
     with open_store(db) as s:
         add_exports(s, read_exports(members))
@@ -363,7 +363,7 @@ def test_a_first_import_that_skips_lookups_decides_exactly_as_one_that_asks(
     The result must be the one a look-up of every key gives, and stay so when
     the bitmap is tiny and nearly every key collides.
     """
-    from refpath.resolve import KeysWritten
+    from refpath.store.resolve import KeysWritten
 
     members = sample_members()
     if reverse:
@@ -378,7 +378,7 @@ def test_a_first_import_that_skips_lookups_decides_exactly_as_one_that_asks(
 
 
 def test_keys_written_never_forgets_a_key():
-    from refpath.resolve import KeysWritten
+    from refpath.store.resolve import KeysWritten
 
     written = KeysWritten()
     keys = [f"in:someone-{i}" for i in range(5000)]

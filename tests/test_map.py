@@ -10,11 +10,12 @@ from test_clusters import contact, market_team
 from typer.testing import CliRunner
 
 from refpath.cli import app
-from refpath.clusters import market_clusters
 from refpath.errors import InputError
-from refpath.network import load_network
-from refpath.plot import MapOptions, Route, draw_map, output_format
-from refpath.plot_labels import text
+from refpath.map.clusters import market_clusters
+from refpath.map.labels import text
+from refpath.map.network import load_network
+from refpath.map.options import MapOptions, Route
+from refpath.map.plot import draw_map, output_format
 
 mpl = pytest.importorskip("matplotlib")
 mpl.use("Agg")
@@ -34,7 +35,7 @@ def db(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def team(db):
-    from refpath.store import open_store
+    from refpath.store.db import open_store
 
     with open_store(db, create=False) as store:
         net = load_network(store)

@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 
 from refpath.errors import PersonError, UnknownPerson
-from refpath.exports import ConnectionsFile, Contact, Export, MessageStats
-from refpath.ingest import add_exports
-from refpath.paths import introducers_for, reachable_at
-from refpath.people import find_person, prospect_at
-from refpath.store import Store, open_store
+from refpath.exports.records import ConnectionsFile, Contact, Export, MessageStats
+from refpath.routes.introducers import introducers_for, reachable_at
+from refpath.routes.people import find_person, prospect_at
+from refpath.store.db import Store, open_store
+from refpath.store.ingest import add_exports
 
 TODAY = date(2026, 11, 24)
 

@@ -17,12 +17,12 @@ from test_paths import TODAY, build_team
 from test_prospects import ASSETS  # noqa: F401  (the fixtures live next to each other)
 
 from refpath.errors import InputError, StoreError
-from refpath.outreach import follow_ups_due, log_outreach, outreach_log
-from refpath.paths import introducers_for
-from refpath.people import Person, find_person, people_by_ids, prospect_at
-from refpath.plan import SCALE, assign, make_plan, route_finder
-from refpath.prospects import parse_prospects
-from refpath.store import open_store
+from refpath.outreach.leads import parse_prospects
+from refpath.outreach.log import follow_ups_due, log_outreach, outreach_log
+from refpath.outreach.plan import SCALE, assign, make_plan, route_finder
+from refpath.routes.introducers import introducers_for
+from refpath.routes.people import Person, find_person, people_by_ids, prospect_at
+from refpath.store.db import open_store
 
 # -- assign: the optimisation on its own ------------------------------------------------
 
@@ -316,7 +316,7 @@ def test_follow_ups_due_are_open_asks_old_enough(store):
 def test_the_log_is_kept_by_key_and_follows_merges(tmp_path):
     from test_ingest import contact, export, li
 
-    from refpath.ingest import add_exports
+    from refpath.store.ingest import add_exports
 
     with open_store(tmp_path / "s.db") as s:
         tom_row = contact("Tom", "Baker", "", "Acme Robotics")

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from refpath.errors import ProspectListError
 from refpath.identity import display_name
-from refpath.prospects import parse_prospects, read_prospects
+from refpath.outreach.leads import parse_prospects, read_prospects
 
 ASSETS = Path(__file__).parent / "assets" / "prospects"
 GOOD = sorted((ASSETS / "good").iterdir())

@@ -9,10 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from refpath.exports import ConnectionsFile, Contact, Export, InvitationInfo, MessageStats
-from refpath.ingest import add_exports
-from refpath.store import open_store
-from refpath.strength import (
+from refpath.exports.records import ConnectionsFile, Contact, Export, InvitationInfo, MessageStats
+from refpath.routes.strength import (
     NO_EVIDENCE,
     TieEvidence,
     evidence_weight,
@@ -22,6 +20,8 @@ from refpath.strength import (
     tie_reasons,
     tie_strength,
 )
+from refpath.store.db import open_store
+from refpath.store.ingest import add_exports
 
 TODAY = date(2026, 11, 24)
 days = st.dates(min_value=date(1990, 1, 1), max_value=date(2035, 12, 31))

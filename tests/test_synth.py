@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from refpath.sample_team import write_sample_prospects, write_sample_team
-from refpath.synth import TeamManifest, main, write_team
+from refpath._synth.sample_team import write_sample_prospects, write_sample_team
+from refpath._synth.teams import TeamManifest, main, write_team
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sample_exports"
@@ -198,7 +198,7 @@ def test_sample_team_matches_the_committed_files(tmp_path: Path) -> None:
             ]
             assert all(new.read(n) == old.read(n) for n in new.namelist()), name
         else:
-            assert data == committed[name], f"{name} drifted: run python -m refpath.synth"
+            assert data == committed[name], f"{name} drifted: run python -m refpath._synth.teams"
     prospects = write_sample_prospects(tmp_path / "prospects.csv").read_bytes()
     assert prospects == (ROOT / "docs" / "examples" / "prospects.csv").read_bytes()
 

@@ -65,7 +65,7 @@ class _RefpathGroup(TyperGroup):
         except RefpathError as error:
             fail(error)
         except sqlite3.Error as error:  # e.g. a query that met a damaged page
-            from refpath.store import _store_error
+            from refpath.store.db import _store_error
 
             fail(_store_error(settings(ctx).db, error))
         except KeyboardInterrupt:
@@ -152,7 +152,7 @@ def settings(ctx: typer.Context) -> Settings:
 
 def open_db(ctx: typer.Context, *, create: bool = False) -> Any:
     """Open the store named by ``--db``; query commands don't create one."""
-    from refpath.store import open_store
+    from refpath.store.db import open_store
 
     return open_store(settings(ctx).db, create=create)
 

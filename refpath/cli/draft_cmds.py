@@ -1,9 +1,9 @@
 """Commands that write and check messages: ``draft`` and ``check``.
 
 ``draft`` finds the routes to a person (as ``to`` does), renders
-:func:`refpath.drafts.draft_for` and prints it, writes it with ``--out``, or
+:func:`refpath.outreach.drafts.draft_for` and prints it, writes it with ``--out``, or
 prints only the connection note with ``--note``. ``check`` runs
-:func:`refpath.etiquette.check_message` over a file or stdin and exits 1 when
+:func:`refpath.outreach.etiquette.check_message` over a file or stdin and exits 1 when
 it finds anything, so it works in scripts. Everything from the exports or the
 user's files passes through ``safe()`` on its way to the terminal.
 """
@@ -20,9 +20,9 @@ from refpath.cli.app import app, err, open_db, out, plain, safe, warn
 from refpath.errors import InputError, UnknownPerson
 
 if TYPE_CHECKING:
-    from refpath.paths import Introduction, Routes
-    from refpath.people import Person
-    from refpath.store import Store
+    from refpath.routes.introducers import Introduction, Routes
+    from refpath.routes.people import Person
+    from refpath.store.db import Store
 
 
 class Channel(StrEnum):
@@ -39,7 +39,7 @@ def _quote(text: str) -> str:
 
 def _target(store: Store, name: str, company: str | None) -> Person:
     """The person named, or a prospect in no export at ``company``."""
-    from refpath.people import find_person, prospect_at
+    from refpath.routes.people import find_person, prospect_at
 
     try:
         return find_person(store, name, company=company)
@@ -142,9 +142,9 @@ def draft(
     and an easy way to say no. The blurb is for the introducer to forward:
     the prospect is asked first and introduced only after a yes.
     """
-    from refpath.drafts import count_text, draft_for, draft_markdown, load_user_config
-    from refpath.drafts import write_markdown as write
-    from refpath.paths import introducers_for
+    from refpath.outreach.drafts import count_text, draft_for, draft_markdown, load_user_config
+    from refpath.outreach.drafts import write_markdown as write
+    from refpath.routes.introducers import introducers_for
 
     config = load_user_config()
     with open_db(ctx) as store:
@@ -229,7 +229,7 @@ def check(
     ground, over-length, and (with --target) closeness the store doesn't back.
     Exit 0 when clean, 1 with findings.
     """
-    from refpath.etiquette import check_message, recipient
+    from refpath.outreach.etiquette import check_message, recipient
 
     shown = "<stdin>" if file == "-" else file
     try:

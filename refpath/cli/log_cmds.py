@@ -1,6 +1,6 @@
 """The outreach log's commands: ``log`` (show it), ``log add`` and ``log due``.
 
-The log itself is :mod:`refpath.outreach`; ``refpath plan`` reads it to avoid
+The log itself is :mod:`refpath.outreach.log`; ``refpath plan`` reads it to avoid
 asking twice. Names from the exports or the command line pass through
 ``safe()`` (terminal) or ``plain()`` (JSON).
 """
@@ -17,9 +17,9 @@ from refpath.cli.app import app, open_db, out, plain, print_json, safe
 from refpath.errors import InputError, UnknownPerson
 
 if TYPE_CHECKING:
-    from refpath.outreach import LogEntry
-    from refpath.people import Person
-    from refpath.store import Store
+    from refpath.outreach.log import LogEntry
+    from refpath.routes.people import Person
+    from refpath.store.db import Store
 
 
 class Status(StrEnum):
@@ -68,7 +68,7 @@ def log_show(
         return
     from rich.table import Table
 
-    from refpath.outreach import outreach_log
+    from refpath.outreach.log import outreach_log
 
     with open_db(ctx) as store:
         entries = outreach_log(store)
@@ -90,7 +90,7 @@ def log_show(
 def _logged_person(store: Store, query: str, company: str | None) -> Person:
     """The person named, or a prospect in no export (at a known company, or by profile URL)."""
     from refpath.identity import canonical_url, profile_key
-    from refpath.people import Person, find_person, prospect_at
+    from refpath.routes.people import Person, find_person, prospect_at
 
     try:
         return find_person(store, query, company=company)
@@ -135,7 +135,7 @@ def log_add(
     ] = None,
 ) -> None:
     """Record that you asked INTRODUCER about PROSPECT, or what came of it."""
-    from refpath.outreach import log_outreach
+    from refpath.outreach.log import log_outreach
 
     when = _date(on)
     with open_db(ctx) as store:
@@ -177,7 +177,7 @@ def log_due(
     """Follow-ups due: asks at least --days old with nothing logged since."""
     from rich.table import Table
 
-    from refpath.outreach import follow_ups_due
+    from refpath.outreach.log import follow_ups_due
 
     with open_db(ctx) as store:
         due = follow_ups_due(store, days=days)

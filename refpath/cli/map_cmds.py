@@ -10,7 +10,7 @@ import typer
 from refpath.cli.app import app, open_db, out, plain, print_json, safe
 
 if TYPE_CHECKING:
-    from refpath.clusters import Broker, Clustering
+    from refpath.map.clusters import Broker, Clustering
 
 
 @app.command("map")
@@ -49,13 +49,14 @@ def map_(
     Up to --max-people people each person is a dot; above, the picture is a
     summary with each market cluster as a bubble. The title says which.
     """
-    from refpath.clusters import market_clusters
     from refpath.errors import UnknownPerson
     from refpath.identity import name_key
-    from refpath.network import load_network
-    from refpath.paths import introducers_for
-    from refpath.people import find_person
-    from refpath.plot import MapOptions, Route, draw_map, output_format
+    from refpath.map.clusters import market_clusters
+    from refpath.map.network import load_network
+    from refpath.map.options import MapOptions, Route
+    from refpath.map.plot import draw_map, output_format
+    from refpath.routes.introducers import introducers_for
+    from refpath.routes.people import find_person
 
     output_format(output)  # bad names fail before any work
     with open_db(ctx) as store:
@@ -125,8 +126,8 @@ def clusters(
     """List the market clusters the team reaches, through which colleagues and brokers."""
     from rich.table import Table
 
-    from refpath.clusters import market_clusters
-    from refpath.network import load_network
+    from refpath.map.clusters import market_clusters
+    from refpath.map.network import load_network
 
     with open_db(ctx) as store:
         net = load_network(store)
@@ -176,7 +177,7 @@ def export(
     the colleagues whose exports show it). .csv writes FILE_nodes.csv and
     FILE_edges.csv.
     """
-    from refpath.network import export_graph
+    from refpath.map.graph_export import export_graph
 
     with open_db(ctx) as store:
         written = export_graph(store, output, show_emails=show_emails, inferred=inferred)

@@ -1,10 +1,11 @@
 """The command for a whole lead list: ``plan`` (the outreach log is :mod:`refpath.cli.log_cmds`).
 
-``plan`` reads the list (:mod:`refpath.prospects`), asks :func:`refpath.plan.make_plan`
-for the assignment and renders it: ``plan.csv`` (through :mod:`refpath.safecsv`, so no
+``plan`` reads the list (:mod:`refpath.outreach.leads`), asks
+:func:`refpath.outreach.plan.make_plan`
+for the assignment and renders it: ``plan.csv`` (through :mod:`refpath.outfiles`, so no
 cell can run as a spreadsheet formula), the same rows as JSON, a table, and a summary of
 who was assigned, the load per introducer and the prospects with no path. ``--drafts``
-writes one warm-intro draft per assigned prospect with :mod:`refpath.drafts`. Names from
+writes one warm-intro draft per assigned prospect with :mod:`refpath.outreach.drafts`. Names from
 the exports or the list pass through ``safe()`` (terminal) or ``plain()`` (files, JSON).
 """
 
@@ -22,10 +23,10 @@ from refpath.cli.log_cmds import quoted
 from refpath.errors import InputError
 
 if TYPE_CHECKING:
-    from refpath.paths import Introduction
-    from refpath.people import Person
-    from refpath.plan import Plan
-    from refpath.store import Store
+    from refpath.outreach.plan import Plan
+    from refpath.routes.introducers import Introduction
+    from refpath.routes.people import Person
+    from refpath.store.db import Store
 
 #: The plan's own columns; the list's other columns follow them.
 COLUMNS = ("prospect", "company", "introducer", "score", "hops", "inferred", "reasons", "status")
@@ -109,7 +110,7 @@ def _progress(total: int) -> Iterator[Callable[[int, int], None] | None]:
 def _write_drafts(store: Store, plan: Plan, folder: Path) -> int:
     """One Markdown draft per assigned prospect in ``folder``; returns how many."""
     try:
-        from refpath.drafts import draft_for, write_markdown
+        from refpath.outreach.drafts import draft_for, write_markdown
     except ImportError as error:  # pragma: no cover - drafting ships with refpath
         raise InputError(f"--drafts: drafting is not available ({error})") from error
     written: dict[Path, str] = {}
@@ -217,9 +218,9 @@ def plan_cmd(
     total route score is highest while nobody gets more than
     --max-per-introducer asks. The outreach log (refpath log) is respected.
     """
-    from refpath.plan import make_plan
-    from refpath.prospects import read_prospects
-    from refpath.safecsv import write_csv
+    from refpath.outfiles import write_csv
+    from refpath.outreach.leads import read_prospects
+    from refpath.outreach.plan import make_plan
 
     if output is not None and output.resolve() == prospects.resolve():
         raise InputError(f"{output}: is the lead list itself; write the plan to another file")

@@ -1,6 +1,6 @@
 """Commands that answer "who can introduce me?": ``to`` and ``at``.
 
-They find the person, ask :mod:`refpath.paths` for routes and render them: a
+They find the person, ask :mod:`refpath.routes.introducers` for routes and render them: a
 rich table by default, or JSON with ``--json``. Everything taken from the
 exports passes through ``safe()`` (terminal) or ``plain()`` (JSON); emails are
 shown only with ``--show-emails``. Every outcome ends with a next step.
@@ -16,8 +16,8 @@ from refpath.cli.app import app, err, open_db, out, plain, print_json, safe
 from refpath.errors import AmbiguousPerson, UnknownPerson
 
 if TYPE_CHECKING:
-    from refpath.paths import Introduction, Routes
-    from refpath.people import Person
+    from refpath.routes.introducers import Introduction, Routes
+    from refpath.routes.people import Person
 
 
 #: Candidates listed for an ambiguous name; the best-known first.
@@ -71,7 +71,7 @@ def _pick_command(p: Person, others: tuple[Person, ...]) -> str:
 
 
 def _ambiguous(error: AmbiguousPerson) -> None:
-    from refpath.people import Person
+    from refpath.routes.people import Person
 
     err.print(f"refpath: error: {safe(error)}")
     people = tuple(
@@ -226,8 +226,8 @@ def to(
     company, teammates), so one weak tie sinks it. Routes through someone who
     merely works at the prospect's company are labelled inferred.
     """
-    from refpath.paths import introducers_for
-    from refpath.people import emails_of, find_people, find_person, prospect_at
+    from refpath.routes.introducers import introducers_for
+    from refpath.routes.people import emails_of, find_people, find_person, prospect_at
 
     namesakes: list[Person] = []
     with open_db(ctx) as store:
@@ -301,7 +301,7 @@ def at(
     """Everyone at COMPANY your team can reach, each with their best introducer."""
     from rich.table import Table
 
-    from refpath.paths import reachable_at, reachable_count
+    from refpath.routes.introducers import reachable_at, reachable_count
 
     with open_db(ctx) as store:
         try:

@@ -13,8 +13,8 @@ import typer
 from refpath.cli.app import app, err, open_db, out, plain, print_json, safe, warn
 
 if TYPE_CHECKING:  # (imported where used: every command loads this module)
-    from refpath.exports import Export
-    from refpath.resolve import Keyed
+    from refpath.exports.records import Export
+    from refpath.store.resolve import Keyed
 
 
 @contextmanager
@@ -29,7 +29,7 @@ def _progress(
     """
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    from refpath.exports import Export
+    from refpath.exports.records import Export
 
     with Progress(
         SpinnerColumn(),
@@ -77,8 +77,8 @@ def add(
     file or folder name (carol-mendes/Connections.csv, "Carol Mendes.csv").
     Everything is added in one transaction: on any error nothing changes.
     """
-    from refpath.ingest import add_exports
-    from refpath.readahead import read_keyed
+    from refpath.store.ingest import add_exports
+    from refpath.store.readahead import read_keyed
 
     # closing(): an add that stops early stops the reader process at once, not at exit
     with (
@@ -173,7 +173,7 @@ def remove(
     owner: Annotated[str, typer.Argument(help="The colleague whose export to remove.")],
 ) -> None:
     """Remove everything that came only from one colleague's export (no trace is left)."""
-    from refpath.ingest import remove_owner
+    from refpath.store.ingest import remove_owner
 
     with open_db(ctx) as store:
         deleted = remove_owner(store, owner)
@@ -197,7 +197,7 @@ def same(
     b: Annotated[str, typer.Argument(help="Another name or profile URL for the same person.")],
 ) -> None:
     """Record that A and B are the same person (kept across re-adds)."""
-    from refpath.people import record_decision
+    from refpath.routes.people import record_decision
 
     with open_db(ctx) as store:
         pa, pb = record_decision(store, a, b, same=True)
@@ -211,7 +211,7 @@ def different(
     b: Annotated[str, typer.Argument(help="A name or profile URL of a different person.")],
 ) -> None:
     """Record that A and B are different people, so refpath never merges them."""
-    from refpath.people import record_decision
+    from refpath.routes.people import record_decision
 
     with open_db(ctx) as store:
         pa, pb = record_decision(store, a, b, same=False)
@@ -226,7 +226,7 @@ def doctor(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """List likely duplicates: same name, at least one without a profile URL."""
-    from refpath.people import likely_duplicates
+    from refpath.routes.people import likely_duplicates
 
     with open_db(ctx) as store:
         groups = likely_duplicates(store)

@@ -17,7 +17,7 @@ def pytest_configure(config: pytest.Config) -> None:
 @pytest.fixture(scope="session")
 def synth_team(tmp_path_factory) -> Callable[..., Path]:
     """``synth_team(owners, rows, seed)``: an invented team folder, written once per session."""
-    from refpath.synth import write_team
+    from refpath._synth.teams import write_team
 
     made: dict[tuple[int, int, int], Path] = {}
 

@@ -136,9 +136,9 @@ def write_lock_held(probe: sqlite3.Connection) -> bool:
 
 def new_store(db: Path, *paths: Path) -> Path:
     """A store holding the exports at ``paths`` (added through the library, quickly)."""
-    from refpath.exports import read_exports
-    from refpath.ingest import add_exports
-    from refpath.store import open_store
+    from refpath.exports.locate import read_exports
+    from refpath.store.db import open_store
+    from refpath.store.ingest import add_exports
 
     with open_store(db) as store:
         add_exports(store, read_exports(list(paths)))

@@ -79,7 +79,7 @@ def kill_mid_add(
         if proc.poll() is not None:
             out = proc.communicate()[1]
             raise AssertionError(f"the add ended ({proc.returncode}) before the signal: {out}")
-        readers = [cmd for cmd in alive_in_group(proc.pid) if "refpath.readahead" in cmd]
+        readers = [cmd for cmd in alive_in_group(proc.pid) if "refpath.store.readahead" in cmd]
         if group:
             os.killpg(proc.pid, how)
         else:

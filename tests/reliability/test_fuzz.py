@@ -26,16 +26,18 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from refpath.archive import (
+from refpath.errors import RefpathError
+from refpath.exports.archive import (
     parse_endorsements,
     parse_invitations,
     parse_messages,
     parse_profile,
     parse_recommendations,
 )
-from refpath.connections import parse_connections
-from refpath.errors import RefpathError
-from refpath.exports import ConnectionsFile, Export, decode_export, read_export
+from refpath.exports.connections import parse_connections
+from refpath.exports.locate import read_export
+from refpath.exports.records import ConnectionsFile, Export
+from refpath.exports.text import decode_export
 
 #: examples per property in the default run, and under ``make fuzz``
 QUICK = {"connections": 200, "other": 50, "prospects": 200, "zip": 25, "ingest": 25}
@@ -320,7 +322,7 @@ PROSPECT_TEXTS = st.one_of(
 
 
 def _prospect_list(text):
-    prospects = pytest.importorskip("refpath.prospects")
+    prospects = pytest.importorskip("refpath.outreach.leads")
     try:
         found = prospects.parse_prospects(text, "p.csv")
     except RefpathError as err:
@@ -403,8 +405,8 @@ def test_zips(scratch, n):
 
 
 def _ingest_property(scratch):
-    from refpath.ingest import add_exports
-    from refpath.store import open_store
+    from refpath.store.db import open_store
+    from refpath.store.ingest import add_exports
 
     @given(st.lists(connections_docs, min_size=1, max_size=3), st.integers(0, 10**9))
     def prop(docs, salt):

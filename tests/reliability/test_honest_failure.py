@@ -19,9 +19,9 @@ from pathlib import Path
 import pytest
 
 from refpath.errors import StoreError
-from refpath.exports import read_exports
-from refpath.ingest import add_exports
-from refpath.store import SCHEMA_VERSION, open_store
+from refpath.exports.locate import read_exports
+from refpath.store.db import SCHEMA_VERSION, open_store
+from refpath.store.ingest import add_exports
 
 from .support import SAMPLES, SMALL, cli, digest, dump, new_store, one_error_line, run_refpath
 
@@ -203,7 +203,7 @@ def test_a_store_that_cannot_grow_rolls_the_whole_add_back(tmp_path, synth_team,
         add_exports(store, read_exports([team]))
     assert digest(db) == before
 
-    monkeypatch.setattr("refpath.store.open_store", open_small)
+    monkeypatch.setattr("refpath.store.db.open_store", open_small)
     result = cli(db, "add", team)
     assert result.exit_code == 3
     assert "the disk is full; nothing was changed" in one_error_line(result.stderr, db)

@@ -5,7 +5,7 @@ profiles: spreadsheet formulas (``=HYPERLINK(...)``, ``+1``, ``@cmd``,
 ``-2+3``), terminal control sequences (colours, BEL, a window-title OSC) and
 rich markup. refpath keeps the values as written in the store (a person's
 display name drops control characters, see ``identity.display_name``), writes
-every CSV through ``refpath.safecsv`` so no cell starts a formula, and shows
+every CSV through ``refpath.outfiles`` so no cell starts a formula, and shows
 everything on the terminal through ``safe()``, so no escape byte from the data
 reaches it and markup is printed, not interpreted.
 """
@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from refpath.identity import display_name
-from refpath.safecsv import neutralize, write_csv
+from refpath.outfiles import neutralize, write_csv
 
 from .support import IN, cli, connections_text, one_error_line, run_refpath
 

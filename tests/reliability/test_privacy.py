@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from refpath.exports import read_exports
-from refpath.ingest import add_exports
-from refpath.store import open_store
+from refpath.exports.locate import read_exports
+from refpath.store.db import open_store
+from refpath.store.ingest import add_exports
 
 from .support import (
     ALEX_ZIP,
@@ -321,7 +321,7 @@ def test_remove_says_so_when_another_reader_keeps_old_bytes_in_the_file(tmp_path
     db = tmp_path / "s.db"
     assert run_refpath(db, "add", nia).returncode == 0
     assert run_refpath(db, "add", quentin).returncode == 0
-    monkeypatch.setattr("refpath.store.BUSY_TIMEOUT_S", 0.2)  # don't wait the full minute
+    monkeypatch.setattr("refpath.store.db.BUSY_TIMEOUT_S", 0.2)  # don't wait the full minute
     reader = sqlite3.connect(db)
     reader.execute("BEGIN")
     reader.execute("SELECT COUNT(*) FROM people").fetchone()

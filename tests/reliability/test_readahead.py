@@ -1,4 +1,4 @@
-"""Reading a large team folder in a second process (``refpath.readahead``).
+"""Reading a large team folder in a second process (``refpath.store.readahead``).
 
 A large ``refpath add`` reads and keys the exports in a reader process while
 the main one writes the store. It must decide exactly what one process
@@ -17,9 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from refpath import readahead, sources
 from refpath.errors import ExportError
-from refpath.resolve import Keyed
+from refpath.exports import locate as sources
+from refpath.store import readahead
+from refpath.store.resolve import Keyed
 
 from .support import BAD, SAMPLES, cli, dump, one_error_line
 
@@ -133,8 +134,8 @@ def test_a_reader_that_dies_fails_the_add_with_one_line_and_changes_nothing(
 
 
 def read_in_this_process(monkeypatch, located, load) -> list[tuple[bytes, bytes]]:
-    """The frames the reader sends for ``located`` when ``sources.load`` is ``load``."""
-    monkeypatch.setattr(readahead.sources, "load", load)
+    """The frames the reader sends for ``located`` when ``locate.load`` is ``load``."""
+    monkeypatch.setattr(readahead.locate, "load", load)
     out = io.BytesIO()
     job = ([dataclasses.astuple(found) for found in located], None)
     readahead._serve(job, out)

@@ -1,0 +1,86 @@
+"""The CSV tables of a LinkedIn export, read by column name.
+
+A LinkedIn CSV's columns are found by name, not by position: ``column_key``
+folds a header cell into a lookup key, ``sniff_delimiter`` finds the separator,
+``header_columns`` maps each key to its column and ``require_columns`` names the required
+columns a header lacks. ``open_table`` opens a file whose header is its first
+line (the archive's files other than Connections.csv). Pure: text in, rows out.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator, Sequence
+
+from refpath.errors import ExportError
+from refpath.exports.text import refuse_binary
+
+__all__ = ["column_key", "sniff_delimiter", "header_columns", "require_columns", "open_table"]
+
+
+def column_key(cell: str) -> str:
+    """Header cell as a lookup key: no BOM or padding, one space, lower case."""
+    return " ".join(cell.replace("\ufeff", "").replace("_", " ").split()).lower()
+
+
+def sniff_delimiter(line: str) -> str:
+    """The separator of a header line: ',', ';' or tab, whichever is most used."""
+    counts = {d: line.count(d) for d in ",;\t"}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def header_columns(line: str, delimiter: str, source: str) -> dict[str, int]:
+    """Column key -> index of its first occurrence."""
+    try:
+        cells = next(csv.reader([line], delimiter=delimiter), [])
+    except csv.Error as err:  # e.g. a giant field: not a header
+        raise ExportError(f"{source}: the header line is not valid CSV ({err})") from err
+    cols: dict[str, int] = {}
+    for i, cell in enumerate(cells):
+        cols.setdefault(column_key(cell), i)
+    return cols
+
+
+def require_columns(cols: dict[str, int], required: Sequence[str], source: str) -> None:
+    """Raise ExportError naming the required columns that the header lacks."""
+    missing = [name for name in required if name not in cols]
+    if missing:
+        names = ", ".join(f"'{name.title().replace('Url', 'URL')}'" for name in missing)
+        plural = "s" if len(missing) > 1 else ""
+        raise ExportError(f"{source}: missing column{plural} {names}")
+
+
+def open_table(
+    text: str, source: str, required: Sequence[str]
+) -> tuple[dict[str, int], Iterator[list[str]]]:
+    """Header columns and the rows of a CSV whose header is its first line.
+
+    For the archive's other files. Rows are padded to the header's width and
+    fully empty lines skipped; malformed CSV raises ExportError.
+    """
+    refuse_binary(text, source)
+    buf = io.StringIO(text.lstrip("\ufeff"), newline="")
+    line = buf.readline()
+    while line and not line.strip():
+        line = buf.readline()
+    if not line:
+        raise ExportError(f"{source}: the file is empty")
+    delimiter = sniff_delimiter(line)
+    cols = header_columns(line, delimiter, source)
+    require_columns(cols, required, source)
+    return cols, padded_rows(csv.reader(buf, delimiter=delimiter), max(cols.values()) + 1, source)
+
+
+def padded_rows(reader: Iterator[list[str]], width: int, source: str) -> Iterator[list[str]]:
+    """Non-empty rows, each at least ``width`` cells long."""
+    try:
+        for row in reader:
+            if len(row) < width:
+                if not row:
+                    continue
+                row += [""] * (width - len(row))
+            yield row
+    except csv.Error as err:
+        raise ExportError(f"{source}: malformed CSV ({err})") from err

@@ -1,0 +1,333 @@
+"""The etiquette check: what makes an outreach message read like a cold pitch.
+
+Strangers on LinkedIn are bombarded with sales pitches, standard invitations
+and requests for a call about an unspecified topic for an unspecified length
+of time. :func:`check_message` looks for exactly those habits, plus a missing
+reason or common ground, a message too long for its channel, and claims of
+closeness the store does not back. Each :class:`Finding` names its line and a
+fix. The rules are heuristics over plain text (regular expressions, no
+model), so they are predictable and explained one by one in
+``docs/messages.md``. :func:`recipient` reads what the store knows about a
+target; everything else here is pure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from refpath.routes.people import Person
+from refpath.routes.strength import NO_EVIDENCE, TieEvidence, pair_evidence
+from refpath.store.db import Store
+
+#: Each rule's id and what it flags (the ids appear in findings and docs).
+RULES: dict[str, str] = {
+    "standard-invite": "LinkedIn's standard invitation text instead of a personal line",
+    "impersonal": "no greeting by name, or a mail-merge field like {name}",
+    "pitch": "a sales pitch (or a link) to someone who has no relationship with you",
+    "vague-meeting": "a call or meeting request with no stated topic or no stated length",
+    "no-reason": "no reason for reaching out (or refpath's reason placeholder left in)",
+    "no-common-ground": "nothing the two of you share: a person, a company, their work",
+    "over-length": "longer than the channel allows",
+    "unbacked-closeness": "claims of closeness the store does not back (needs a target)",
+    "placeholder": "a refpath placeholder such as [your name] left in",
+}
+#: Characters each channel allows: LinkedIn's note and InMail limits; email kept as InMail.
+LIMITS = {"note": 300, "inmail": 2000, "email": 2000}
+_CHANNEL = {"note": "a connection note", "inmail": "an InMail", "email": "an email"}
+FREE_NOTE_LIMIT = 200
+
+_I = re.IGNORECASE
+_STANDARD = re.compile(
+    r"I(?:'d| would) like to (?:add you to my professional network|join your (?:LinkedIn )?network)"
+    r"|add you to my professional network",
+    _I,
+)
+_MERGE = re.compile(
+    r"\{\{?\s*[\w .]+\s*\}?\}|\[(?:first[ _]?name|name|company)\]|<(?:first[ _]?name|name)>"
+    r"|%(?:first_?name|name)%",
+    _I,
+)
+_GREETING = re.compile(
+    r"^\W*(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))[ ,]+"
+    r"(?!(?:there|all|everyone|team|folks|friend|sir|madam|hiring manager)\b)[^\W\d_]",
+    _I,
+)
+_NAME_LINE = re.compile(  # "Jane," alone on the first line
+    r"\s*(?!(?:hi|hello|hey|dear|greetings|good|thanks|best)\b)"
+    r"[^\W\d_][\w'-]*(?: [^\W\d_][\w'-]*)?\s*[,—–-]\s*$",
+    _I,
+)
+_PITCH = re.compile(
+    r"\b(?:buy|buying|purchase|demo|demos|pricing|discounts?|offers?|offering|free trial"
+    r"|our (?:product|service|platform|solution|tool|software|app|offering)s?"
+    r"|i help (?:companies|teams|businesses|brands|founders|leaders|people) like yours?"
+    r"|\d+x (?:your|the|pipeline|revenue|growth|sales|roi)|roi|book a (?:call|demo|meeting))\b",
+    _I,
+)
+_LINK = re.compile(r"https?://\S+|\bwww\.\S+|\b[\w-]+\.(?:com|io|ai|co|net)/\S*", _I)
+_MEETING = re.compile(
+    r"\b(?:call|meeting|meet|chat|zoom|coffee|hop on|jump on|sync|catch up|get together"
+    r"|grab (?:some )?time|find (?:some )?time)\b",
+    _I,
+)
+_REQUEST = re.compile(
+    r"\?|\b(?:would you|could you|can we|can i|shall we|let'?s|are you (?:open|free|available)"
+    r"|do you have|have time|open to|up for|free for|book|schedule|set up)\b",
+    _I,
+)
+_LENGTH = re.compile(
+    r"\b(?:\d+|five|ten|fifteen|twenty|thirty|forty[- ]five|sixty)[ -]?(?:min|mins|minutes?)\b"
+    r"|\bhalf an hour\b|\b(?:an|one|1) hour\b|\bquarter of an hour\b",
+    _I,
+)
+_TOPIC = re.compile(
+    r"(?<!how )(?<!what )\babout\b|\bregarding\b|\bre:|\bto (?:discuss|talk through|hear|learn"
+    r"|ask|understand|compare)\b|\bon (?:how|what|why|whether)\b|\bquestions? (?:on|about)\b",
+    _I,
+)
+_REASON_PLACEHOLDER = re.compile(r"\[your reason[^\]]*\]", _I)
+_PLACEHOLDER = re.compile(r"\[your [^\]]*\]", _I)
+_REASON = re.compile(
+    r"\bbecause\b|\bI(?:'d| would) (?:like|love) to (?:ask|learn|hear|talk|understand|know"
+    r"|compare|find out)|\bI(?:'m| am) (?:writing|reaching out|asking|hoping|researching"
+    r"|working on|trying to|looking into|curious)"
+    r"|\bI(?:'ve| have) been (?:reading|working|looking|researching)"
+    r"|\b(?:wanted|want|hoping) to (?:ask|learn|hear|understand)|\bquestions? about\b"
+    r"|\bcurious (?:about|how|whether)\b|\bwondering\b",
+    _I,
+)
+_COMMON = re.compile(
+    r"\bmutual\b|\bin common\b|\bboth\b|\bcolleagues?\b|\bintroduc\w*|\bwe met\b|\bmet at\b"
+    r"|\bwork(?:ed|s)? (?:with|together)\b|\bconnected (?:with|to|since)\b|\bfellow\b|\balum\w*"
+    r"|\bsame (?:team|school|company|event|conference|university|group|city)\b"
+    r"|\byour (?:post|talk|article|paper|podcast|book|newsletter|comment)\b"
+    r"|\byou (?:wrote|spoke|posted|shared|mentioned)\b|\bsuggested\b|\brecommended\b"
+    r"|\ba (?:connection|contact|colleague) of\b|\byou(?:'re| are) at [^.?!\n]{1,60}? with\b",
+    _I,
+)
+_CLOSENESS = re.compile(
+    r"\bwe(?:'ve| have) been in touch\b|\bas (?:we )?discussed\b"
+    r"|\b(?:great|good|nice|lovely) (?:catching up|to catch up|to reconnect|reconnecting)\b"
+    r"|\bfollowing up on our (?:call|conversation|chat|meeting)\b|\bper our (?:call|conversation"
+    r"|chat)\b|\b(?:when|since) we (?:last )?spoke\b|\bas promised\b|\bgreat to see you again\b",
+    _I,
+)
+
+
+def char_count(text: str) -> int:
+    """Length as LinkedIn's forms count it, conservatively: an emoji counts as 2.
+
+    >>> char_count("Hi Jane"), char_count("🚀")
+    (7, 2)
+    """
+    return len(text.encode("utf-16-le")) // 2
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem in a message: where, which rule, what, and how to fix it."""
+
+    line: int  #: 1-based line number in the message
+    rule: str  #: a key of :data:`RULES`
+    message: str
+    fix: str
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """What the store knows about the person a message is for."""
+
+    name: str
+    evidence: TieEvidence | None  #: the user's own tie to them; None: no export is the user's
+    knowers: tuple[str, ...] = ()  #: colleagues whose exports list them (common ground)
+
+    @property
+    def relationship(self) -> bool:
+        """The two of you have exchanged messages both ways (or a recommendation)."""
+        ev = self.evidence
+        return ev is not None and (
+            (ev.messages_sent > 0 and ev.messages_received > 0) or ev.recommendations > 0
+        )
+
+
+def recipient(store: Store, target: Person) -> Recipient:
+    """What the store says about ``target`` for :func:`check_message`.
+
+    Parameters
+    ----------
+    store
+        The open store.
+    target
+        From :func:`refpath.routes.people.find_person` (or a prospect, ``id == 0``).
+
+    Returns
+    -------
+    Recipient
+        The user's own evidence with them (None when no export is marked as
+        the user's) and the colleagues whose exports list them.
+    """
+    row = store.conn.execute("SELECT person_id FROM owners WHERE is_me = 1").fetchone()
+    evidence: TieEvidence | None = None
+    if row:  # a prospect in no export (id 0) has no evidence with anyone
+        evidence = pair_evidence(store.conn, row[0], target.id) if target.id else NO_EVIDENCE
+    return Recipient(target.name, evidence, target.known_by)
+
+
+def _line(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def _first_line(text: str) -> int:
+    for n, line in enumerate(text.split("\n"), 1):
+        if line.strip():
+            return n
+    return 1
+
+
+def check_message(
+    text: str,
+    *,
+    channel: str = "inmail",
+    free_account: bool = False,
+    to: Recipient | None = None,
+) -> list[Finding]:
+    """Every etiquette finding in ``text``, in line order.
+
+    Parameters
+    ----------
+    text
+        The message. Line numbers count ``\\r\\n`` and ``\\r`` as one break.
+    channel
+        ``note``, ``inmail`` or ``email``: the length limit (:data:`LIMITS`).
+    free_account
+        A note from a free account: 200 characters instead of 300.
+    to
+        Whom it is for (:func:`recipient`): turns on the closeness rule, checks
+        the greeting names them, counts the colleagues who know them as common
+        ground, and lets a real relationship excuse pitch words and links.
+
+    Returns
+    -------
+    list of Finding
+        Empty when the message is clean.
+
+    Raises
+    ------
+    ValueError
+        An unknown ``channel``.
+
+    Examples
+    --------
+    >>> cold = "Hi {name}, I help companies like yours 10x pipeline. Can we hop on a quick call?"
+    >>> sorted({f.rule for f in check_message(cold)})
+    ['impersonal', 'no-common-ground', 'no-reason', 'pitch', 'vague-meeting']
+    >>> warm = ("Hi Jane, my colleague Bob Okafor suggested I write. I'd like to ask you about "
+    ...         "line maintenance: would you have 15 minutes for a call? No worries if not.")
+    >>> check_message(warm, channel="note")
+    []
+    """
+    if channel not in LIMITS:
+        raise ValueError(f"unknown channel {channel!r}; use one of {', '.join(LIMITS)}")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2019", "'")
+    found: list[Finding] = []
+    top = _first_line(text)
+
+    def add(offset: int | None, rule: str, message: str, fix: str) -> None:
+        found.append(Finding(top if offset is None else _line(text, offset), rule, message, fix))
+
+    for m in _STANDARD.finditer(text):
+        add(
+            m.start(), "standard-invite", "LinkedIn's standard invitation text",
+            "Replace it with one personal line: who you are, why them, and whom you share.",
+        )  # fmt: skip
+    merge = _MERGE.search(text)
+    if merge:
+        add(
+            merge.start(), "impersonal", f"a mail-merge field {merge.group(0)!r}",
+            "Write to one person: greet them by name and say why you picked them.",
+        )  # fmt: skip
+    else:
+        opening = text.split("\n")[top - 1]
+        greeted = _GREETING.match(opening) or _NAME_LINE.match(opening)
+        first = to.name.split()[0].lower() if to and to.name.split() else ""
+        if first and first not in text.lower():
+            add(None, "impersonal", f"{to.name if to else ''} is never named",
+                f"Greet them by name: \"Hi {to.name.split()[0] if to else ''},\".")  # fmt: skip
+        elif not first and not greeted:
+            add(None, "impersonal", "no greeting by name",
+                "Start with the person's name, e.g. \"Hi Jane,\".")  # fmt: skip
+    if not (to and to.relationship):
+        seen: set[int] = set()
+        for rx, what in ((_PITCH, "a sales pitch"), (_LINK, "a link")):
+            for m in rx.finditer(text):
+                n = _line(text, m.start())
+                if n not in seen:
+                    seen.add(n)
+                    add(
+                        m.start(), "pitch",
+                        f"{what} to someone who has no relationship with you ({m.group(0)!r})",
+                        "Drop the pitch and links; ask for their view on a specific topic. "
+                        "Talk about what you sell only if they ask.",
+                    )  # fmt: skip
+    for m in _MEETING.finditer(text):
+        start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        end = min(
+            x for x in (text.find(".", m.end()), text.find("\n", m.end()), len(text)) if x >= 0
+        )
+        if not _REQUEST.search(text[start : end + 1]):
+            continue
+        missing = [w for w, rx in (("topic", _TOPIC), ("length", _LENGTH)) if not rx.search(text)]
+        if missing:
+            add(
+                m.start(), "vague-meeting",
+                f"asks to meet ({m.group(0)!r}) with no stated {' or '.join(missing)}",
+                "Say what about and for how long, e.g. \"a 15-minute call about how you plan "
+                "line maintenance\".",
+            )  # fmt: skip
+        break
+    placeholder = _REASON_PLACEHOLDER.search(text)
+    if placeholder:
+        add(
+            placeholder.start(), "no-reason", "the reason is still refpath's placeholder",
+            "Replace it with what you want to talk about (refpath draft NAME --reason TEXT).",
+        )  # fmt: skip
+    elif not _REASON.search(text):
+        add(
+            None, "no-reason", "no reason for reaching out",
+            "Say why you are writing: \"I'd like to ask you about ...\" or "
+            "\"I'm writing because ...\".",
+        )  # fmt: skip
+    for m in _PLACEHOLDER.finditer(text):
+        if not _REASON_PLACEHOLDER.match(text, m.start()):
+            add(m.start(), "placeholder", f"placeholder {m.group(0)} left in",
+                "Fill it in, or set it in config.toml (see docs/messages.md).")  # fmt: skip
+    knowers = [k for k in (to.knowers if to else ()) if k and k.lower() in text.lower()]
+    if not knowers and not _COMMON.search(text):
+        add(
+            None, "no-common-ground", "nothing you share is mentioned",
+            "Name the person you both know, or what you have in common (a company, an event, "
+            "their post).",
+        )  # fmt: skip
+    limit = FREE_NOTE_LIMIT if channel == "note" and free_account else LIMITS[channel]
+    size = char_count(text.strip())
+    if size > limit:
+        cut = text.strip()
+        over_at = len(cut.encode("utf-16-le")[: limit * 2].decode("utf-16-le", "ignore"))
+        add(
+            text.find(cut) + over_at, "over-length",
+            f"{size:,} characters; {_CHANNEL[channel]} allows {limit:,}",
+            f"Cut {size - limit} characters: keep the greeting, the reason, the ask and the "
+            "way out.",
+        )  # fmt: skip
+    if to is not None:
+        backed = to.relationship
+        for m in _CLOSENESS.finditer(text):
+            if not backed:
+                add(
+                    m.start(), "unbacked-closeness",
+                    f"{m.group(0)!r}, but the store shows no conversation between you and "
+                    f"{to.name}" + ("" if to.evidence is not None else " (no export is yours)"),
+                    "Don't imply a relationship you don't have; say how you found them instead.",
+                )  # fmt: skip
+    return sorted(found, key=lambda f: (f.line, f.rule))
