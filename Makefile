@@ -31,6 +31,7 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy refpath
+	$(VENV)/bin/lint-imports
 
 fuzz: $(STAMP)
 	$(PY) -m pytest -q -m fuzz -p no:cacheprovider

@@ -106,7 +106,7 @@ def date_text(when: date, style: str) -> str:
     raise ValueError(f"unknown date style {style!r}")
 
 
-class Person(NamedTuple):
+class Row(NamedTuple):
     """One invented member as a Connections.csv row shows them."""
 
     first: str
@@ -159,12 +159,12 @@ HIDDEN_ROWS = {"current": ",,,,,,", "2021": ",,,,,", "2018": ",,,,,"}
 _SHEET_PAD = 5  # spreadsheets padded the preamble to `Notes:,,,,,` (EXPORT_FORMATS.md)
 
 
-def connections_text(rows: Sequence[tuple[Person | None, date]], fmt: str) -> str:
+def connections_text(rows: Sequence[tuple[Row | None, date]], fmt: str) -> str:
     """Render Connections.csv text in one variant, rows in the order given.
 
     Parameters
     ----------
-    rows : sequence of (Person or None, date)
+    rows : sequence of (Row or None, date)
         ``None`` writes a hidden-profile row holding only the date. The ``"2018"``
         format needs datetimes.
     fmt : str
@@ -176,7 +176,7 @@ def connections_text(rows: Sequence[tuple[Person | None, date]], fmt: str) -> st
 
     Examples
     --------
-    >>> p = Person("Ana", "Smith, MBA", "ana-smith-1", "Tallymark", "CFO")
+    >>> p = Row("Ana", "Smith, MBA", "ana-smith-1", "Tallymark", "CFO")
     >>> print(connections_text([(p, date(2026, 2, 13)), (None, date(2022, 6, 2))], "current"))
     ... # doctest: +ELLIPSIS
     Notes:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from refpath._synth.formats import (
     HIDDEN_ROWS,
     PROFILE_URL,
-    Person,
+    Row,
     ascii_slug,
     csv_field,
     encoded_slug,
@@ -86,8 +86,8 @@ class Population:
     slug: list[str] = field(default_factory=list)
     email: list[str] = field(default_factory=list)
 
-    def person(self, p: int) -> Person:
-        return Person(
+    def person(self, p: int) -> Row:
+        return Row(
             self.first[p],
             self.last[p],
             self.slug[p],

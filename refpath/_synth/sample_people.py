@@ -13,14 +13,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from refpath._synth.formats import Person
+from refpath._synth.formats import Row
 
 NORTHWIND = "Northwind Analytics"
 PROSPECTS_HEADER = "First Name,Last Name,Company,Title,Notes"
 
 
-def _p(first: str, last: str, slug: str, company: str, position: str, email: str = "") -> Person:
-    return Person(first, last, slug, company, position, email)
+def _p(first: str, last: str, slug: str, company: str, position: str, email: str = "") -> Row:
+    return Row(first, last, slug, company, position, email)
 
 
 # The team. Riley and Bob appear in each other's exports, and so on (TEAM_EDGES).
@@ -83,7 +83,7 @@ class Colleague:
     """One seller of the demo team and how their export is made."""
 
     key: str
-    me: Person
+    me: Row
     industries: tuple[str, str]
     random_rows: int  # invented connections on top of the planted ones
     hidden: int

@@ -20,7 +20,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from refpath._synth.formats import (
-    Person,
+    Row,
     ascii_slug,
     connections_text,
     conversation_id,
@@ -67,10 +67,10 @@ ZIP_NAME = "Basic_LinkedInDataExport_11-20-2026.zip"
 
 
 PER_INDUSTRY = 95
-Rows = list[tuple[Person | None, date]]
+Rows = list[tuple[Row | None, date]]
 
 
-def _population(rng: random.Random) -> dict[str, list[Person]]:
+def _population(rng: random.Random) -> dict[str, list[Row]]:
     """Invented people per industry, no name repeated and none equal to a planted name."""
     planted = [p for rows in PLANTED.values() for p, _ in rows] + [c.me for c in TEAM]
     taken = {ascii_slug(p.name) for p in [*planted, *STAFF]}
@@ -104,7 +104,7 @@ def _population(rng: random.Random) -> dict[str, list[Person]]:
         )
     decorate(rng, first, last, range(len(first)))
     people = [
-        Person(f, la, s, c, rng.choice(POSITIONS), e)
+        Row(f, la, s, c, rng.choice(POSITIONS), e)
         for f, la, s, c, e in zip(first, last, slugs, company, emails, strict=True)
     ]
     return {
@@ -112,7 +112,7 @@ def _population(rng: random.Random) -> dict[str, list[Person]]:
     }
 
 
-def _as_seen_by(viewer: str, key: str) -> Person:
+def _as_seen_by(viewer: str, key: str) -> Row:
     """A colleague as the viewer's export shows them."""
     if (viewer, key) == ("dev", "alex"):
         return ALEX_2018
@@ -160,8 +160,8 @@ def _as_2018(rng: random.Random, rows: Rows) -> Rows:
 
 @dataclass(frozen=True)
 class _Msg:
-    sender: Person | None  # None: a sponsored message from "LinkedIn Member"
-    to: tuple[Person, ...]
+    sender: Row | None  # None: a sponsored message from "LinkedIn Member"
+    to: tuple[Row, ...]
     when: datetime
     text: str
     subject: str = ""
@@ -170,7 +170,7 @@ class _Msg:
 Thread = tuple[str, str, list[_Msg]]  # conversation id, title, messages
 
 
-def _invented(rows: Rows) -> list[tuple[Person, date]]:
+def _invented(rows: Rows) -> list[tuple[Row, date]]:
     """Alex's invented connections (not colleagues, staff or planted), newest first."""
     return [
         (p, day)
@@ -221,7 +221,7 @@ def _conversations(rng: random.Random, alex_rows: Rows) -> list[Thread]:
     ]
 
 
-def _message_rows(threads: list[Thread], owner: Person) -> list[list[str]]:
+def _message_rows(threads: list[Thread], owner: Row) -> list[list[str]]:
     """messages.csv rows of the owner's threads: latest thread first, each newest first."""
     mine = [t for t in threads if any(owner in (m.sender, *m.to) for m in t[2])]
     mine.sort(key=lambda t: max(m.when for m in t[2]), reverse=True)

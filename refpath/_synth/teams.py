@@ -27,7 +27,7 @@ from refpath._synth.formats import (
     HEADER_CURRENT,
     PREAMBLE,
     PROFILE_URL,
-    Person,
+    Row,
     ascii_slug,
     connections_text,
     conversation_id,
@@ -205,7 +205,7 @@ def _older_export(
     rng: random.Random, people: Population, conns: list[tuple[int, int]], fmt: str
 ) -> str:
     """Connections.csv text in the 2021 or 2018 format; ``conns`` holds (day, person)."""
-    rows: list[tuple[Person | None, date]] = []
+    rows: list[tuple[Row | None, date]] = []
     for d, p in conns:
         who = people.person(p) if p < len(people.first) else None
         if fmt == "2018" and who is not None:  # before GDPR most emails were visible

@@ -56,6 +56,11 @@ def plain(text: object) -> str:
     return _CONTROL.sub("", str(text))
 
 
+def quoted(text: str) -> str:
+    """``text`` in double quotes for a shell command line (``\\``, ``"`` and ``$`` escaped)."""
+    return '"' + plain(text).replace("\\", "\\\\").replace('"', '\\"').replace("$", "\\$") + '"'
+
+
 class _RefpathGroup(TyperGroup):
     """Turns RefpathError (and store/OS errors) into one line and an exit code."""
 

@@ -16,13 +16,12 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from refpath.cli.app import app, err, open_db, out, plain, safe, warn
-from refpath.errors import InputError, UnknownPerson
+from refpath.cli.app import app, err, open_db, out, quoted, safe, warn
+from refpath.errors import InputError
 
 if TYPE_CHECKING:
     from refpath.routes.introducers import Introduction, Routes
     from refpath.routes.people import Person
-    from refpath.store.db import Store
 
 
 class Channel(StrEnum):
@@ -31,23 +30,6 @@ class Channel(StrEnum):
     note = "note"
     inmail = "inmail"
     email = "email"
-
-
-def _quote(text: str) -> str:
-    return '"' + plain(text).replace("\\", "\\\\").replace('"', '\\"').replace("$", "\\$") + '"'
-
-
-def _target(store: Store, name: str, company: str | None) -> Person:
-    """The person named, or a prospect in no export at ``company``."""
-    from refpath.routes.people import find_person, prospect_at
-
-    try:
-        return find_person(store, name, company=company)
-    except UnknownPerson:
-        found = prospect_at(store, name, company) if company else None
-        if found is None:
-            raise
-        return found
 
 
 def _pick(routes: Routes, via: str) -> Introduction:
@@ -145,10 +127,11 @@ def draft(
     from refpath.outreach.drafts import count_text, draft_for, draft_markdown, load_user_config
     from refpath.outreach.drafts import write_markdown as write
     from refpath.routes.introducers import introducers_for
+    from refpath.routes.people import find_target
 
     config = load_user_config()
     with open_db(ctx) as store:
-        target = _target(store, name, company)
+        target = find_target(store, name, company=company)
         routes = introducers_for(store, target, top=25 if via else 5)
         chosen: Routes | Introduction = _pick(routes, via) if via else routes
         result = draft_for(
@@ -179,12 +162,12 @@ def draft(
         out.print(safe(draft_markdown(result, note=False)))
     t = result.target
     who = t.url if t.url and name.strip() == t.url else t.name
-    hint = f"refpath draft {_quote(who)}"
+    hint = f"refpath draft {quoted(who)}"
     if company:
-        hint += f" --company {_quote(company)}"
+        hint += f" --company {quoted(company)}"
     if via:
-        hint += f" --via {_quote(result.introducer.name)}"
-    hint += f" --reason {_quote(result.reason or '...')} --note"
+        hint += f" --via {quoted(result.introducer.name)}"
+    hint += f" --reason {quoted(result.reason or '...')} --note"
     out.print(
         f"Next: send the ask to {safe(result.introducer.name)}. Once {safe(first)} says yes, "
         f"connect with a note: {safe(hint)}"
@@ -230,6 +213,7 @@ def check(
     Exit 0 when clean, 1 with findings.
     """
     from refpath.outreach.etiquette import check_message, recipient
+    from refpath.routes.people import find_target
 
     shown = "<stdin>" if file == "-" else file
     try:
@@ -247,7 +231,7 @@ def check(
     to = None
     if target is not None:
         with open_db(ctx) as store:
-            to = recipient(store, _target(store, target, company))
+            to = recipient(store, find_target(store, target, company=company))
     findings = check_message(text, channel=channel.value, free_account=free_account, to=to)
     if not findings:
         out.print(f"{safe(shown)}: no findings.")

@@ -13,13 +13,11 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from refpath.cli.app import app, open_db, out, plain, print_json, safe
-from refpath.errors import InputError, UnknownPerson
+from refpath.cli.app import app, open_db, out, plain, print_json, quoted, safe
+from refpath.errors import InputError
 
 if TYPE_CHECKING:
     from refpath.outreach.log import LogEntry
-    from refpath.routes.people import Person
-    from refpath.store.db import Store
 
 
 class Status(StrEnum):
@@ -29,11 +27,6 @@ class Status(StrEnum):
     introduced = "introduced"
     declined = "declined"
     met = "met"
-
-
-def quoted(text: str) -> str:
-    """``text`` in double quotes for a shell command line (``\\``, ``"`` and ``$`` escaped)."""
-    return '"' + plain(text).replace("\\", "\\\\").replace('"', '\\"').replace("$", "\\$") + '"'
 
 
 log_app = typer.Typer(
@@ -87,22 +80,6 @@ def log_show(
     out.print(table)
 
 
-def _logged_person(store: Store, query: str, company: str | None) -> Person:
-    """The person named, or a prospect in no export (at a known company, or by profile URL)."""
-    from refpath.identity import canonical_url, profile_key
-    from refpath.routes.people import Person, find_person, prospect_at
-
-    try:
-        return find_person(store, query, company=company)
-    except UnknownPerson:
-        found = prospect_at(store, query, company) if company else None
-        if found is not None:
-            return found
-        if profile_key(query):
-            return Person(0, "", canonical_url(query), company or "", "", canonical_url(query), ())
-        raise
-
-
 @log_app.command("add")
 def log_add(
     ctx: typer.Context,
@@ -136,11 +113,12 @@ def log_add(
 ) -> None:
     """Record that you asked INTRODUCER about PROSPECT, or what came of it."""
     from refpath.outreach.log import log_outreach
+    from refpath.routes.people import find_target
 
     when = _date(on)
     with open_db(ctx) as store:
-        target = _logged_person(store, prospect, company)
-        introducer = _logged_person(store, via, None)
+        target = find_target(store, prospect, company=company, url_ok=True)
+        introducer = find_target(store, via, url_ok=True)
         entry = log_outreach(store, target, introducer, status.value, on=when, note=note)
     what = {"asked": "asked {i} about {p}", "introduced": "{i} introduced you to {p}"}
     what |= {"declined": "{i} declined to introduce you to {p}", "met": "you met {p} via {i}"}

@@ -18,8 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from refpath.cli.app import app, open_db, out, plain, print_json, safe, warn
-from refpath.cli.log_cmds import quoted
+from refpath.cli.app import app, open_db, out, plain, print_json, quoted, safe, warn
 from refpath.errors import InputError
 
 if TYPE_CHECKING:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from refpath.cli.app import app, err, open_db, out, plain, print_json, safe
+from refpath.cli.app import app, err, open_db, out, plain, print_json, quoted, safe
 from refpath.errors import AmbiguousPerson, UnknownPerson
 
 if TYPE_CHECKING:
@@ -22,11 +22,6 @@ if TYPE_CHECKING:
 
 #: Candidates listed for an ambiguous name; the best-known first.
 MAX_CANDIDATES = 10
-
-
-def _quote(text: str) -> str:
-    """A shell-ready double-quoted argument."""
-    return '"' + plain(text).replace("\\", "\\\\").replace('"', '\\"').replace("$", "\\$") + '"'
 
 
 def _via_text(intro: Introduction) -> str:
@@ -63,11 +58,11 @@ def _intro_json(intro: Introduction) -> dict[str, Any]:
 def _pick_command(p: Person, others: tuple[Person, ...]) -> str:
     """The exact command that names this one candidate."""
     if p.url:
-        return f"refpath to {_quote(p.url)}"
+        return f"refpath to {quoted(p.url)}"
     same_company = [o for o in others if o.company == p.company]
     if p.company and len(same_company) == 1:
-        return f"refpath to {_quote(p.name)} --company {_quote(p.company)}"
-    return f"refpath to {_quote(p.key)}"
+        return f"refpath to {quoted(p.name)} --company {quoted(p.company)}"
+    return f"refpath to {quoted(p.key)}"
 
 
 def _ambiguous(error: AmbiguousPerson) -> None:
@@ -94,10 +89,10 @@ def _ambiguous(error: AmbiguousPerson) -> None:
 def _unknown(error: UnknownPerson, company: str | None) -> None:
     err.print(f"refpath: error: {safe(error)}")
     if error.suggestions:
-        err.print(f"Next: refpath to {safe(_quote(error.suggestions[0]))} (the closest name)")
+        err.print(f"Next: refpath to {safe(quoted(error.suggestions[0]))} (the closest name)")
     elif company:
         err.print(
-            f"Next: check the spelling, or see who is there: refpath at {safe(_quote(company))}"
+            f"Next: check the spelling, or see who is there: refpath at {safe(quoted(company))}"
         )
     else:
         err.print(
@@ -117,7 +112,7 @@ def _too_big(routes: Routes) -> str:
 def _draft_hint(routes: Routes, query: str) -> str:
     t = routes.target
     who = t.url if t.url and query.strip() == t.url else t.name
-    return f"refpath draft {_quote(who)} --reason {_quote('...')}"
+    return f"refpath draft {quoted(who)} --reason {quoted('...')}"
 
 
 def _render_routes(
@@ -185,7 +180,7 @@ def _render_routes(
     else:
         out.print(
             f"Next: ask {safe(best.via[0].name)} about {safe(t.company)}, or see everyone "
-            f"there with refpath at {safe(_quote(t.company))}"
+            f"there with refpath at {safe(quoted(t.company))}"
         )
 
 
@@ -227,21 +222,19 @@ def to(
     merely works at the prospect's company are labelled inferred.
     """
     from refpath.routes.introducers import introducers_for
-    from refpath.routes.people import emails_of, find_people, find_person, prospect_at
+    from refpath.routes.people import emails_of, find_people, find_target
 
     namesakes: list[Person] = []
     with open_db(ctx) as store:
         try:
-            target = find_person(store, name, company=company)
+            target = find_target(store, name, company=company)
         except AmbiguousPerson as error:
             _ambiguous(error)
             return
         except UnknownPerson as error:
-            found = prospect_at(store, name, company) if company else None
-            if found is None:
-                _unknown(error, company)
-                return
-            target = found
+            _unknown(error, company)
+            return
+        if not target.id:  # a prospect in no export: say who of that name the data does hold
             namesakes = find_people(store, name)
         routes = introducers_for(store, target, top=top)
         emails = emails_of(store, target.id) if show_emails and target.id else ()
@@ -311,7 +304,7 @@ def at(
             err.print(f"refpath: error: {safe(error)}")
             hint = error.suggestions[0] if error.suggestions else None
             err.print(
-                f"Next: refpath at {safe(_quote(hint))}"
+                f"Next: refpath at {safe(quoted(hint))}"
                 if hint
                 else "Next: check the spelling, or add more exports with refpath add EXPORTS"
             )
@@ -347,4 +340,4 @@ def at(
         )
     out.print(table)
     first = shown[0][0]
-    out.print(f"Next: refpath to {safe(_quote(first.url or first.name))} for every route to them.")
+    out.print(f"Next: refpath to {safe(quoted(first.url or first.name))} for every route to them.")

@@ -40,7 +40,7 @@ class Node(NamedTuple):
     email: str  #: first non-empty email an export showed ('' if none)
 
 
-class Tie(NamedTuple):
+class Edge(NamedTuple):
     """One pair of people seen together in the exports (``a`` is a colleague)."""
 
     a: int
@@ -60,17 +60,17 @@ class TeamNetwork:
     Examples
     --------
     >>> net = TeamNetwork({1: Node("Ann", "", "", "", ""), 2: Node("Bo", "Acme", "acme", "", "")},
-    ...                   {1: "Ann"}, (Tie(1, 2, "2020-01-01", 0.2, False, ("Ann",)),), None)
+    ...                   {1: "Ann"}, (Edge(1, 2, "2020-01-01", 0.2, False, ("Ann",)),), None)
     >>> net.colleagues_of[2]
     {1: 0.2}
     """
 
     people: Mapping[int, Node]  #: every person in the store, by person id
     owners: Mapping[int, str]  #: person id of each colleague -> their name, in order added
-    ties: tuple[Tie, ...]
+    ties: tuple[Edge, ...]
     me: int | None  #: person id of the user (the export added with ``--me``)
 
-    def observed(self) -> Iterable[Tie]:
+    def observed(self) -> Iterable[Edge]:
         """Ties backed by a connection row (what a map draws as a connection)."""
         return (t for t in self.ties if not t.inferred)
 
@@ -108,7 +108,7 @@ def load_network(store: Store, *, today: date | None = None) -> TeamNetwork:
     Returns
     -------
     TeamNetwork
-        People by id, colleagues by person id, and one :class:`Tie` per pair
+        People by id, colleagues by person id, and one :class:`Edge` per pair
         (a pair two colleagues' exports both show is one tie with both owners).
     """
     from refpath.routes.strength import merge_sides, sides_about, tie_strength
@@ -127,7 +127,7 @@ def load_network(store: Store, *, today: date | None = None) -> TeamNetwork:
     me_row = conn.execute("SELECT person_id FROM owners WHERE is_me = 1").fetchone()
     sides = sides_about(conn, "SELECT id FROM people", ())
     cache: dict[tuple[Any, ...], float] = {}
-    ties: list[Tie] = []
+    ties: list[Edge] = []
     for a, b in sides:
         if a == b or ((b, a) in sides and a > b):
             continue  # a colleague's own row, or the second side of a pair seen already
@@ -142,7 +142,7 @@ def load_network(store: Store, *, today: date | None = None) -> TeamNetwork:
         on = min((s.connected_on for s in (ab, ba) if s and s.connected_on), default=None)
         by = (owners[a], owners[b]) if ba else (owners[a],)
         connected = bool((ab and ab.connected) or (ba and ba.connected))
-        ties.append(Tie(a, b, (on or "")[:10], strength, False, tuple(sorted(by)), connected))
+        ties.append(Edge(a, b, (on or "")[:10], strength, False, tuple(sorted(by)), connected))
     return TeamNetwork(people, owners, tuple(ties), me_row[0] if me_row else None)
 
 
@@ -169,7 +169,7 @@ def with_emails(store: Store, net: TeamNetwork) -> TeamNetwork:
     return replace(net, people=people)
 
 
-def inferred_ties(net: TeamNetwork, *, max_company: int = MAX_INFERRED_COMPANY) -> list[Tie]:
+def inferred_ties(net: TeamNetwork, *, max_company: int = MAX_INFERRED_COMPANY) -> list[Edge]:
     """Same-company ties the exports do not show, only suggest (as ``refpath to`` infers them).
 
     Only at companies with at most ``max_company`` people in the data: at a
@@ -186,14 +186,14 @@ def inferred_ties(net: TeamNetwork, *, max_company: int = MAX_INFERRED_COMPANY) 
 
     Returns
     -------
-    list of Tie
+    list of Edge
         With ``inferred=True``, no date, no owners, and the discounted strength
         :func:`refpath.routes.strength.tie_strength` gives a same-company guess.
 
     Examples
     --------
     >>> people = {i: Node(f"P{i}", "Acme", "acme", "", "") for i in (1, 2, 3)}
-    >>> net = TeamNetwork(people, {1: "P1"}, (Tie(1, 2, "", 0.3, False, ("P1",)),), None)
+    >>> net = TeamNetwork(people, {1: "P1"}, (Edge(1, 2, "", 0.3, False, ("P1",)),), None)
     >>> [(t.a, t.b, t.inferred) for t in inferred_ties(net)]
     [(1, 3, True), (2, 3, True)]
     """
@@ -204,7 +204,7 @@ def inferred_ties(net: TeamNetwork, *, max_company: int = MAX_INFERRED_COMPANY) 
         if node.company_key:
             by_company.setdefault(node.company_key, []).append(pid)
     seen = {(t.a, t.b) for t in net.ties} | {(t.b, t.a) for t in net.ties}
-    out: list[Tie] = []
+    out: list[Edge] = []
     for ids in by_company.values():
         if not 2 <= len(ids) <= max_company:
             continue
@@ -227,7 +227,7 @@ def inferred_ties(net: TeamNetwork, *, max_company: int = MAX_INFERRED_COMPANY) 
         for i, a in enumerate(ids):
             for b in ids[i + 1 :]:
                 if (a, b) not in seen:
-                    out.append(Tie(a, b, "", strength, True, (), False))
+                    out.append(Edge(a, b, "", strength, True, (), False))
     return out
 
 
@@ -265,7 +265,7 @@ def team_graph(
     Examples
     --------
     >>> people = {1: Node("Ann", "", "", "", "a@x"), 2: Node("Bo", "Acme", "acme", "", "")}
-    >>> net = TeamNetwork(people, {1: "Ann"}, (Tie(1, 2, "", 0.1, False, ("Ann",)),), None)
+    >>> net = TeamNetwork(people, {1: "Ann"}, (Edge(1, 2, "", 0.1, False, ("Ann",)),), None)
     >>> g = team_graph(net, membership={2: 0})
     >>> g.nodes[2]["community"], g.nodes[1]["is_owner"], "email" in g.nodes[1]
     (1, True, False)

@@ -29,7 +29,15 @@ from typing import NamedTuple
 from refpath.errors import PersonError
 from refpath.identity import company_key
 from refpath.routes.people import Person, people_at, people_by_ids
-from refpath.routes.strength import IDS, Side, TieEvidence, sides_about, tie_reasons, tie_strength
+from refpath.routes.strength import (
+    IDS,
+    Side,
+    TieEvidence,
+    path_score,
+    sides_about,
+    tie_reasons,
+    tie_strength,
+)
 from refpath.routes.team import Team, Tie
 from refpath.store.db import Store
 
@@ -88,15 +96,8 @@ class _Route(NamedTuple):
     hops: tuple[Tie, ...]
 
 
-def _score(hops: Iterable[Tie]) -> float:
-    score = 1.0
-    for h in hops:
-        score *= h.s
-    return score
-
-
 def _route(hops: tuple[Tie, ...]) -> _Route:
-    return _Route(_score(hops), any(h.ev.inferred for h in hops), hops)
+    return _Route(path_score(h.s for h in hops), any(h.ev.inferred for h in hops), hops)
 
 
 def _better(routes: dict[int, _Route], key: int, route: _Route) -> None:

@@ -202,6 +202,29 @@ def prospect_at(store: Store, name: str, company: str) -> Person | None:
     return Person(0, "", shown, row[0], "", url, ())
 
 
+def find_target(
+    store: Store, query: str, *, company: str | None = None, url_ok: bool = False
+) -> Person:
+    """The person ``query`` names, else a prospect in no export at ``company``.
+
+    The one look-up behind every command that names a prospect (``to``,
+    ``draft``, ``log``): :func:`find_person` first; when no one matches and a
+    company is given that the data knows, the prospect of :func:`prospect_at`;
+    with ``url_ok``, a profile URL no export holds is a prospect of its own.
+    Raises what :func:`find_person` raises when none of these applies.
+    """
+    try:
+        return find_person(store, query, company=company)
+    except UnknownPerson:
+        found = prospect_at(store, query, company) if company else None
+        if found is not None:
+            return found
+        if url_ok and profile_key(query):
+            url = canonical_url(query)
+            return Person(0, "", url, company or "", "", url, ())
+        raise
+
+
 def emails_of(store: Store, person_id: int) -> tuple[str, ...]:
     """Email addresses colleagues' exports hold for a person (shown only on request)."""
     rows = store.conn.execute(
