@@ -65,7 +65,7 @@ def freeze_today(monkeypatch: pytest.MonkeyPatch) -> Callable[..., None]:
     """``freeze_today("refpath.routes.introducers", ...)``: ``date.today()`` there is TODAY."""
     from datetime import date
 
-    from test_paths import TODAY
+    from builders import TODAY
 
     class _Today(date):
         @classmethod

@@ -7,7 +7,7 @@ from datetime import date
 
 import networkx as nx
 import pytest
-from test_clusters import contact, market_team
+from builders import market_team, member
 from typer.testing import CliRunner
 
 from refpath.cli import app
@@ -17,12 +17,12 @@ from refpath.map.network import inferred_ties, load_network, team_graph
 from refpath.store.db import open_store
 
 runner = CliRunner()
-EVIL = contact("=HYPERLINK(1) -2+3", "@Acme Robotics", date(2020, 2, 2))
+EVIL = member("=HYPERLINK(1) -2+3", "@Acme Robotics", date(2020, 2, 2))
 
 
 @pytest.fixture
 def store(tmp_path):
-    mail = contact("Mia Mail", "Ledgerwise")._replace(email="mia@example.com")
+    mail = member("Mia Mail", "Ledgerwise")._replace(email="mia@example.com")
     with market_team(tmp_path / "s.db", {"Alex Rivera": [EVIL, mail]}) as s:
         yield s
 

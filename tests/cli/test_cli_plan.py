@@ -10,14 +10,13 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from test_paths import TODAY, build_team
-from test_prospects import BAD
+from builders import ASSETS, TODAY, assert_same_routes, build_team, lines
 from typer.testing import CliRunner
 
 from refpath.cli import app
 
 runner = CliRunner()
-EXAMPLES = Path(__file__).resolve().parent.parent / "docs" / "examples" / "prospects.csv"
+EXAMPLES = Path(__file__).resolve().parents[2] / "docs" / "examples" / "prospects.csv"
 HEADER = ["prospect", "company", "introducer", "score", "hops", "inferred", "reasons", "status"]
 
 
@@ -36,12 +35,11 @@ def db(tmp_path):
     return build_team(tmp_path / "s.db")
 
 
+BAD = sorted((ASSETS / "prospects" / "bad").iterdir())
+
+
 def run(db, *args):
     return runner.invoke(app, ["--db", str(db), *map(str, args)])
-
-
-def lines(text: str) -> list[str]:
-    return [line.rstrip() for line in text.splitlines()]
 
 
 def lead_list(tmp_path, rows, header=("Name", "Company")) -> Path:
@@ -317,7 +315,6 @@ def test_sample_lead_list_plan(sample_db, tmp_path):
 
 
 def test_sample_shared_routes_equal_introducers_for(sample_db):
-    from test_plan import assert_same_routes
 
     from refpath.store.db import open_store
 

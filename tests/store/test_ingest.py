@@ -10,34 +10,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from builders import contact, export, li
 
 from refpath.errors import AmbiguousPerson, UnknownPerson
-from refpath.exports.records import ConnectionsFile, Contact, Export, MessageStats
+from refpath.exports.records import MessageStats
 from refpath.routes.people import find_people, find_person, likely_duplicates, record_decision
 from refpath.store.db import open_store
 from refpath.store.ingest import add_exports, remove_owner
-
-
-def contact(first, last, url="", company="", position="", on=date(2020, 1, 1), line=0):
-    return Contact(first, last, url, "", company, position, on, line)
-
-
-def export(owner, contacts, *, url="", messages=(), fmt="current", fp=None, source=None):
-    numbered = tuple(c._replace(line=i + 5) for i, c in enumerate(contacts))
-    return Export(
-        source=source or f"{owner}.csv",
-        owner_name=owner,
-        owner_from="filename",
-        owner_headline="",
-        owner_url=url,
-        connections=ConnectionsFile(numbered, 0, fmt, ()),
-        messages=tuple(messages),
-        fingerprint=fp or f"{owner}-{len(contacts)}-{hash(numbered)}",
-    )
-
-
-def li(slug):
-    return f"https://www.linkedin.com/in/{slug}"
 
 
 @pytest.fixture
@@ -309,7 +288,7 @@ def test_evidence_about_someone_no_export_lists_yet_waits_for_them(store):
 
 def sample_members():
     """The sample team's exports, one path per colleague."""
-    sample = Path(__file__).resolve().parent.parent / "sample_exports"
+    sample = Path(__file__).resolve().parents[2] / "sample_exports"
     return sorted(p for p in sample.iterdir() if p.name != "README.md")
 
 

@@ -19,7 +19,7 @@ from refpath.errors import ProspectListError
 from refpath.identity import display_name
 from refpath.outreach.leads import parse_prospects, read_prospects
 
-ASSETS = Path(__file__).parent / "assets" / "prospects"
+ASSETS = Path(__file__).parents[1] / "assets" / "prospects"
 GOOD = sorted((ASSETS / "good").iterdir())
 BAD = sorted((ASSETS / "bad").iterdir())
 

@@ -6,6 +6,7 @@ from dataclasses import fields, replace
 from datetime import date
 
 import pytest
+from builders import li
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -195,10 +196,6 @@ def test_reasons_in_plain_words(ev, line):
 
 
 # -- reading both archives ----------------------------------------------------
-
-
-def li(slug):
-    return f"https://www.linkedin.com/in/{slug}"
 
 
 def _export(owner, url, contacts, messages=(), invitations=()):

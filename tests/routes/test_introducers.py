@@ -9,104 +9,22 @@ Acme Robotics. ``build_team`` is shared with the CLI tests.
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
+from builders import (
+    TODAY,
+    build_team,
+    li,
+    profile_export,
+    row,
+)
 
 from refpath.errors import PersonError, UnknownPerson
-from refpath.exports.records import ConnectionsFile, Contact, Export, MessageStats
+from refpath.exports.records import MessageStats
 from refpath.routes.introducers import introducers_for, reachable_at
 from refpath.routes.people import find_person, prospect_at
 from refpath.store.db import Store, open_store
 from refpath.store.ingest import add_exports
-
-TODAY = date(2026, 11, 24)
-
-
-def li(slug: str) -> str:
-    return f"https://www.linkedin.com/in/{slug}"
-
-
-def row(first, last, slug, company="", position="", on=date(2020, 1, 1), email=""):
-    return Contact(first, last, li(slug) if slug else "", email, company, position, on, 0)
-
-
-def export(owner: str, slug: str, contacts, messages=()) -> Export:
-    numbered = tuple(c._replace(line=i + 5) for i, c in enumerate(contacts))
-    return Export(
-        source=f"{slug}/Connections.csv",
-        owner_name=owner,
-        owner_from="profile",
-        owner_headline="",
-        owner_url=li(slug),
-        connections=ConnectionsFile(numbered, 0, "current", ()),
-        messages=tuple(messages),
-        fingerprint=f"{slug}-{hash(numbered)}",
-    )
-
-
-def teammates(*names: tuple[str, str, str]):
-    return [row(f, last, slug, "Northwind", "Sales", date(2021, 3, 1)) for f, last, slug in names]
-
-
-ALEX = ("Alex", "Rivera", "alex-rivera")
-BOB = ("Bob", "Okafor", "bob-okafor")
-RILEY = ("Riley", "Chen", "riley-chen")
-CAROL = ("Carol", "Mendes", "carol-mendes")
-
-
-def team_exports(*, jane_in_mine: bool = False) -> tuple[Export, list[Export]]:
-    """(the user's export, the colleagues' exports)."""
-    jane = row("Jane", "Doe", "jane-doe", "Acme Robotics", "VP Engineering", date(2016, 5, 3))
-    acme = [row(f"Eng{i}", "Acme", f"eng{i}-acme", "Acme Robotics", "Engineer") for i in range(10)]
-    mine = teammates(BOB, RILEY, CAROL) + [
-        row("Priya", "Raman 🚀", "priya-raman", "Initech", "CTO"),
-        row("Ana Lúcia", "Ferreira", "ana-l%C3%BAcia-ferreira", "Umbrella", "Founder"),
-    ]
-    if jane_in_mine:
-        mine.append(jane._replace(connected_on=date(2023, 2, 14)))
-    alex = export("Alex Rivera", "alex-rivera", mine)
-    bob = export(
-        "Bob Okafor",
-        "bob-okafor",
-        teammates(ALEX)
-        + [
-            jane._replace(email="jane@acme.example"),
-            row("Sam", "Lee", "sam-lee-globex", "Globex", "Data Scientist"),
-        ],
-        messages=[
-            MessageStats("Jane Doe", li("jane-doe"), 22, 18, date(2018, 3, 1), date(2024, 6, 1))
-        ],
-    )
-    riley = export(
-        "Riley Chen",
-        "riley-chen",
-        teammates(ALEX) + [jane._replace(connected_on=date(2026, 10, 20))],
-    )
-    carol = export(
-        "Carol Mendes",
-        "carol-mendes",
-        teammates(ALEX)
-        + [row("Tom", "Baker", "tom-baker", "Acme Robotics", "Engineer", date(2019, 6, 1))]
-        + acme
-        + [row("Sam", "Lee", "sam-lee-initech", "Initech", "Engineer")],
-        messages=[
-            MessageStats("Tom Baker", li("tom-baker"), 9, 7, date(2019, 7, 1), date(2025, 3, 1))
-        ],
-    )
-    return alex, [bob, riley, carol]
-
-
-def build_team(path: Path, *, me: bool = True, jane_in_mine: bool = False) -> Path:
-    """Write the test team into a store at ``path`` and return the path."""
-    mine, theirs = team_exports(jane_in_mine=jane_in_mine)
-    with open_store(path) as store:
-        if me:
-            add_exports(store, [mine], me=True)
-            add_exports(store, theirs)
-        else:
-            add_exports(store, [mine, *theirs])
-    return path
 
 
 @pytest.fixture
@@ -185,13 +103,13 @@ def test_without_me_the_team_is_the_start(tmp_path):
 
 def test_a_contact_of_mine_can_carry_me_to_a_teammate(tmp_path):
     """me → Kim (years of messages) → Dana (Kim's close friend) → Lou beats me → Dana → Lou."""
-    me = export(
+    me = profile_export(
         "Alex Rivera",
         "alex-rivera",
         [row("Kim", "Ng", "kim-ng", "Hooli")],
         messages=[MessageStats("Kim Ng", li("kim-ng"), 40, 40, date(2015, 1, 1), date(2026, 9, 1))],
     )
-    dana = export(
+    dana = profile_export(
         "Dana Fox",
         "dana-fox",
         [row("Kim", "Ng", "kim-ng", "Hooli"), row("Lou", "Park", "lou-park", "Hooli")],
@@ -258,8 +176,8 @@ def test_at_an_unknown_company_suggests_close_ones(store):
 def test_no_guesses_through_a_giant_company(tmp_path):
     giant = [row(f"P{i}", "Mega", f"p{i}-mega", "Megacorp") for i in range(800)]
     with open_store(tmp_path / "s.db") as store:
-        add_exports(store, [export("Alex Rivera", "alex-rivera", giant[:5])], me=True)
-        add_exports(store, [export("Bob Okafor", "bob-okafor", giant[5:])])
+        add_exports(store, [profile_export("Alex Rivera", "alex-rivera", giant[:5])], me=True)
+        add_exports(store, [profile_export("Bob Okafor", "bob-okafor", giant[5:])])
         routes = introducers_for(store, find_person(store, "P100 Mega"), today=TODAY)
     assert routes.company_size == 800 and routes.company_too_big
     assert [names(p) for p in routes.paths] == [["Bob Okafor"]]

@@ -15,7 +15,7 @@ import pytest
 from refpath._synth.sample_team import write_sample_prospects, write_sample_team
 from refpath._synth.teams import TeamManifest, main, write_team
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "sample_exports"
 # Written out here, not imported, so a change to the generator's constant fails a test.
 PREAMBLE = (

@@ -13,16 +13,16 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from builders import build_team, li, profile_export, row, team_exports
 from hypothesis import given
 from hypothesis import strategies as st
-from test_paths import build_team
 
 from refpath.outreach.etiquette import RULES, Recipient, check_message, recipient
 from refpath.routes.people import find_person, prospect_at
 from refpath.routes.strength import NO_EVIDENCE
 from refpath.store.db import open_store
 
-MESSAGES = Path(__file__).parent / "assets" / "messages"
+MESSAGES = Path(__file__).parents[1] / "assets" / "messages"
 BAD = sorted((MESSAGES / "bad").glob("*.txt"))
 GOOD = sorted((MESSAGES / "good").glob("*.txt"))
 JANE = Recipient("Jane Doe", NO_EVIDENCE, ("Bob Okafor",))
@@ -142,7 +142,6 @@ def test_recipient_reads_the_users_own_tie_from_the_store(tmp_path):
 
 
 def test_recipient_sees_a_conversation_as_a_relationship(tmp_path):
-    from test_paths import export, li, row, team_exports
 
     from refpath.exports.records import MessageStats
     from refpath.store.ingest import add_exports
@@ -150,7 +149,9 @@ def test_recipient_sees_a_conversation_as_a_relationship(tmp_path):
     mine, theirs = team_exports()
     nadia = row("Nadia", "Qureshi", "nadia-q", "Ledgerwise", "CFO", date(2023, 6, 20))
     msgs = [MessageStats("Nadia Qureshi", li("nadia-q"), 3, 2, date(2023, 7, 1), date(2026, 1, 5))]
-    me = export("Alex Rivera", "alex-rivera", [*mine.connections.contacts, nadia], messages=msgs)
+    me = profile_export(
+        "Alex Rivera", "alex-rivera", [*mine.connections.contacts, nadia], messages=msgs
+    )
     with open_store(tmp_path / "s.db") as store:
         add_exports(store, [me], me=True)
         add_exports(store, theirs)

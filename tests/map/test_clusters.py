@@ -8,72 +8,13 @@ mirrored whose export a person came from could not match the markets. The
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
+from builders import KNOWN_BY, MARKETS, TEAM_COMPANY, export, li, market_team, member
 
-from refpath.exports.records import ConnectionsFile, Contact, Export
 from refpath.map.clusters import TEAM, market_clusters
 from refpath.map.network import load_network
 from refpath.store.db import open_store
 from refpath.store.ingest import add_exports
-
-MARKETS = {
-    "robotics": ("Acme Robotics", "Tessel Automation", "Ironfern Robotics", "Corvane Dynamics"),
-    "fintech": ("Ledgerwise", "Tallymark", "Quillpay", "Fernbank Payments"),
-    "health": ("Meridale Health", "Carevale", "Pulsewise", "Veridia Bio"),
-}
-#: Which two colleagues know each market.
-KNOWN_BY = {"robotics": ("Alex Rivera", "Bob Okafor"), "fintech": ("Bob Okafor", "Carol Mendes"),
-            "health": ("Carol Mendes", "Alex Rivera")}  # fmt: skip
-TEAM_COMPANY = "Northwind Analytics"
-
-
-def li(slug: str) -> str:
-    return f"https://www.linkedin.com/in/{slug}"
-
-
-def contact(name: str, company: str, on: date = date(2021, 3, 4)) -> Contact:
-    first, last = name.split(" ", 1)
-    return Contact(first, last, li(name.lower().replace(" ", "-")), "", company, "Engineer", on, 0)
-
-
-def export(owner: str, contacts: list[Contact]) -> Export:
-    numbered = tuple(c._replace(line=i + 5) for i, c in enumerate(contacts))
-    return Export(
-        source=f"{owner}.csv",
-        owner_name=owner,
-        owner_from="filename",
-        owner_headline="",
-        owner_url=li(owner.lower().replace(" ", "-")),
-        connections=ConnectionsFile(numbered, 0, "current", ()),
-        fingerprint=f"{owner}-{len(numbered)}",
-    )
-
-
-def market_team(path, extra: dict[str, list[Contact]] | None = None):
-    """A store with the three-market team; returns the open store.
-
-    Each company has four people: two known by the market's first colleague,
-    two by its second, and the first of them by both. Everyone knows Hannah
-    at the colleagues' own company, and each colleague lists the other two.
-    """
-    rows: dict[str, list[Contact]] = {o: [] for pair in KNOWN_BY.values() for o in pair}
-    for market, companies in MARKETS.items():
-        first, second = KNOWN_BY[market]
-        for c, company in enumerate(companies):
-            for k in range(4):
-                person = contact(f"{market.title()}{c} Person{k}", company)
-                rows[first if k < 2 else second].append(person)
-                if k == 0:
-                    rows[second].append(person)
-    for owner in rows:
-        rows[owner].append(contact("Hannah Whitfield", TEAM_COMPANY))
-        rows[owner] += [contact(o, TEAM_COMPANY) for o in rows if o != owner]
-        rows[owner] += (extra or {}).get(owner, [])
-    store = open_store(path)
-    add_exports(store, [export(o, people) for o, people in rows.items()])
-    return store
 
 
 @pytest.fixture
@@ -127,9 +68,9 @@ def test_clusters_are_reproducible(net):
 
 
 def test_one_colleague_falls_back_to_the_largest_companies(tmp_path):
-    people = [contact(f"P{i} X", "Acme" if i < 3 else "Globex") for i in range(5)]
+    people = [member(f"P{i} X", "Acme" if i < 3 else "Globex") for i in range(5)]
     with open_store(tmp_path / "one.db") as store:
-        add_exports(store, [export("Solo Seller", people)])
+        add_exports(store, [export("Solo Seller", people, url=li("solo-seller"))])
         result = market_clusters(load_network(store))
     assert [c.label for c in result.clusters] == ["Acme", "Globex"]
     assert "largest companies" in result.method

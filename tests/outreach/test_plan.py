@@ -8,20 +8,18 @@ Jane well, Riley barely, Carol knows Tom Baker and ten engineers at Acme Robotic
 from __future__ import annotations
 
 import itertools
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
+from builders import TODAY, assert_same_routes, build_team, contact, export, li
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_paths import TODAY, build_team
-from test_prospects import ASSETS  # noqa: F401  (the fixtures live next to each other)
 
 from refpath.errors import InputError, StoreError
 from refpath.outreach.leads import parse_prospects
 from refpath.outreach.log import follow_ups_due, log_outreach, outreach_log
-from refpath.outreach.plan import SCALE, assign, make_plan, route_finder
-from refpath.routes.introducers import introducers_for
-from refpath.routes.people import Person, find_person, people_by_ids, prospect_at
+from refpath.outreach.plan import SCALE, assign, make_plan
+from refpath.routes.people import find_person, prospect_at
 from refpath.store.db import open_store
 
 # -- assign: the optimisation on its own ------------------------------------------------
@@ -314,7 +312,6 @@ def test_follow_ups_due_are_open_asks_old_enough(store):
 
 
 def test_the_log_is_kept_by_key_and_follows_merges(tmp_path):
-    from test_ingest import contact, export, li
 
     from refpath.store.ingest import add_exports
 
@@ -361,21 +358,3 @@ def test_bad_log_entries_are_refused(store, tmp_path):
 def test_shared_routes_equal_introducers_for(tmp_path, variant, top):
     with open_store(build_team(tmp_path / "s.db", **variant)) as s:
         assert_same_routes(s, TODAY, top)
-
-
-def assert_same_routes(store, today: date, top: int) -> None:
-    ids = [r[0] for r in store.conn.execute("SELECT id FROM people ORDER BY id")]
-    people = people_by_ids(store.conn, ids)
-    outsiders = [
-        Person(0, "", f"Someone {i}", c, "", "", ())
-        for i, c in enumerate(sorted({p.company for p in people if p.company}))
-    ]
-    shared = route_finder(store, today, top)
-    for person in [*people, *outsiders, *people]:  # again: nothing carried over changes it
-        try:
-            expected = introducers_for(store, person, top=top, today=today)
-        except Exception as error:  # the user as a target
-            with pytest.raises(type(error)):
-                shared(person)
-            continue
-        assert shared(person) == expected, person.name

@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import pytest
-from test_paths import build_team
+from builders import build_team, lines, profile_export, row
 from typer.testing import CliRunner
 
 from refpath.cli import app
@@ -27,10 +27,6 @@ def db(tmp_path):
 
 def run(db, *args):
     return runner.invoke(app, ["--db", str(db), *args])
-
-
-def lines(text: str) -> list[str]:
-    return [line.rstrip() for line in text.splitlines()]
 
 
 def _without_scores(paths):
@@ -259,14 +255,13 @@ def test_at_an_unknown_company_exits_1(db):
 
 
 def test_names_cannot_inject_terminal_escapes(tmp_path):
-    from test_paths import export, row
 
     from refpath.store.db import open_store
     from refpath.store.ingest import add_exports
 
     with open_store(tmp_path / "s.db") as store:
         evil = row("Eve\x1b[31m", "[bold]Mallory[/bold]", "eve", "Acme\x07")
-        add_exports(store, [export("Dana Fox", "dana-fox", [evil])])
+        add_exports(store, [profile_export("Dana Fox", "dana-fox", [evil])])
     result = run(tmp_path / "s.db", "to", "linkedin.com/in/eve")
     assert result.exit_code == 0
     assert "\x1b" not in result.output and "\x07" not in result.output
@@ -323,15 +318,14 @@ def test_sample_sam_lee_is_ambiguous_and_plain_text_finds_accents_and_emoji(samp
 
 
 def test_a_very_common_name_lists_the_best_known_few(tmp_path):
-    from test_paths import export, row
 
     from refpath.store.db import open_store
     from refpath.store.ingest import add_exports
 
     sams = [row("Sam", "Lee", f"sam-lee-{i:02}", f"Company {i:02}") for i in range(12)]
     with open_store(tmp_path / "s.db") as store:
-        add_exports(store, [export("Dana Fox", "dana-fox", sams)])
-        add_exports(store, [export("Eli Moss", "eli-moss", sams[7:8])])
+        add_exports(store, [profile_export("Dana Fox", "dana-fox", sams)])
+        add_exports(store, [profile_export("Eli Moss", "eli-moss", sams[7:8])])
     result = run(tmp_path / "s.db", "to", "Sam Lee")
     assert result.exit_code == 1
     err = lines(result.stderr)
@@ -344,15 +338,14 @@ def test_a_very_common_name_lists_the_best_known_few(tmp_path):
 
 
 def test_no_guesses_through_a_giant_company_and_it_says_why(tmp_path):
-    from test_paths import export, row
 
     from refpath.store.db import open_store
     from refpath.store.ingest import add_exports
 
     giant = [row(f"P{i}", "Mega", f"p{i}-mega", "Megacorp") for i in range(800)]
     with open_store(tmp_path / "s.db") as store:
-        add_exports(store, [export("Alex Rivera", "alex-rivera", giant[:5])], me=True)
-        add_exports(store, [export("Bob Okafor", "bob-okafor", giant[5:])])
+        add_exports(store, [profile_export("Alex Rivera", "alex-rivera", giant[:5])], me=True)
+        add_exports(store, [profile_export("Bob Okafor", "bob-okafor", giant[5:])])
     out = lines(run(tmp_path / "s.db", "to", "P100 Mega").stdout)
     assert out[-2] == (
         "No guesses through Megacorp: with 800 people there in the data, working there says "

@@ -38,9 +38,9 @@ from refpath.routes.people import find_person, prospect_at
 from refpath.store.db import open_store
 
 TODAY = date(2026, 11, 24)
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "sample_exports"
-GOLDEN = Path(__file__).parent / "golden" / "drafts"
+GOLDEN = Path(__file__).parents[1] / "golden" / "drafts"
 REASON = "how Acme Robotics plans maintenance windows on its assembly lines"
 LONG_NAME = "Maria Fernanda de la Concepción Rodríguez-Villanueva"
 

@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from test_clusters import contact, market_team
+from builders import market_team, member
 from typer.testing import CliRunner
 
 from refpath.cli import app
@@ -22,8 +22,8 @@ mpl.use("Agg")
 runner = CliRunner()
 
 # Jane is known by Bob only; a "$" in a name must not start matplotlib's mathtext.
-JANE = contact("Jane Doe", "Acme Robotics", date(2016, 3, 14))
-ODD = contact("Cash $$ Mc=Money", "Ledgerwise")
+JANE = member("Jane Doe", "Acme Robotics", date(2016, 3, 14))
+ODD = member("Cash $$ Mc=Money", "Ledgerwise")
 
 
 @pytest.fixture(scope="module")

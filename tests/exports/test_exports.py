@@ -36,7 +36,7 @@ from refpath.exports.locate import read_export, read_exports
 from refpath.exports.records import ConnectionsFile, Export
 from refpath.exports.text import decode_export
 
-EXPORTS = Path(__file__).parent / "assets" / "exports"
+EXPORTS = Path(__file__).parents[1] / "assets" / "exports"
 GOOD = sorted((EXPORTS / "good").glob("*.csv"))
 BAD = sorted((EXPORTS / "bad").iterdir())
 MARKER = "SECRET-MARKER-7f3a"

@@ -8,7 +8,7 @@ points at an empty temporary one so a user's own config never leaks in.
 from __future__ import annotations
 
 import pytest
-from test_paths import build_team
+from builders import build_team
 from typer.testing import CliRunner
 
 from refpath.cli import app

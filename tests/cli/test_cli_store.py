@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from refpath.cli import app
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "sample_exports"
 ALEX_ZIP = SAMPLE / "Basic_LinkedInDataExport_11-20-2026.zip"
 GOOD = ROOT / "tests" / "assets" / "exports" / "good"
