@@ -5,7 +5,7 @@ STAMP  := $(VENV)/.installed
 DEMO_DB := .demo/refpath.db
 REFPATH := $(VENV)/bin/refpath --db $(DEMO_DB)
 
-.PHONY: dev demo test lint fuzz bench docs reformat clean
+.PHONY: dev demo test lint fuzz bench bench-compare docs reformat clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -38,6 +38,10 @@ fuzz: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/run.py
+
+# `refpath to` of an earlier commit against this tree, in alternating pairs: make bench-compare REV=abc123
+bench-compare: $(STAMP)
+	$(PY) bench/compare.py $(REV)
 
 docs: $(STAMP)
 	$(PY) docs/make_commands.py
