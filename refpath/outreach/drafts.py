@@ -271,10 +271,7 @@ def draft_for(
     target = intro.hops[-1].b
     headline = config.headline
     if not headline and me_person is not None:
-        row = store.conn.execute(
-            "SELECT headline FROM owners WHERE person_id = ?", (me_person.id,)
-        ).fetchone()
-        headline = row[0] if row else ""
+        headline = store.owner_headline(me_person.id)
     me = who_of(me_person, headline, config.name)
     tied = [tie_of(h, today) for h in intro.hops]
     me_tie, ties = (tied[0], tied[1:]) if me_person is not None else (None, tied)

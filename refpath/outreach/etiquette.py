@@ -167,10 +167,10 @@ def recipient(store: Store, target: Person) -> Recipient:
         The user's own evidence with them (None when no export is marked as
         the user's) and the colleagues whose exports list them.
     """
-    row = store.conn.execute("SELECT person_id FROM owners WHERE is_me = 1").fetchone()
+    me = store.me_person_id()
     evidence: TieEvidence | None = None
-    if row:  # a prospect in no export (id 0) has no evidence with anyone
-        evidence = pair_evidence(store.conn, row[0], target.id) if target.id else NO_EVIDENCE
+    if me is not None:  # a prospect in no export (id 0) has no evidence with anyone
+        evidence = pair_evidence(store.conn, me, target.id) if target.id else NO_EVIDENCE
     return Recipient(target.name, evidence, target.known_by)
 
 

@@ -274,6 +274,18 @@ class Store:
         row = self.conn.execute("SELECT id FROM owners WHERE is_me = 1").fetchone()
         return row[0] if row else None
 
+    def me_person_id(self) -> int | None:
+        """The person id of the user (the owner of the export marked ``--me``), if any."""
+        row = self.conn.execute("SELECT person_id FROM owners WHERE is_me = 1").fetchone()
+        return row[0] if row else None
+
+    def owner_headline(self, person_id: int) -> str:
+        """The LinkedIn headline a colleague's own export gives them ('' if unknown)."""
+        row = self.conn.execute(
+            "SELECT headline FROM owners WHERE person_id = ?", (person_id,)
+        ).fetchone()
+        return row[0] if row else ""
+
     def owner_by_name(self, name_key: str) -> tuple[int, int] | None:
         """(owner id, person id) of the owner with this folded name, if any."""
         row = self.conn.execute(
