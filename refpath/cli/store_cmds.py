@@ -92,6 +92,9 @@ def add(
         no_me = store.me_owner_id() is None
     for s in summaries:
         who = f"{safe(s.owner)}{' (you)' if s.is_me else ''}"
+        if s.skipped:
+            out.print(f"{who}: skipped the share {safe(s.source)}: {safe(s.skipped)}")
+            continue
         if s.unchanged:
             out.print(f"{who}: unchanged ({safe(s.source)} was added before)")
             continue
