@@ -62,9 +62,9 @@ def _describe(plan: SharePlan) -> None:
         )
     out.print("Left out:")
     for ex in plan.excluded:
-        ev = f", evidence about {_n(ex.evidence, 'person', 'people')}" if ex.evidence else ""
         out.print(
-            f"  {safe(ex.given)} (--exclude): {_n(ex.connections, 'connection')}{ev}, entirely"
+            f"  {safe(ex.given)} (--exclude): entirely ({_n(ex.connections, 'connection row')}, "
+            f"{_n(ex.evidence, 'evidence row')})"
         )
     if plan.evidence_withheld:
         out.print(
