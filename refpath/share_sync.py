@@ -14,11 +14,12 @@ colleagues added from elsewhere are never removed. Applying the plan is
 from __future__ import annotations
 
 import os
+import zipfile
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from refpath.errors import InputError
+from refpath.errors import ExportError, InputError
 from refpath.identity import name_key
 from refpath.share_format import SHARE_FMT, ShareInfo, is_share, peek_share
 from refpath.store import Store
@@ -47,7 +48,8 @@ def find_shares(folder: Path) -> tuple[list[Path], list[Path]]:
     """(shares, other export files) under ``folder``, sorted; hidden files skipped.
 
     Symlinks that leave the folder are not followed. An empty folder is fine:
-    every colleague may have withdrawn.
+    every colleague may have withdrawn. A ``.zip`` that is not a readable zip
+    raises ExportError: it may be a share the drive has not finished copying.
     """
     folder = Path(folder)
     if not folder.is_dir():
@@ -70,6 +72,9 @@ def find_shares(folder: Path) -> tuple[list[Path], list[Path]]:
             except (OSError, RuntimeError):
                 continue
             if child.is_file():
+                if child.suffix.lower() == ".zip" and not zipfile.is_zipfile(child):
+                    # a share half-copied by the shared drive, maybe: whose it is is unknown
+                    raise ExportError(f"{child}: damaged or truncated (not a readable zip)")
                 if child.suffix.lower() == ".zip" and is_share(child):
                     shares.append(child)
                 elif child.suffix.lower() in (".zip", ".csv"):
