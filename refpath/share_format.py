@@ -312,7 +312,7 @@ def _readme(plan: SharePlan, info: dict[str, Any]) -> bytes:
     lines = [
         f"LinkedIn connections shared by {owner['name']} (a refpath share)",
         "",
-        f"Made with refpath {__version__} from {owner['name']}'s LinkedIn data export"
+        f"Made with refpath from {owner['name']}'s LinkedIn data export"
         + (f" of {info['exported_on']}." if info["exported_on"] else "."),
         f"Share format version {SHARE_VERSION}. {len(plan.contacts)} connections; "
         + (

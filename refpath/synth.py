@@ -281,9 +281,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--prospects", type=Path, help="with --sample: also write the lead list")
     args = parser.parse_args(argv)
     if args.sample:
+        from refpath.sample_share import write_sample_share
         from refpath.sample_team import write_sample_prospects, write_sample_team
 
         written = write_sample_team(args.out)
+        written.append(write_sample_share(args.out))
         if args.prospects:
             written.append(write_sample_prospects(args.prospects))
         print(*written, sep="\n")
