@@ -226,11 +226,13 @@ def plan_share(
         When an ``exclude`` value matches nobody in the export, or names nobody.
     """
     evidence = _evidence_rows(export)
-    people = [
-        (name_key(c.first_name, c.last_name), profile_key(c.url))
-        for c in export.connections.contacts
+    # folded names and profile keys, computed only when someone is to be left out
+    conn_keys = [
+        (c, name_key(c.first_name, c.last_name), profile_key(c.url))
+        for c in (export.connections.contacts if exclude else ())
     ]
-    people += [(name_key(e.name), profile_key(e.url)) for e in evidence]  # fmt: skip
+    ev_keys = [(e, name_key(e.name), profile_key(e.url)) for e in (evidence if exclude else ())]
+    people = [(nk, key) for _, nk, key in conn_keys] + [(nk, key) for _, nk, key in ev_keys]
     wanted: list[tuple[str, set[str], set[str]]] = []  # (given, folded names, profile keys)
     for given in exclude:
         key, nk = profile_key(given), name_key(given)
@@ -251,11 +253,6 @@ def plan_share(
 
     all_names = set().union(*(w[1] for w in wanted)) if wanted else set()
     all_urls = set().union(*(w[2] for w in wanted)) if wanted else set()
-    conn_keys = [
-        (c, name_key(c.first_name, c.last_name), profile_key(c.url))
-        for c in export.connections.contacts
-    ]
-    ev_keys = [(e, name_key(e.name), profile_key(e.url)) for e in evidence]  # fmt: skip
     excluded = []
     for given, names, urls in wanted:
         nc = sum(1 for _, nk, key in conn_keys if hits(nk, key, names, urls))
@@ -266,10 +263,11 @@ def plan_share(
                 "(nothing was written)"
             )
         excluded.append(Excluded(given, nc, ne))
-    kept = [c for c, nk, key in conn_keys if not hits(nk, key, all_names, all_urls)]
-    kept_ev = [e for e, nk, key in ev_keys if not hits(nk, key, all_names, all_urls)]
-    contacts = tuple(kept)
-    rows = tuple(kept_ev)
+    if exclude:
+        contacts = tuple(c for c, nk, key in conn_keys if not hits(nk, key, all_names, all_urls))
+        rows = tuple(e for e, nk, key in ev_keys if not hits(nk, key, all_names, all_urls))
+    else:
+        contacts, rows = export.connections.contacts, tuple(evidence)
     return SharePlan(
         export=export,
         contacts=contacts,
