@@ -243,3 +243,17 @@ def test_sync_refuses_a_damaged_share_and_changes_nothing(tmp_path):
     assert ok(db, "sources", "--json") == before
     result = cli(db, "sync", str(tmp_path / "nowhere"))
     assert result.exit_code == 2 and "not a folder" in result.output
+
+
+def test_an_unzipped_share_is_added_like_the_zip_and_a_team_folder_is_not_shared(tmp_path):
+    import zipfile
+
+    share = make_share(SAMPLE / "riley-chen", tmp_path)
+    with zipfile.ZipFile(share) as z:
+        z.extractall(tmp_path / "riley-unzipped")
+    db = tmp_path / "s.db"
+    ok(db, "add", str(tmp_path / "riley-unzipped"))
+    assert "Riley Chen: unchanged" in ok(db, "add", str(share))
+    result = cli(db, "share", str(SAMPLE), "-o", str(tmp_path / "team.zip"))
+    assert result.exit_code == 2 and "share takes one export" in result.output
+    assert not (tmp_path / "team.zip").exists()

@@ -143,7 +143,7 @@ def share(
     subjects, emails, phone numbers or addresses. No store is needed or touched.
     Put the file in your team's shared folder; delete it there to withdraw.
     """
-    from refpath.exports import read_export
+    from refpath import sources
     from refpath.share_format import is_share, plan_share, read_exclude_file, write_share
 
     if output is None and not dry_run:
@@ -155,8 +155,13 @@ def share(
     names = list(exclude or [])
     if exclude_file is not None:
         names += read_exclude_file(exclude_file)
+    located = sources.locate([export])
+    if len(located) != 1:
+        raise InputError(
+            f"{export}: holds {len(located)} exports; share takes one export, your own"
+        )
     plan = plan_share(
-        read_export(export, owner=owner), exclude=names, connections_only=connections_only
+        sources.load(located[0], owner), exclude=names, connections_only=connections_only
     )
     for w in plan.warnings:
         warn(w)
