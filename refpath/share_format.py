@@ -316,7 +316,7 @@ def _readme(plan: SharePlan, info: dict[str, Any]) -> bytes:
         + (
             "no relationship evidence (--connections-only)."
             if plan.connections_only
-            else f"evidence about {len(plan.evidence)} people."
+            else f"{len(plan.evidence)} rows of evidence."
         ),
         "",
         "Files",
