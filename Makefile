@@ -22,7 +22,12 @@ demo: $(STAMP)
 	$(REFPATH) draft "Jane Doe" --reason "how Acme Robotics plans maintenance windows on its assembly lines"
 	$(REFPATH) map -o .demo/network.png --highlight "Jane Doe"
 	$(REFPATH) plan docs/examples/prospects.csv --max-per-introducer 3 -o .demo/plan.csv
-	@echo "Demo done: the store is $(DEMO_DB), the map .demo/network.png, the plan .demo/plan.csv"
+	$(VENV)/bin/refpath share sample_exports/bob-okafor --exclude "Linh Tran" --dry-run
+	@mkdir -p .demo/shared && rm -f .demo/shared/*.zip
+	cp sample_exports/bob-okafor.refpath-share.zip .demo/shared/
+	$(REFPATH) sync .demo/shared
+	$(REFPATH) to "Jane Doe"
+	@echo "Demo done: the store is $(DEMO_DB), the map .demo/network.png, the plan .demo/plan.csv, Bob's share synced from .demo/shared"
 
 test: $(STAMP)
 	$(PY) -m pytest -q

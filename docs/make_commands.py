@@ -33,12 +33,17 @@ EXAMPLES = {
     "plan": ["refpath plan leads.csv --max-per-introducer 3 -o plan.csv --drafts drafts/"],
     "log": ['refpath log add "Jane Doe" --via "Bob Okafor"', "refpath log due"],
     "remove": ['refpath remove "Bob Okafor"'],
+    "share": [
+        "refpath share ~/Downloads/Basic_LinkedInDataExport_11-20-2026.zip --dry-run",
+        'refpath share EXPORT.zip --exclude "Linh Tran" -o bob-okafor.refpath-share.zip',
+    ],
+    "sync": ["refpath sync ~/Shared/team-shares --dry-run", "refpath sync ~/Shared/team-shares"],
     "same": ['refpath same "https://www.linkedin.com/in/jane-doe-1a2b" "nm:jane doe|acme"'],
     "different": ['refpath different "Sam Lee" "https://www.linkedin.com/in/samlee-pulse"'],
 }
 
 ORDER = [
-    "add", "sources", "stats", "doctor", "same", "different", "remove",
+    "add", "sources", "stats", "doctor", "same", "different", "remove", "share", "sync",
     "to", "at", "draft", "check", "map", "clusters", "export", "plan", "log",
 ]  # fmt: skip
 

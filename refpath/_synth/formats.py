@@ -43,6 +43,9 @@ HEADER_PROFILE = (
 )
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
+#: The day the invented team's current exports were downloaded.
+EXPORT_DAY = date(2026, 11, 20)
+
 
 def csv_field(value: str, sep: str = ",") -> str:
     """Quote one CSV field the way LinkedIn and spreadsheets do (only when needed).

@@ -24,6 +24,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from refpath._synth.formats import (
+    EXPORT_DAY,
     HEADER_CURRENT,
     PREAMBLE,
     PROFILE_URL,
@@ -40,7 +41,6 @@ from refpath._synth.pools import FILLER, skewed_days
 from refpath._synth.population import Population, plan_team, populate
 
 #: The day every synthetic current-format export was taken (fixed, so output never ages).
-EXPORT_DAY = date(2026, 11, 20)
 #: Export days of the older formats, when ``variants=True``.
 FORMAT_DAYS = {"current": EXPORT_DAY, "2021": date(2023, 5, 12), "2018": date(2018, 11, 4)}
 FIRST_DAY = date(2008, 1, 1)
@@ -281,9 +281,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--prospects", type=Path, help="with --sample: also write the lead list")
     args = parser.parse_args(argv)
     if args.sample:
+        from refpath._synth.sample_share import write_sample_share
         from refpath._synth.sample_team import write_sample_prospects, write_sample_team
 
         written = write_sample_team(args.out)
+        written.append(write_sample_share(args.out))
         if args.prospects:
             written.append(write_sample_prospects(args.prospects))
         print(*written, sep="\n")

@@ -11,6 +11,7 @@ from refpath.cli import (
     map_cmds,  # noqa: F401  (registers commands)
     plan_cmds,  # noqa: F401  (registers commands)
     query_cmds,  # noqa: F401  (registers commands)
+    share_cmds,  # noqa: F401  (registers commands)
     store_cmds,  # noqa: F401  (registers commands)
 )
 from refpath.cli.app import app

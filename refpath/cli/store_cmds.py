@@ -61,7 +61,8 @@ def add(
         list[Path],
         typer.Argument(
             help="Connections.csv files, LinkedIn archive .zip files, unzipped archive "
-            "folders, or a team folder holding any mix of those (one per colleague).",
+            "folders, colleagues' shares (refpath share), or a team folder holding any mix "
+            "of those (one per colleague).",
             show_default=False,
         ),
     ],
@@ -74,7 +75,8 @@ def add(
     """Add colleagues' LinkedIn exports to the store (re-adding one replaces it).
 
     The owner of each export is read from its Profile.csv, else --owner, else the
-    file or folder name (carol-mendes/Connections.csv, "Carol Mendes.csv").
+    file or folder name (carol-mendes/Connections.csv, "Carol Mendes.csv"); a
+    share names its owner itself.
     Everything is added in one transaction: on any error nothing changes.
     """
     from refpath.store.ingest import add_exports
@@ -92,6 +94,9 @@ def add(
         no_me = store.me_owner_id() is None
     for s in summaries:
         who = f"{safe(s.owner)}{' (you)' if s.is_me else ''}"
+        if s.skipped:
+            out.print(f"{who}: skipped the share {safe(s.source)}: {safe(s.skipped)}")
+            continue
         if s.unchanged:
             out.print(f"{who}: unchanged ({safe(s.source)} was added before)")
             continue

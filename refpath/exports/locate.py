@@ -329,8 +329,15 @@ def load(found: Located, owner: str | None = None) -> Export:
 
     The owner's name comes from Profile.csv, else ``owner``, else the file or
     folder name; with none of them this raises ExportError. Trouble with the
-    archive's optional files only adds warnings.
+    archive's optional files only adds warnings. A refpath share (see
+    :mod:`refpath.exports.share`) names its owner itself; ``owner`` is ignored.
     """
+    from refpath.exports import (
+        share as share_format,  # a colleague's share reads into the same Export
+    )
+
+    if found.kind in ("zip", "dir") and share_format.is_share(found.path):
+        return share_format.read_share(found.path)
     if found.kind == "zip":
         files, exported_on = _read_zip(found.path)
     elif found.kind == "dir":

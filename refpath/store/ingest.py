@@ -23,12 +23,13 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from operator import itemgetter
 
 from refpath.errors import InputError, StoreError, UnknownPerson
 from refpath.exports.dates import iso_date
 from refpath.exports.records import Export
+from refpath.exports.share import SHARE_FMT
 from refpath.identity import company_key, name_key, owner_key, profile_key
 from refpath.store.db import SECONDARY_INDEXES, Store, resolve_key
 from refpath.store.evidence import resolve_pending, store_signals
@@ -55,6 +56,9 @@ class AddSummary:
     signals: int  #: people with message/invitation/endorsement/recommendation evidence
     unmatched_signals: int  #: counterparts in messages etc. who are not in the store
     warnings: tuple[str, ...]
+    #: why this export was not used ('' when it was): a share that holds less than
+    #: another export of the same colleague
+    skipped: str = ""
 
 
 def _owner_person(batch: Batch, export: Export, existing: int | None) -> int:
@@ -94,16 +98,48 @@ def _owner_person(batch: Batch, export: Export, existing: int | None) -> int:
     return pid
 
 
-def _add_one(batch: Batch, keyed: Keyed, me: bool) -> AddSummary:
+def _share_skipped(
+    export: Export, row: tuple | None, earlier: tuple[bool, date | None] | None
+) -> str:
+    """Why a share is not used, or '' when it is (see :func:`add_exports`)."""
+    if export.connections.fmt != SHARE_FMT:
+        return ""
+    if earlier is not None and not earlier[0]:
+        return "their own export in this add holds more, so it is used"
+    if (
+        earlier is not None
+        and earlier[1]
+        and (not export.exported_on or export.exported_on < earlier[1])
+    ):
+        return "a newer share of theirs in this add is used"
+    if row is not None and row[3] and row[4] != SHARE_FMT:
+        return "your own export is in the store and holds more than your share"
+    return ""
+
+
+def _add_one(
+    batch: Batch,
+    keyed: Keyed,
+    me: bool,
+    seen: dict[str, tuple[bool, date | None]] | None = None,
+) -> AddSummary:
     conn = batch.conn
     export = keyed.export
     nk = name_key(export.owner_name)
     if not nk:
         raise InputError(f"{export.source}: the owner's name {export.owner_name!r} has no letters")
     row = conn.execute(
-        "SELECT id, person_id, fingerprint FROM owners WHERE name_key = ?", (nk,)
+        "SELECT id, person_id, fingerprint, is_me, fmt FROM owners WHERE name_key = ?", (nk,)
     ).fetchone()
     cf = export.connections
+    seen = {} if seen is None else seen
+    skipped = _share_skipped(export, row, seen.get(nk))
+    if skipped:
+        return AddSummary(
+            export.owner_name, export.source, me, keyed.read, cf.hidden,
+            0, 0, False, False, 0, 0, (), skipped,
+        )  # fmt: skip
+    seen[nk] = (cf.fmt == SHARE_FMT, export.exported_on)
     if row and row[2] == export.fingerprint:
         if me:
             conn.execute("UPDATE owners SET is_me = (id = ?)", (row[0],))
@@ -205,6 +241,12 @@ def add_exports(
     Any error (a bad file half-way through a team folder included) rolls the
     whole call back, so the store is exactly as it was. ``exports`` may come
     already keyed (from :func:`refpath.store.readahead.read_keyed`).
+
+    A colleague's share (:mod:`refpath.exports.share`) is added like an export
+    and replaces their earlier one, except that it is skipped (``skipped``
+    says why) when the same call also adds that colleague's own export, or a
+    newer share of theirs, or when it is the user's share and the store holds
+    the user's own export.
     """
     summaries: list[AddSummary] = []
     with store.transaction() as conn:
@@ -216,6 +258,7 @@ def add_exports(
             for name, _ in SECONDARY_INDEXES:
                 conn.execute(f"DROP INDEX IF EXISTS {name}")
         batch = Batch(conn)
+        seen: dict[str, tuple[bool, date | None]] = {}  # owners added by this call
         for item in exports:
             keyed = item if isinstance(item, Keyed) else key_export(item, batch.companies)
             if me and summaries:
@@ -223,7 +266,7 @@ def add_exports(
                     f"{keyed.export.source}: --me marks one export as yours, but several were "
                     "given; add your own export on its own with --me"
                 )
-            summary = _add_one(batch, keyed, me)
+            summary = _add_one(batch, keyed, me, seen)
             summaries.append(summary)
             if on_export:
                 on_export(summary)

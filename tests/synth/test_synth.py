@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from refpath._synth.sample_share import write_sample_share
 from refpath._synth.sample_team import write_sample_prospects, write_sample_team
 from refpath._synth.teams import TeamManifest, main, write_team
 
@@ -184,6 +185,7 @@ def test_command_line_prints_the_manifest(tmp_path: Path, capsys: pytest.Capture
 
 def test_sample_team_matches_the_committed_files(tmp_path: Path) -> None:
     written = write_sample_team(tmp_path)
+    written.append(write_sample_share(tmp_path))
     fresh, committed = files(tmp_path), files(SAMPLE)
     assert set(committed) == set(fresh) | {"README.md"}
     assert len(written) == len(fresh)
