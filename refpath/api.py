@@ -186,6 +186,7 @@ MEMBER_COLUMNS = {
     "company": "str",
     "cluster": "int64",
     "label": "str",
+    "colleague": "bool",
 }
 
 
@@ -210,6 +211,11 @@ def _frame(rows: Iterable[dict[str, Any]], columns: dict[str, str]) -> pd.DataFr
         else:
             frame[name] = frame[name].astype(dtype)
     return frame
+
+
+def _n(count: int, one: str, many: str | None = None) -> str:
+    """'1 colleague', '3 colleagues'."""
+    return f"{count} {one if count == 1 else (many or one + 's')}"
 
 
 def _joined(values: Iterable[str]) -> str:
@@ -308,8 +314,9 @@ class AddResult(_Rows["AddSummary"]):
     def __repr__(self) -> str:
         s = self.stats
         return (
-            f"<AddResult: {len(self.record)} export(s); the store has {s.people} people, "
-            f"{s.connections} connections, {s.owners} colleagues>"
+            f"<AddResult: {_n(len(self.record), 'export')}; the store has "
+            f"{_n(s.people, 'person', 'people')}, {_n(s.connections, 'connection')}, "
+            f"{_n(s.owners, 'colleague')}>"
         )
 
     def to_frame(self) -> pd.DataFrame:
@@ -360,7 +367,8 @@ class RoutesResult(_Rows["Introduction"]):
         return self.record.paths
 
     def __repr__(self) -> str:
-        return f"<RoutesResult: {len(self.record.paths)} route(s) to {self.record.target.name}>"
+        routes = _n(len(self.record.paths), "route")
+        return f"<RoutesResult: {routes} to {self.record.target.name}>"
 
     def to_frame(self) -> pd.DataFrame:
         """One row per route, best first (see the class for the columns)."""
@@ -395,7 +403,8 @@ class AtResult(_Rows["tuple[Person, Introduction]"]):
 
     def __repr__(self) -> str:
         return (
-            f"<AtResult: {len(self.record)} of {self.reachable} people reachable at {self.company}>"
+            f"<AtResult: {len(self.record)} shown of {_n(self.reachable, 'person', 'people')} "
+            f"reachable at {self.company}>"
         )
 
     def to_frame(self) -> pd.DataFrame:
@@ -480,7 +489,8 @@ class CheckResult(_Rows["Finding"]):
 
     def __repr__(self) -> str:
         rules = ", ".join(sorted({f.rule for f in self.record}))
-        return f"<CheckResult: {len(self.record)} finding(s)" + (f": {rules}>" if rules else ">")
+        found = _n(len(self.record), "finding")
+        return f"<CheckResult: {found}" + (f": {rules}>" if rules else ">")
 
     def to_frame(self) -> pd.DataFrame:
         """One row per finding, in line order (see the class for the columns)."""
@@ -1039,7 +1049,8 @@ class Store:
             ``"person"``: one row per person in a cluster. Columns:
             ``person_id`` (int64), ``name``, ``company`` (str), ``cluster``
             (int64; 0 for the colleagues' own company, which is not a
-            market), ``label`` (str).
+            market), ``label`` (str), ``colleague`` (bool: a colleague is
+            counted in the cluster where most of the people they know are).
         """
         from refpath.map.clusters import TEAM, market_clusters
         from refpath.map.network import load_network
@@ -1070,6 +1081,7 @@ class Store:
                 "company": net.people[pid].company,
                 "cluster": 0 if cid == TEAM else cid + 1,
                 "label": labels.get(cid, ""),
+                "colleague": pid in net.owners,
             }
             for pid, cid in sorted(found.membership.items())
         ]
@@ -1087,8 +1099,8 @@ def open(
     Parameters
     ----------
     db : path, optional
-        The store file. Default: ``$REFPATH_DB`` if set, else ``refpath.db`` in
-        your user data folder, where ``refpath`` keeps it.
+        The store file (``~`` is expanded). Default: ``$REFPATH_DB`` if set,
+        else ``refpath.db`` in your user data folder, where ``refpath`` keeps it.
     writable : bool
         Allow :meth:`Store.add` (and create the store when missing). Without
         it the store must exist and is opened query-only: nothing can change it.
@@ -1121,7 +1133,7 @@ def open(
 
     if db is None:
         db = os.environ.get("REFPATH_DB") or default_path()
-    store = open_store(Path(db), create=writable)
+    store = open_store(Path(db).expanduser(), create=writable)
     if not writable:
         store.conn.execute("PRAGMA query_only = ON")
     return Store(store, writable=writable, today=today)

@@ -116,6 +116,9 @@ def test_open_defaults_to_the_clis_store(sample_db, monkeypatch, tmp_path):
     with refpath.open() as store:
         assert store.path == sample_db
         assert len(store.colleagues()) == 6
+    monkeypatch.setenv("HOME", str(sample_db.parent))
+    with refpath.open(f"~/{sample_db.name}") as store:
+        assert store.path == sample_db
 
 
 def test_read_only_unless_asked(sample_db, tmp_path):
