@@ -113,10 +113,10 @@ class Settings:
 
 
 def default_db() -> Path:
-    """The store in the user's data folder (platformdirs)."""
-    from platformdirs import user_data_path
+    """The store in the user's data folder (:func:`refpath.store.db.default_path`)."""
+    from refpath.store.db import default_path
 
-    return user_data_path("refpath", appauthor=False) / "refpath.db"
+    return default_path()
 
 
 def _version(value: bool) -> None:

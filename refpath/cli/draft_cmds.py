@@ -21,7 +21,6 @@ from refpath.errors import InputError
 
 if TYPE_CHECKING:
     from refpath.routes.introducers import Introduction, Routes
-    from refpath.routes.people import Person
 
 
 class Channel(StrEnum):
@@ -30,27 +29,6 @@ class Channel(StrEnum):
     note = "note"
     inmail = "inmail"
     email = "email"
-
-
-def _pick(routes: Routes, via: str) -> Introduction:
-    """The best route whose introducer (or, failing that, anyone on it) is ``via``."""
-    from refpath.identity import name_key, profile_key
-
-    key = profile_key(via)
-    folded = name_key(via)
-
-    def same(p: Person) -> bool:
-        return (bool(key) and profile_key(p.url) == key) or name_key(p.name) == folded
-
-    for people in ([i.via[0]] for i in routes.paths), (i.via for i in routes.paths):
-        for intro, on_route in zip(routes.paths, people, strict=True):
-            if any(same(p) for p in on_route):
-                return intro
-    names = list(dict.fromkeys(i.via[0].name for i in routes.paths))
-    raise InputError(
-        f"--via {via!r} is not on a route to {routes.target.name}; "
-        f"the introducers are: {', '.join(names)}"
-    )
 
 
 @app.command("draft")
@@ -126,14 +104,14 @@ def draft(
     """
     from refpath.outreach.drafts import count_text, draft_for, draft_markdown, load_user_config
     from refpath.outreach.drafts import write_markdown as write
-    from refpath.routes.introducers import introducers_for
+    from refpath.routes.introducers import introducers_for, route_via
     from refpath.routes.people import find_target
 
     config = load_user_config()
     with open_db(ctx) as store:
         target = find_target(store, name, company=company)
         routes = introducers_for(store, target, top=25 if via else 5)
-        chosen: Routes | Introduction = _pick(routes, via) if via else routes
+        chosen: Routes | Introduction = route_via(routes, via) if via else routes
         result = draft_for(
             store, chosen, reason=reason, template=template, config=config,
             free_account=free_account,

@@ -26,8 +26,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
-from refpath.errors import PersonError
-from refpath.identity import company_key
+from refpath.errors import InputError, PersonError
+from refpath.identity import company_key, name_key, profile_key
 from refpath.routes.people import Person, people_at, people_by_ids
 from refpath.routes.strength import (
     IDS,
@@ -308,6 +308,31 @@ def introducers_for(
     ()
     """
     return introducers_for_many(store, [target], top=top, today=today)[0]
+
+
+def route_via(routes: Routes, via: str, *, option: str = "--via") -> Introduction:
+    """The best route whose introducer (or, failing that, anyone on it) is ``via``.
+
+    ``via`` is a name or a profile URL, matched as names are everywhere
+    (folded). ``refpath draft --via`` and the Python API's ``draft(via=...)``
+    pick a route with it. Raises :class:`InputError` naming ``option`` and the
+    introducers there are when no route goes through ``via``.
+    """
+    key = profile_key(via)
+    folded = name_key(via)
+
+    def same(p: Person) -> bool:
+        return (bool(key) and profile_key(p.url) == key) or name_key(p.name) == folded
+
+    for people in ([i.via[0]] for i in routes.paths), (i.via for i in routes.paths):
+        for intro, on_route in zip(routes.paths, people, strict=True):
+            if any(same(p) for p in on_route):
+                return intro
+    names = list(dict.fromkeys(i.via[0].name for i in routes.paths))
+    raise InputError(
+        f"{option} {via!r} is not on a route to {routes.target.name}; "
+        f"the introducers are: {', '.join(names)}"
+    )
 
 
 def reachable_count(store: Store, company: str) -> int:

@@ -174,6 +174,17 @@ class Source:
     warnings: int
 
 
+def default_path() -> Path:
+    """Where the store lives unless ``--db`` or ``REFPATH_DB`` says otherwise.
+
+    ``refpath.db`` in the user's data folder (platformdirs): the one place the
+    command line and the Python API (:func:`refpath.open`) both default to.
+    """
+    from platformdirs import user_data_path
+
+    return user_data_path("refpath", appauthor=False) / "refpath.db"
+
+
 def _create_private(path: Path) -> None:
     """Create an empty file readable and writable by its owner only (0600)."""
     path.parent.mkdir(parents=True, exist_ok=True)
