@@ -1,0 +1,363 @@
+"""Sentences that sell, and requests for time with no topic or length.
+
+:func:`pitch_sentences` reads a message one sentence at a time and names what
+each selling sentence does, one of :data:`FAMILIES`:
+
+- ``self-promotion``: the sender's company, product or team is the subject and
+  it offers something ("we help ...", "our platform ...", "I run an agency
+  that ...", "<Name> is a platform that ...", "our clients typically ...");
+- ``value-claim``: a benefit promised in numbers or in the words of a sales
+  page (percentages, multipliers, payback, "double your ...", "cut your costs");
+- ``selling-ask``: a call to action that sells: a booking link or any link, a
+  demo, trial, pilot, webinar, deck, case study, a price, discount or deadline,
+  a partnership "between our companies", "see if there's a fit";
+- ``recruiting``: a role "you'd be ideal for", a client who is hiring;
+- ``prospecting``: a question that looks for the buyer ("who handles
+  procurement for ...?");
+- ``nag``: a follow-up to someone who never answered ("following up again",
+  "did you get a chance to look", "bumping this").
+
+A compliment, a congratulation or a question that turns into a plug is caught
+by the plug. :func:`vague_time_request` finds a request for someone's time (a
+call, a coffee, "some time this week", "your thoughts over a call") in a message
+that states no topic or no length. Pure functions; :mod:`refpath.etiquette`
+turns what they find into findings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from refpath.message_kinds import Sentence, sentences
+
+#: What a selling sentence does, as the pitch finding words it.
+FAMILIES: dict[str, str] = {
+    "self-promotion": "promotes the sender's company or product",
+    "value-claim": "promises a benefit in numbers or sales words",
+    "selling-ask": "asks them to buy, book, try or read something",
+    "recruiting": "pitches a job they never asked about",
+    "prospecting": "looks for the buyer",
+    "nag": "follows up a message they never answered",
+}
+
+_I = re.IGNORECASE
+_PRODUCT = (
+    r"(?:tool|platform|product|solution|software|app|service|services|engine|system|module"
+    r"|dashboard|add-on|plugin|bots?|technology|offering|packaging|framework|api|suite|agency"
+    r"|consultancy|firm|startup|company|business|team|studio)"
+)
+_OFFER_VERB = (
+    r"(?:help|helps|helped|enable|enables|enabled|empower|empowers|specialis|specializ|provide"
+    r"|provides|offer|offers|deliver|delivers|delivered|power|powers|automate|automates"
+    r"|automated|partner|partners|serve|serves|solve|solves|solved|fix|fixes|eliminate"
+    r"|eliminated|take care|handle|handles|place|places|guarantee|guarantees|turn|turns"
+    r"|increase|increases|reduce|reduces|cut|cuts|save|saves|boost|boosts|grow|grows|give"
+    r"|gives|giving|bring|brings|support|supports|build|builds|make it easy|transform"
+    r"|streamline|optimi[sz]e|accelerate|unlock|integrate|plug)"
+)
+_SELF = re.compile(
+    # we / our team / my firm + an offering verb
+    r"\b(?:we|our (?:\w+ )?" + _PRODUCT + r"|my (?:\w+ )?" + _PRODUCT + r"|(?:the )?(?:clients"
+    r"|customers|companies|teams|firms|brands|leaders|founders) (?:we|i) work with)"
+    r"(?:'re|'ve| are| have| also| now| just| already| actually| currently| really| can"
+    r"| could| would| will| typically| usually| practically)*\s+" + _OFFER_VERB + r"\w*"
+    # we are (a) leading provider / we're hosting / we're the team behind
+    r"|\bwe(?:'re| are) (?:an? |the )?(?:leading |trusted |top |specialist |certified )?"
+    r"(?:provider|partner|platform|agency|consultancy|firm|vendor|manufacturer|supplier"
+    r"|specialists?|experts?|team behind|makers?|creators?)\b"
+    r"|\bwe(?:'ve| have)? (?:just |recently )?(?:launched|built|released|developed|created)"
+    r" (?:a |an |our |the |something|it|(?-i:[A-Z]))"
+    r"|\bwe (?:have|offer|sell|make) (?:something|a (?:new|better)|the best)"
+    r"|\bthat'?s (?:exactly |actually |precisely )?(?:what|why|where) (?:we|our)\b"
+    r"|\b(?:where|why) we come in\b"
+    # my firm / our startup, our product named as such
+    r"|\bour (?:\w+ )?(?:startup|agency|consultancy|firm)\b"
+    r"|\bour (?:\w+ ){0,2}(?:tool|platform|product|solution|software|app|services?|engine"
+    r"|module|dashboard|add-on|bots?|technology|offering|packaging)\b"
+    # I run / I founded an agency that
+    r"|\bi (?:run|own|founded|co-founded|started|lead|manage|head) (?:a|an|my) (?:\w+ ){0,3}"
+    r"(?:agency|firm|consultancy|startup|studio|company|business)\b[^.!?]{0,12}?\b(?:that|which"
+    r"|who|helping|where we)\b"
+    r"|\b(?:i'?m|i am) (?:the )?(?:co-?)?founder of \w+[^.!?]{0,6}?\b(?:a|an|the) "
+    r"|\b(?:i'?m|i am) (?:writing|reaching out|contacting you) (?:from|on behalf of) (?-i:[A-Z])"
+    r"|\b(?:i'?m|i am) (?:the )?(?:co-?)?founder of (?:\w+ ){0,2}\w+,? (?:we|a|an|which|that)\b"
+    # I help / I work with <people> to / like yours
+    r"|\bi (?:help|work with|partner with|support) (?:\w+ ){0,3}(?:companies|teams|businesses"
+    r"|brands|founders|leaders|agencies|startups|clients|firms|organi[sz]ations|retailers"
+    r"|hospitals|people|coaches|executives|professionals)\b[^.!?]{0,30}?(?:\bto\b|like yours?"
+    r"|\bwho\b|\bthat\b|\bgrow|\bscale|\bget\b)"
+    r"|\bused by \d|\btrusted by\b|\bswitch(?:es|ing)? (?:to|over to) us\b"
+    r"|\b(?:natural|good|great|perfect) fit for (?:you|your|(?-i:[A-Z]))"
+    r"|\bwe(?:'d| would) love to (?:be part of|support|work with|help|partner)"
+    r"|\b(?:see )?(?:where|how|whether|if) we (?:can|could|might) (?:support|help|add value)"
+    r"|\bour (?:clients|customers|users) (?:typically |usually |often |all )?(?:see|get|save"
+    r"|report|say|love|include|grow|cut)",
+    _I,
+)
+_COMPANY_SUBJECT = re.compile(  # "Northbeam Labs is a data consultancy that ..."
+    r"\b[A-Z][\w&'-]+(?: [A-Z][\w&'-]+)? (?:is (?:a|an|the) (?:[\w-]+ ){0,4}(?:platform|tool"
+    r"|solution|consultancy|agency|provider|app|service|company|startup|software|marketplace"
+    r"|firm|studio)\b|(?:helps|enables|empowers|specialises|specializes|automates|powers)\b)"
+)
+_BENEFIT = (
+    r"(?:churn|costs?|revenue|pipeline|growth|sales|conversions?|conversion rates?|retention"
+    r"|margins?|efficiency|productivity|leads|bookings|roi|spend|bills?|downtime|waste|no-shows"
+    r"|stockouts|turnover|reply rates?|response rates?|ltv|lifetime value|cash ?flow|profits?"
+    r"|onboarding time|write-offs|close rates?|deal size|win rates?|ticket volume|headcount"
+    r"|hiring time|time to hire|overhead|expenses|fees|customers|sign-?ups|traffic|rankings"
+    r"|engagement|output|velocity|throughput|errors|returns|defects|claims)"
+)
+_VALUE = re.compile(
+    r"\b\d+(?:[.,]\d+)?\s?(?:%|percent\b|per cent\b|x\b|times\b|-fold\b)"
+    r"|(?:[$€£]\s?\d[\d,.]*\s?[km]?\b|\b\d[\d,.]*\s?[km]?\s?(?:dollars|euros|pounds)\b)"
+    r"|\b(?:double|triple|quadruple|halve|2x|3x|5x|10x|slash|skyrocket|supercharge|maximi[sz]e"
+    r"|unlock|boost|accelerate|increase|grow|lift|lower|reduce|cut|save|improve|drive|eliminate"
+    r")(?:s|d|ing)? (?:\w+ ){0,2}?(?:your|their) (?:\w+ ){0,2}?" + _BENEFIT + r"\b"
+    r"|\bunlock (?:\w+ )?growth\b|\b(?:reduce|cut|lower|slash|eliminate)(?:s|d|ing)? churn\b"
+    r"|\bpays? for itself\b|\bpayback\b|\breturn on investment\b|\broi\b|\bguarantee[ds]?\b"
+    r"|\bproven (?:framework|method|system|results|process|playbook|formula)\b"
+    r"|\bby (?:a|one) (?:third|quarter|fifth|half)\b|\bin half the time\b"
+    r"|\bfrom \d+\s*\w+ (?:down )?to (?:just |only )?\d+",
+    _I,
+)
+_VALUE_NEEDS = re.compile(  # a number only sells next to a benefit
+    r"\b(?:cut|reduc|lower|sav|increas|boost|grow|grew|more|less|fewer|faster|improv|lift|gain"
+    r"|off\b|roi|return|payback|revenue|pipeline|leads|conversion|churn|retention|cost|bill"
+    r"|spend|margin|sales|bookings|reply rate|productiv|efficien|uplift|qualified|results"
+    r"|guarantee|within|in just|in only|double|triple)",
+    _I,
+)
+_ABOUT_THEM = re.compile(  # "your post on cutting scrap by 20%" is not a claim
+    r"\byour (?:post|talk|article|paper|piece|newsletter|book|study|research|podcast|thesis"
+    r"|report|keynote|session|thread)\b|\bhow (?:did |do |does |have )?(?:you|they|\w+ \w+s)\b"
+    r"|\byou (?:cut|reduced|grew|increased|said|mentioned|wrote|managed)\b|\bwhether\b",
+    _I,
+)
+_ASK = re.compile(
+    r"https?://\S+|\bwww\.\S+|\b[\w-]+\.(?:com|io|ai|co|net|app|ly)/\S*"
+    r"|\bcalendly\b|\bbook (?:a|some|your) (?:time|slot|call|meeting|demo|spot)\b"
+    r"|\b(?:grab|pick|choose) (?:a|any|an?) (?:\w+ )?(?:slot|time)\b|\bon my calendar\b"
+    r"|\b(?:demo|demos|walkthrough|walk-through|product tour|free trial|trial period|webinar"
+    r"|masterclass|deck|pitch deck|one-pager|brochure|case stud(?:y|ies)|white ?paper|samples"
+    r"|price list|rate card|synergies|early[- ]bird|discount|discounted|half price|coupon"
+    r"|promo code)\b"
+    r"|\btry (?:it|us|\w+) (?:free|for free|out)\b|\bfree for \d+ days\b|\b\d+% off\b"
+    r"|\b(?:a|our) pilot\b|\bpilot of (?:our|the)\b|\bour (?:\w+ )?(?:proposal|offer|quote)\b"
+    r"|\b(?:special|limited|exclusive)(?:[- ]time)? (?:offer|pricing|price|deal|spots?)\b"
+    r"|\boffer (?:ends|closes|expires|is valid)\b|\bthis (?:month|week|quarter) only\b"
+    r"|\b(?:sign|signs|signing) (?:up|before)\b|\breserve (?:a|your) (?:spot|seat|place)\b"
+    r"|\bsave you a seat\b|\bclaim (?:yours|your|it)\b|\bbefore the (?:end of|\d+)"
+    r"|\b(?:our|special|discounted|preferential|best) pric(?:e|es|ing)\b"
+    r"|\b(?:send|discuss|share|see) (?:you )?(?:our |the )?pricing\b|\bpricing (?:details"
+    r"|sheet|page|options)\b|\b(?:free|complimentary|no-cost) (?:audit|assessment|consultation"
+    r"|review|sample|analysis|strategy session)\b|\baudit at\b"
+    r"|\b(?:propose|explore|discuss|start) (?:a |an |the |some )?(?:possible |potential )?"
+    r"(?:partnership|collaboration|cooperation)\b|\b(?:collaboration|partnership|cooperation)"
+    r" (?:between|with) (?:our|your)\b|\bbetween our (?:companies|teams|firms|organi[sz]ations)\b"
+    r"|\bpartner(?:ship)? (?:programme|program|brochure)\b"
+    r"|\b(?:send|share|show|give|walk|present|email|tell) (?:you )?(?:over |across |through )?"
+    r"(?:our\b|how (?:we|our|it|this)\b|what (?:we|our|that|it)\b|more about (?:us|our|what we"
+    r"|how we))|\bpresent (?:you )?our\b"
+    r"|\bsee (?:if|whether|where) (?:there'?s|there is|we)\b[^.!?]{0,20}\b(?:fit|could|can)\b"
+    r"|\bworth a (?:look|chat|conversation|call)\b|^\W*interested\s*\?|\binterested to (?:learn"
+    r"|hear|see) more\b|\bwould it make sense to (?:talk|connect|chat|speak|meet)\b"
+    r"|\bif you (?:ever )?need (?:any |extra |more |a new |an? )?(?:help|hands|support|supplier"
+    r"|partner|vendor)|\bneed (?:a )?new (?:supplier|vendor|partner)\b|\bgive you access\b"
+    r"|\b(?:in front of|to) the right person\b|\bget (?:it|our|this) in front of\b"
+    r"|\bsee what (?:that|this|it) could look like\b|\bshall i (?:send|reserve|set)\b",
+    _I,
+)
+_RECRUIT = re.compile(
+    r"\b(?:role|position|opportunit(?:y|ies)|opening|vacancy|mandates?|requirement|job)\b"
+    r"[^.!?]{0,60}\b(?:you(?:'d| would)? be|you seem|you look|ideal|perfect|great fit"
+    r"|strong match|good match|match(?:es)? your|your (?:profile|background|experience))"
+    r"|\b(?:you(?:'d| would) be|you seem|you look|you(?:'re| are)) (?:\w+ )?(?:perfect|ideal"
+    r"|a (?:great|strong|perfect|good|brilliant) (?:fit|match|addition)|a brilliant addition)"
+    r"|\b(?:fit|fits) right in\b|\b(?:i'?m|we'?re|we are|i am|currently) (?:hiring|recruiting)\b"
+    r"|\b(?:recruiting|hiring) for (?:a|an|the|my|our)\b|^\W*hiring (?:a|an)\b"
+    r"|\b(?:my|our|esteemed) client\b|\b(?:competitive|attractive) (?:salary|package"
+    r"|compensation)|\bsalary\b|\bequity on the table\b|\bup to \d+k\b"
+    r"|\bopen to (?:new )?(?:opportunities|challenges|a (?:move|change)|exploring)\b"
+    r"|\bconsider a move\b|\b(?:currently|actively) looking\b|\bupdated (?:cv|resume)\b"
+    r"|\b(?:share|send) (?:me )?your (?:cv|resume)\b|\b(?:leadership|executive) search\b"
+    r"|\bexciting (?:new )?opportunity\b|\bnext step (?:in your career|you'?ve been)"
+    r"|\bplace[sd]? (?:\w+ )?(?:leaders|candidates|talent|engineers)\b",
+    _I,
+)
+_PROSPECT = re.compile(
+    r"\bwho (?:handles|manages|owns|runs|decides|signs off|looks after|is in charge of|'?s in"
+    r" charge of|is responsible for|makes (?:the )?(?:decisions?|calls?)|buys)\b[^.!?]{0,40}"
+    r"(?:procurement|purchasing|buying|vendors?|suppliers?|tools?|software|it\b|marketing"
+    r"|partnerships|budget|decisions?)"
+    r"|\b(?:are you|is your team) (?:still )?using (?:spreadsheets|excel|\w+) for\b"
+    r"|\bwhat'?s your (?:biggest|main|number one|#1) (?:challenge|pain|problem|headache)",
+    _I,
+)
+_NAG = re.compile(
+    r"\bfollow(?:ing)?[ -]?up (?:again|once more|one (?:more|last) time|here|on (?:my|the)"
+    r" (?:\w+ ){0,3}(?:message|e-?mail|note|invite|invitation|proposal|request|offer|inmail|dm"
+    r"|notes|messages))"
+    r"|\b(?:bump|bumping|floating|resurfacing)\b[^.!?]{0,30}\b(?:this|it|up|top)\b"
+    r"|\bcircl(?:e|ing) back\b|\bchecking in (?:again|once more|one more time|on (?:my|the))"
+    r"|\bdid you (?:get|have|find) (?:a |the )?(?:chance|moment|time) to\b"
+    r"|\bdid (?:my )?(?:\w+ )?(?:messages?|e-?mails?|notes?|inmails?) (?:reach|get to) you\b"
+    r"|\b(?:haven'?t|have not|didn'?t|did not) (?:heard|hear) (?:back|from you)\b"
+    r"|\b(?:in case|not sure if) (?:you (?:saw|missed|didn'?t see|did not see)|it got"
+    r" (?:buried|lost))|\bgot buried\b|\bmy (?:last|previous|earlier|first|prior) (?:\w+ )?"
+    r"(?:messages?|e-?mails?|notes?|inmails?|dms?)\b|\b(?:my )?(?:second|third|fourth|fifth)"
+    r" (?:message|attempt|try|note|e-?mail)\b|\blast (?:try|attempt)\b|\bone (?:more|last)"
+    r" (?:time|try|attempt)\b|\bshould i (?:stop|close|give up)\b|\bclose (?:the loop|your"
+    r" file)\b|\b(?:write|writing|reach|reaching|contact|contacting) (?:out )?(?:to )?(?:you )?"
+    r"again\b|\bkindly revert\b|\brevert (?:back )?(?:with|to me)\b|\bany (?:thoughts|update"
+    r"|news|feedback) on (?:my|the) (?:last|previous|earlier|proposal|offer|message|note)"
+    r"|\bresend\b|\b(?:the|my) (?:\w+ ){0,2}(?:i|we) sent\b|\bof (?:\d+|two|three) weeks ago\b"
+    r"|\bstill (?:keen|waiting|hoping) (?:to|for|on)\b[^.!?]{0,40}\b(?:you|your)\b",
+    _I,
+)
+_PAREN = re.compile(r"\([^()\n]*\)")
+
+
+@dataclass(frozen=True)
+class Selling:
+    """One sentence that sells: where, what it does (a key of :data:`FAMILIES`), the words."""
+
+    start: int
+    family: str
+    words: str
+
+
+def _claim(s: Sentence) -> re.Match[str] | None:
+    m = _VALUE.search(s.text)
+    if m is None:
+        return None
+    before = s.text[: m.start()]
+    if _ABOUT_THEM.search(before) or (
+        m.group(0)[0].isdigit() and not _VALUE_NEEDS.search(s.text)
+    ):
+        return None
+    return m
+
+
+def pitch_sentences(text: str, *, kind: str = "first-contact") -> list[Selling]:
+    """Every sentence of ``text`` that sells, with the first thing it does.
+
+    In a reply, a thank-you or a scheduling note, the sender talking about
+    their own work answers a question, so only a claim or promotion that
+    addresses the reader ("your", "you") counts there.
+
+    >>> [s.family for s in pitch_sentences("Hi Jo. At Kora we enable teams to ship. Demo?")]
+    ['self-promotion', 'selling-ask']
+    """
+    found: list[Selling] = []
+    talking = kind in ("reply", "thank-you", "scheduling")
+    for s in sentences(text):
+        bare = _PAREN.sub(lambda m: " " * len(m.group(0)), s.text)  # a headline in brackets
+        addressed = re.search(r"\byou(?:r)?\b", bare, _I) is not None
+        checks: list[tuple[str, re.Match[str] | None]] = [
+            ("nag", _NAG.search(bare)),
+            ("recruiting", _RECRUIT.search(bare)),
+            ("prospecting", _PROSPECT.search(bare)),
+        ]
+        if not talking or addressed:
+            checks.append(("self-promotion", _SELF.search(bare) or _COMPANY_SUBJECT.search(bare)))
+            checks.append(("value-claim", _claim(Sentence(s.start, bare))))
+        if not talking:
+            checks.append(("selling-ask", _ASK.search(bare)))
+        for family, m in checks:
+            if m is not None:
+                found.append(Selling(s.start + m.start(), family, m.group(0).strip()))
+                break
+    return found
+
+
+_MEET = re.compile(
+    r"\b(?:call|phone|zoom|teams call|ms teams|on teams|a teams|google meet|video ?call|chat|coffee|meet|meeting|meet up"
+    r"|catch up|catch-up|get together|sync|talk|speak|conversation|hop on|jump on|get on"
+    r"|pick your brain|brainstorm|swap notes|compare notes|connect (?:live|properly|in person"
+    r"|over)|in person|over (?:a|the) (?:call|phone|coffee|zoom))\b"
+    r"|\b(?:some|a bit of|a little|any|a moment of) (?:of )?(?:your )?time\b|\byour time\b"
+    r"|\b(?:spare|steal|borrow|grab|find|set up|carve out|get) (?:a (?:few|bit|moment|little)"
+    r"|some|\d+|time)\b|\bwhen (?:would be|is) a good time\b|\b(?:are you|you'?re|you are)"
+    r" (?:free|around|available)\b|^\W*(?:free|available|around) (?:for|on|this|next)\b"
+    r"|\bwhen you'?re free\b|\bwhenever (?:suits|you have)|\bgrateful for \d+",
+    _I,
+)
+_NOT_MEET = re.compile(
+    r"\b(?:your|a|the|his|her|their) talk (?:at|on|about)\b|\bnice to meet you\b|\bwe met\b"
+    r"|\bour (?:call|chat|meeting|conversation)\b|\b(?:by|via|over) (?:message|e-?mail|dm"
+    r"|linkedin|text)\b|\bthe (?:call|chat|meeting) (?:yesterday|last|on)\b",
+    _I,
+)
+_REQUEST = re.compile(
+    r"\?|'d\b|\b(?:would|could|can|may|shall|let'?s|let us|love to|like to|keen to|grateful"
+    r"|appreciate|hope to|hoping to|want to|fancy|open to|up for|happy to|any chance"
+    r"|possible|please|when works|if you can|if you have)\b",
+    _I,
+)
+_LENGTH = re.compile(
+    r"\b(?:\d+|a few|a couple of|five|ten|fifteen|twenty|thirty|forty[- ]five|sixty)"
+    r"[ -]?(?:min|mins|minutes?)\b|\bhalf an hour\b|\b(?:an|one|1) hour\b"
+    r"|\bquarter of an hour\b|\b\d+[ -]?(?:h|hr|hrs|hours?)\b",
+    _I,
+)
+_VAGUE_TOPIC = (
+    r"(?:you|yourself|it|this|that|things|us|each other|more|opportunities|synergies|what you"
+    r"(?:'re| are)? (?:do|doing|working on|up to)|your (?:work|business|company|role|background"
+    r"|journey|experience|career|goals|needs|challenges|plans|priorities|team|day|thoughts"
+    r"|perspective|views?|input|advice)|how we (?:can|could|might)|what we (?:do|offer|can)"
+    r"|our \w+|an? (?:potential|possible) (?:collaboration|partnership)|working together)"
+)
+_TOPIC = re.compile(
+    r"\b(?:about|regarding|re:|on|around|to discuss|to talk (?:through|about)|to go over"
+    r"|to ask (?:you )?(?:about)?|to hear|to learn|to understand|to compare|through)\s+"
+    r"(?!" + _VAGUE_TOPIC + r"\W*(?:[.!?\n]|$|over|when|some|next|this|and|if))"
+    r"(?:how|what|why|whether|which|when|where|who|the|a|an|your|their|his|her|[\w-]{4,})\b"
+    r"|\b(?:curious|wondering|question|questions) (?:about|on|how|whether|if|what|why|which)\b"
+    r"|\b(?:researching|studying|looking into|trying to (?:understand|learn))\b"
+    r"|\b(?:ask|learn|hear|understand|know|find out|share|explain|tell me|walk me through)"
+    r" (?:you |from you |me |us )?(?:how|what|why|whether|which)\b",
+    _I,
+)
+
+
+def states_topic(text: str) -> bool:
+    """Whether ``text`` says what it is about ("about how ...", "I'm researching ...").
+
+    >>> states_topic("Can we chat about how you plan shifts?"), states_topic("Can we chat?")
+    (True, False)
+    """
+    return _TOPIC.search(text) is not None
+
+
+@dataclass(frozen=True)
+class TimeRequest:
+    """A request for someone's time: where, the words, and what it leaves out."""
+
+    start: int
+    words: str
+    missing: tuple[str, ...]  #: "topic", "length" or both
+
+
+def vague_time_request(text: str) -> TimeRequest | None:
+    """The first request for time in ``text`` when the text gives no topic or no length.
+
+    The topic may be anywhere in the message ("I'd like to ask you about ...");
+    a topic that says nothing ("to discuss opportunities", "about what you
+    do") doesn't count.
+
+    >>> vague_time_request("Hi Jo, fancy a quick chat some time this week?").missing
+    ('topic', 'length')
+    >>> vague_time_request("Hi Jo, could we talk for 15 minutes about your roadmap?") is None
+    True
+    """
+    missing = tuple(w for w, rx in (("topic", _TOPIC), ("length", _LENGTH)) if not rx.search(text))
+    if not missing:
+        return None
+    for s in sentences(text):
+        if _NOT_MEET.search(s.text) and not _MEET.search(_NOT_MEET.sub(" ", s.text)):
+            continue
+        m = _MEET.search(_NOT_MEET.sub(lambda x: " " * len(x.group(0)), s.text))
+        if m is not None and _REQUEST.search(s.text):
+            return TimeRequest(s.start + m.start(), m.group(0).strip(), missing)
+    return None
