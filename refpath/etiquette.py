@@ -77,7 +77,7 @@ _MERGE = re.compile(
 )
 _GREETING = re.compile(
     r"^\W*(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))[ ,]+"
-    r"(?!(?:there|all|everyone|team|folks|friend|sir|madam|hiring manager)\b)[^\W\d_]",
+    r"(?!(?:there|all|everyone|team|folks|friend|sir|madam|hiring manager)\b(?!\s+(?-i:[A-Z])))[^\W\d_]",
     _I,
 )
 _NAME_LINE = re.compile(  # "Jane," alone on the first line

@@ -74,7 +74,7 @@ def sentences(text: str) -> list[Sentence]:
 
 _GREETING_ONLY = re.compile(
     r"^\W*(?:(?:hi|hello|hey|dear|hiya|greetings|good (?:morning|afternoon|evening))\b"
-    r"(?:[ ,]+[^\W\d_][\w.'-]*){0,3}|[^\W\d_][\w'-]*(?: [^\W\d_][\w'-]*)?\s*[,—–-]?)\W*$",
+    r"(?:[ ,]+(?-i:[A-Z])[\w.'-]*){0,3}|[^\W\d_][\w'-]*(?: [^\W\d_][\w'-]*)?\s*[,—–-]?)\W*$",
     _I,
 )
 _THANKS = re.compile(
@@ -124,7 +124,12 @@ _INTRO_ASK = re.compile(
     r"|\bonly (?:get in touch|contact (?:him|her|them)|write to (?:him|her|them)) (?:if|once)"
     r"|\bwon'?t contact (?:him|her|them)|\bknow (?:him|her|them|(?-i:[A-Z])[\w'-]+) well enough\b"
     r"|\byou (?:two|both) (?:were|have|worked)|\byou and (?-i:[A-Z])[\w'-]+(?: (?-i:[A-Z])[\w'-]+)? (?:have"
-    r"|were|worked|are)\b|\bmake an intro\b|\bwilling to introduce\b",
+    r"|were|worked|are)\b|\bmake an intro\b|\bwilling to introduce\b"
+    r"|\byou(?:'ve| have)? (?:worked|been|studied) with (?-i:[A-Z])[\w'-]+ (?-i:[A-Z])"
+    r"|\b(?:ask|asking|check|checking) (?:him |her |them )?(?:if|whether) (?:he|she|they)\b"
+    r"|\bpass (?:my|the|this|a) (?:short )?(?:note|message|blurb) on\b"
+    r"|\b(?:does|do|would) (?-i:[A-Z])[\w'-]+(?: (?-i:[A-Z])[\w'-]+)? (?:still )?(?:remember|know)"
+    r" you\b",
     _I,
 )
 

@@ -95,6 +95,41 @@ _SELF = re.compile(
     r"|report|say|love|include|grow|cut)",
     _I,
 )
+_CUSTOMERS = (
+    r"(?:companies|teams|brands|startups|start-ups|clients|businesses|agencies|orgs"
+    r"|organi[sz]ations|firms|retailers|founders|enterprises|smes|customers|manufacturers"
+    r"|plants|hospitals|clinics|schools|leaders|executives|shops|stores|restaurants|hotels"
+    r"|distributors|banks|insurers|fintechs|law firms|sellers|merchants|b2b|saas)"
+)
+_INQUIRY = re.compile(  # a sentence that asks about them is not a sales sentence
+    r"\b(?:how|whether|why|ask|asking|researching|studying|curious|wondering|question"
+    r"|learn|understand)\b",
+    _I,
+)
+_SERVES = re.compile(  # "I / we / our studio ... for (or with) fashion brands": whom they sell to
+    r"\b(?:i|i'?m|i am|we|we'?re|we are|our (?:\w+ )?" + _PRODUCT
+    + r"|(?-i:[A-Z])[\w&'-]+(?: (?-i:[A-Z])[\w&'-]+)? (?-i:[a-z]+s))\b[^.!?]{0,80}?\b(?:for"
+    r"|with|to|help|helping|serving|serve) (?:\w+[ -]){0,3}" + _CUSTOMERS
+    + r"\b(?! (?:i|we) (?:met|know))",
+    _I,
+)
+_OFFERING = re.compile(  # the sender offering to do the work, or pointing to proof
+    r"\b(?:we|our (?:\w+ )?(?:team|people|reps|advisors|experts|consultants|developers"
+    r"|engineers|designers|staff|agents)) (?:can|could|would|will|'d|'ll|are (?:glad|happy|able"
+    r"|ready)) (?:\w+ ){0,3}?(?:take over|handle|run|build|design|deliver|do|provide|cover|beat"
+    r"|set up|manage|support|supply|produce)\b|\bat your disposal\b|\bat a fraction of\b"
+    r"|\b(?:are|is) ready (?:in|within) (?:a|\d+)\b|\b(?:came|come|turned|turn|switched) to us\b"
+    r"|\brely on us\b|\b(?:clients|customers|brands|companies) (?:like|such as) (?-i:[A-Z])"
+    r"|\bhow we(?:'d| would| could| can| might) (?:approach|tackle|solve|handle|help|do)\b"
+    r"|\bi represent\b|\bgreetings from (?-i:[A-Z])|\b(?:on behalf of|writing from) (?-i:[A-Z])"
+    r"|\bin case (?:\w+ ){1,3}(?:ever )?needs?\b|\bwants? the same\b"
+    r"|\b(?:product|app|tool|platform|service|book|course)\b[^.!?]{0,40}\b(?:went live|is live"
+    r"|just launched|is out now|launches)\b|\bthat'?s what (?:\w+ ){1,2}(?:brings?|does|offers"
+    r"|delivers|gives|provides)\b|\bsee results\b|\bresults (?:in|within) (?:the first|\d+|a)"
+    r"|\bi'?m offering\b|\bwe'?re offering\b|\bour (?:portfolio|references|track record|rates)\b"
+    r"|\bbe on your radar\b|\b(?:our|my) (?:customers|clients|users)\b(?! (?:asked|ask))",
+    _I,
+)
 _COMPANY_SUBJECT = re.compile(  # "Northbeam Labs is a data consultancy that ..."
     r"\b[A-Z][\w&'-]+(?: [A-Z][\w&'-]+)? (?:is (?:a|an|the) (?:[\w-]+ ){0,4}(?:platform|tool"
     r"|solution|consultancy|agency|provider|app|service|company|startup|software|marketplace"
@@ -116,6 +151,10 @@ _VALUE = re.compile(
     r")(?:s|d|ing)? (?:\w+ ){0,2}?(?:your|their) (?:\w+ ){0,2}?" + _BENEFIT + r"\b"
     r"|\bunlock (?:\w+ )?growth\b|\b(?:reduce|cut|lower|slash|eliminate)(?:s|d|ing)? churn\b"
     r"|\bpays? for itself\b|\bpayback\b|\breturn on investment\b|\broi\b|\bguarantee[ds]?\b"
+    r"|\b(?:recover|recoup|earn back|get back) (?:their|your|the|its) (?:investment|money|cost)"
+    r"|\bbeat (?:your|their|its) (?:pric|rate|quote|costs?)\w*"
+    r"|\b(?:shorter|faster|bigger|higher|lower|fewer|more) (?:sales cycles|deals|margins"
+    r"|revenue|costs|churn|bookings|conversions|leads)\b"
     r"|\bproven (?:framework|method|system|results|process|playbook|formula)\b"
     r"|\bby (?:a|one) (?:third|quarter|fifth|half)\b|\bin half the time\b"
     r"|\bfrom \d+\s*\w+ (?:down )?to (?:just |only )?\d+",
@@ -160,12 +199,23 @@ _ASK = re.compile(
     r"(?:our\b|how (?:we|our|it|this)\b|what (?:we|our|that|it)\b|more about (?:us|our|what we"
     r"|how we))|\bpresent (?:you )?our\b"
     r"|\bsee (?:if|whether|where) (?:there'?s|there is|we)\b[^.!?]{0,20}\b(?:fit|could|can)\b"
-    r"|\bworth a (?:look|chat|conversation|call)\b|^\W*interested\s*\?|\binterested to (?:learn"
+    r"|\bworth a (?:look|chat|conversation|call)\b|\binterested to (?:learn"
     r"|hear|see) more\b|\bwould it make sense to (?:talk|connect|chat|speak|meet)\b"
     r"|\bif you (?:ever )?need (?:any |extra |more |a new |an? )?(?:help|hands|support|supplier"
     r"|partner|vendor)|\bneed (?:a )?new (?:supplier|vendor|partner)\b|\bgive you access\b"
     r"|\b(?:in front of|to) the right person\b|\bget (?:it|our|this) in front of\b"
-    r"|\bsee what (?:that|this|it) could look like\b|\bshall i (?:send|reserve|set)\b",
+    r"|\bsee what (?:that|this|it) could look like\b|\bshall i (?:send|reserve|set|add|book)\b"
+    r"|\b(?:a|an|our|my|one) (?:free|complimentary|no-cost|no-obligation) (?:[\w-]+ ){0,3}(?:session|consultation"
+    r"|audit|trial|assessment|call|review|proof of concept|poc|sample|quote|estimate|report"
+    r"|analysis|workshop|strategy)\b|\bproof of concept\b|\b(?:zero|no) (?:commitment"
+    r"|obligation|strings)\b|\b(?:our |the )?beta\b|\broundtable\b|\bspots? (?:are|is)"
+    r" (?:filling|limited|left)\b|\badd your name\b|\bregist(?:er|ration)\b"
+    r"|\b(?:video|recording|mock-?up|audit|analysis|report|teardown|loom)\b[^.!?]{0,30}"
+    r"\b(?:showing|shows|of how|for (?-i:[A-Z]))|\bcan i send (?:it|this|you)\b"
+    r"|\b(?:lock in|secure) (?:the|this|your|a) (?:current )?(?:price|rate|discount|deal)\b"
+    r"|\b(?:goes|go) up to [$€£]?\d|\bjoint (?:offer|venture|proposal|webinar)\b"
+    r"|\bour two (?:companies|firms|teams|brands)\b|\bportfolio attached\b"
+    r"|\bplease find (?:our|the attached|attached)\b",
     _I,
 )
 _RECRUIT = re.compile(
@@ -182,7 +232,16 @@ _RECRUIT = re.compile(
     r"|\bconsider a move\b|\b(?:currently|actively) looking\b|\bupdated (?:cv|resume)\b"
     r"|\b(?:share|send) (?:me )?your (?:cv|resume)\b|\b(?:leadership|executive) search\b"
     r"|\bexciting (?:new )?opportunity\b|\bnext step (?:in your career|you'?ve been)"
-    r"|\bplace[sd]? (?:\w+ )?(?:leaders|candidates|talent|engineers)\b",
+    r"|\bplace[sd]? (?:\w+ )?(?:leaders|candidates|talent|engineers)\b"
+    r"|(?<!your )(?<!their )(?<!his )(?<!her )\b(?:role|position|opening|vacancy|job)"
+    r" (?:for|as|of) (?:a |an )?(?:senior |junior |lead |staff |principal )?(?-i:[A-Z])"
+    r"|\binterested in (?:a|an|the|this) (?:[\w-]+ ){0,4}(?:role|position|job|opportunity)\b"
+    r"|\b(?:is|are|'re|'m|am) (?:looking for|seeking|hiring) (?:a|an) (?:[\w-]+ ){0,3}"
+    r"(?:head|director|vp|manager|engineer|developer|designer|lead|cto|cfo|coo|analyst"
+    r"|scientist|architect|recruiter|specialist)\b|\bthought of you\b"
+    r"|\b(?:have|want) you (?:on board|on the team|join)\b|\bnotice period\b|\bctc\b"
+    r"|\b(?:send|share) (?:me )?your (?:profile|cv|resume)\b|\bstrong equity\b"
+    r"|\byou'?d (?:crush|nail|smash|love) it\b",
     _I,
 )
 _PROSPECT = re.compile(
@@ -191,7 +250,12 @@ _PROSPECT = re.compile(
     r"(?:procurement|purchasing|buying|vendors?|suppliers?|tools?|software|it\b|marketing"
     r"|partnerships|budget|decisions?)"
     r"|\b(?:are you|is your team) (?:still )?using (?:spreadsheets|excel|\w+) for\b"
-    r"|\bwhat'?s your (?:biggest|main|number one|#1) (?:challenge|pain|problem|headache)",
+    r"|\bwhat'?s your (?:biggest|main|number one|#1) (?:challenge|pain|problem|headache)"
+    r"|\b(?:happy|satisfied) with (?:its|your|their) (?:current|existing) \w+"
+    r"|\b(?:your|its|their) (?:current|existing) (?:supplier|provider|vendor|agency|partner"
+    r"|tool|system|software|solution|contract|policy|policies|plan)\b"
+    r"|\bhave you (?:ever )?considered (?:outsourcing|switching|using|moving|trying|adding)"
+    r"|\b(?:time|good time|right time) to (?:review|rethink|switch|upgrade|renew|revisit) your\b",
     _I,
 )
 _NAG = re.compile(
@@ -212,7 +276,12 @@ _NAG = re.compile(
     r"again\b|\bkindly revert\b|\brevert (?:back )?(?:with|to me)\b|\bany (?:thoughts|update"
     r"|news|feedback) on (?:my|the) (?:last|previous|earlier|proposal|offer|message|note)"
     r"|\bresend\b|\b(?:the|my) (?:\w+ ){0,2}(?:i|we) sent\b|\bof (?:\d+|two|three) weeks ago\b"
-    r"|\bstill (?:keen|waiting|hoping) (?:to|for|on)\b[^.!?]{0,40}\b(?:you|your)\b",
+    r"|\bstill (?:keen|waiting|hoping) (?:to|for|on)\b[^.!?]{0,40}\b(?:you|your)\b"
+    r"|\b(?:ping|pinging|pinged|nudge|nudging|chasing)\b|\btried to (?:reach|contact|get hold"
+    r" of|get in touch with) you\b|\b(?:a few|several|many|multiple) times\b[^.!?]{0,20}$"
+    r"|\bremind(?:ing)? you\b|\bslip(?:ped)? through\b|\bfell through the cracks\b"
+    r"|\bmiss out\b|\bwhat (?:i|we) sent\b|\b(?:sent|send) (?:it )?over (?:last|earlier|on)"
+    r"|\babout the (?:proposal|offer|quote|deck|email|message)\b|\btop of your inbox\b",
     _I,
 )
 _PAREN = re.compile(r"\([^()\n]*\)")
@@ -260,7 +329,15 @@ def pitch_sentences(text: str, *, kind: str = "first-contact") -> list[Selling]:
             ("prospecting", _PROSPECT.search(bare)),
         ]
         if not talking or addressed:
-            checks.append(("self-promotion", _SELF.search(bare) or _COMPANY_SUBJECT.search(bare)))
+            checks.append(
+                (
+                    "self-promotion",
+                    _SELF.search(bare)
+                    or _COMPANY_SUBJECT.search(bare)
+                    or _OFFERING.search(bare)
+                    or (None if _INQUIRY.search(bare) else _SERVES.search(bare)),
+                )
+            )
             checks.append(("value-claim", _claim(Sentence(s.start, bare))))
         if not talking:
             checks.append(("selling-ask", _ASK.search(bare)))
@@ -280,7 +357,9 @@ _MEET = re.compile(
     r"|\b(?:spare|steal|borrow|grab|find|set up|carve out|get) (?:a (?:few|bit|moment|little)"
     r"|some|\d+|time)\b|\bwhen (?:would be|is) a good time\b|\b(?:are you|you'?re|you are)"
     r" (?:free|around|available)\b|^\W*(?:free|available|around) (?:for|on|this|next)\b"
-    r"|\bwhen you'?re free\b|\bwhenever (?:suits|you have)|\bgrateful for \d+",
+    r"|\bwhen you'?re free\b|\bwhenever (?:suits|you have)|\bgrateful for \d+"
+    r"|\b(?:a )?(?:drink|lunch|dinner|beer|breakfast|walk|tea)\b|\b(?:a |some )?(?:slot|window)"
+    r" in your (?:diary|calendar|schedule|week)\b|\bwhen suits\b|\bwhen (?:works|suits) (?:for )?you\b",
     _I,
 )
 _NOT_MEET = re.compile(
@@ -292,7 +371,7 @@ _NOT_MEET = re.compile(
 _REQUEST = re.compile(
     r"\?|'d\b|\b(?:would|could|can|may|shall|let'?s|let us|love to|like to|keen to|grateful"
     r"|appreciate|hope to|hoping to|want to|fancy|open to|up for|happy to|any chance"
-    r"|possible|please|when works|if you can|if you have)\b",
+    r"|possible|please|when works|if you can|if you have|let me know|when suits)\b",
     _I,
 )
 _LENGTH = re.compile(

@@ -67,7 +67,7 @@ def load(corpus: Path = CORPUS) -> list[Message]:
     """Every message of every corpus file, in file order."""
     messages: list[Message] = []
     for path in sorted(corpus.glob("*.txt")):
-        part = "heldout" if path.name.startswith("heldout") else "tuning"
+        part = path.name.split("-")[0] if path.name.startswith("heldout") else "tuning"
         header: tuple[int, dict[str, str]] | None = None
         body: list[str] = []
 
@@ -185,7 +185,7 @@ def main(argv: list[str]) -> None:
     verbose = "-v" in argv
     messages = load()
     print(report(messages, "whole corpus", verbose=False))
-    for part in ("tuning", "heldout"):
+    for part in ("tuning", "heldout", "heldout2"):
         chosen = [m for m in messages if m.part == part]
         if chosen:
             print()
