@@ -7,8 +7,10 @@ reason or common ground, a message too long for its channel, and claims of
 closeness the store does not back. Each :class:`Finding` names its line and a
 fix. The rules are heuristics over plain text (regular expressions, no
 model), so they are predictable and explained one by one in
-``docs/messages.md``. :func:`recipient` reads what the store knows about a
-target; everything else here is pure.
+``docs/messages.md``. Which rules apply depends on the kind of message
+(:mod:`refpath.message_kinds`); pitches and requests for time are read one
+sentence at a time (:mod:`refpath.pitch_rules`). :func:`recipient` reads
+what the store knows about a target; everything else here is pure.
 """
 
 from __future__ import annotations
@@ -26,8 +28,10 @@ from refpath.strength import NO_EVIDENCE, TieEvidence, pair_evidence
 RULES: dict[str, str] = {
     "standard-invite": "LinkedIn's standard invitation text instead of a personal line",
     "impersonal": "no greeting by name, or a mail-merge field like {name}",
-    "pitch": "a sales pitch (or a link) to someone who has no relationship with you",
-    "vague-meeting": "a call or meeting request with no stated topic or no stated length",
+    "pitch": "selling to someone who has no relationship with you: self-promotion, value "
+    "claims, demos, trials, links, offers, recruiting, chasing an unanswered message",
+    "vague-meeting": "a request for their time (a call, a coffee, some time this week) with no "
+    "stated topic or no stated length",
     "no-reason": "no reason for reaching out (or refpath's reason placeholder left in)",
     "no-common-ground": "nothing the two of you share: a person, a company, their work",
     "over-length": "longer than the channel allows",
@@ -76,8 +80,10 @@ _MERGE = re.compile(
     _I,
 )
 _GREETING = re.compile(
-    r"^\W*(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))[ ,]+"
-    r"(?!(?:there|all|everyone|team|folks|friend|sir|madam|hiring manager)\b(?!\s+(?-i:[A-Z])))[^\W\d_]",
+    r"^\W*(?:hi|hello|hey|hiya|howdy|hallo|hola|bonjour|salut|ciao|hej|moin|greetings|dear"
+    r"|good (?:morning|afternoon|evening|day))[ ,]+"
+    r"(?!(?:there|all|everyone|team|folks|friend|sir|madam|hiring manager)\b"
+    r"(?!\s+(?-i:[A-Z])))[^\W\d_]",
     _I,
 )
 _NAME_LINE = re.compile(  # "Jane," alone on the first line
@@ -277,14 +283,20 @@ def check_message(
             add(None, "impersonal", "no greeting by name",
                 "Start with the person's name, e.g. \"Hi Jane,\".")  # fmt: skip
     if not (to and to.relationship):
+        lines: set[int] = set()
         for sold in pitch_sentences(text, kind=kind):
+            if _line(text, sold.start) in lines:
+                continue  # one pitch finding a line: the first thing that sells there
+            lines.add(_line(text, sold.start))
             add(
                 sold.start, "pitch",
                 f"{FAMILIES[sold.family]} to someone who has no relationship with you "
                 f"({sold.words!r})",
                 _PITCH_FIX[sold.family],
             )  # fmt: skip
-    asked = vague_time_request(text) if "vague-meeting" in applies else None
+    # the reason placeholder is flagged as no-reason; it stands for a topic here
+    filled = _REASON_PLACEHOLDER.sub(lambda m: "x" * len(m.group(0)), text)
+    asked = vague_time_request(filled) if "vague-meeting" in applies else None
     if asked is not None:
         add(
             asked.start, "vague-meeting",

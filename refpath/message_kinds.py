@@ -48,10 +48,20 @@ class Sentence:
     text: str
 
 
+def _wrapped(text: str, at: int) -> bool:
+    """Whether the line break at ``at`` only wraps a sentence onto the next line."""
+    line = text[text.rfind("\n", 0, at) + 1 : at].rstrip()
+    after = text[at + 1 : at + 2]
+    if not line or not after.strip():
+        return False
+    return after.islower() or after.isdigit() or (len(line) > 50 and line[-1] not in ".!?,:;")
+
+
 def sentences(text: str) -> list[Sentence]:
     """The sentences of ``text``: split at ``.``, ``!``, ``?`` and line breaks.
 
-    Titles such as "Dr." do not end a sentence; blank pieces are dropped.
+    Titles such as "Dr." do not end a sentence, nor does a line break that
+    only wraps a long line; blank pieces are dropped.
 
     >>> [s.text for s in sentences("Hi Dr. Osei, thanks!\\nCan we talk? Yes.")]
     ['Hi Dr. Osei, thanks!', 'Can we talk?', 'Yes.']
@@ -61,6 +71,8 @@ def sentences(text: str) -> list[Sentence]:
     for m in _END.finditer(text):
         piece = text[start : m.end()]
         if m.group(0) != "\n" and _ABBREV.search(text[start : m.start() + 1]):
+            continue
+        if m.group(0) == "\n" and _wrapped(text, m.start()):
             continue
         if piece.strip():
             lead = len(piece) - len(piece.lstrip())
@@ -89,7 +101,8 @@ _REPLY = re.compile(
     r"\b(?:thanks?|thank you)\b[^.!?]{0,25}\bfor (?:your|the) (?:kind |quick )?(?:message|note"
     r"|e-?mail|reply|inmail|question|words|letter|dm)\b|\bthanks?\b[^.!?]{0,15}\bfor (?:reaching"
     r" out|getting in touch|writing|asking)\b|^\W*(?:re:|sure\b|yes\b|of course\b|absolutely\b"
-    r"|sounds (?:good|great)|that works|happy to help|good to hear from you|sorry for the (?:slow"
+    r"|sounds (?:good|great)|that works|happy to help|(?:good|nice|great|lovely) to hear from"
+    r" you|sorry for the (?:slow"
     r"|late|delayed) (?:reply|response))|\b(?:to|re|regarding|on) your question\b"
     r"|\bin answer to\b|\bshort answer\b|\byou asked (?:about|whether|if|how)\b",
     _I,
@@ -101,18 +114,25 @@ _SCHEDULING = re.compile(
     r"|\bhere'?s the (?:calendar )?(?:invite|invitation|link)\b|\b(?:sent|send|sending) (?:you )?"
     r"(?:an? |the )?(?:calendar )?invit|\blooking forward to (?:our|the) (?:call|chat|meeting"
     r"|talk|conversation)\b|\bstill (?:work|suit|ok|okay|fine|good)s?\b|\bas agreed\b"
-    r"|\breschedul|\bmove it\b|\bour (?:call|chat|meeting) (?:on|at|tomorrow|next)\b",
+    r"|\breschedul|\bmove it\b|\bour (?:call|chat|meeting) (?:on|at|tomorrow|next)\b"
+    r"|\b(?:good|great|glad|nice) (?:to hear|that) you(?:'re| are) (?:happy|up for|keen|open"
+    r"|willing|free)\b|\bglad (?:it|that) works\b|\b(?:i'?ve |i have )?booked us\b"
+    r"|\bhappy to do the call\b|\bmove (?:it|the call|our call) to\b",
     _I,
 )
 _BLURB = re.compile(
     r"\b(?:introduce|connect) you (?:to|two|both|with)\b|\bput you (?:two |both )?in touch\b"
     r"|\b(?:do|make) the intro(?:duction)?\b|\bconnect you(?: two)?\b"
     r"|\bopen to (?:hearing from|speaking with|meeting|talking (?:to|with)) (?-i:[A-Z])"
-    r"|\b(?:my|a) (?:colleague|teammate|friend|former colleague|contact|client)s?,? (?-i:[A-Z])[\w'-]+"
+    r"|\b(?:my|a) (?:colleague|teammate|friend|former colleague|contact|client)s?,?"
+    r" (?-i:[A-Z])[\w'-]+"
     r"(?: (?-i:[A-Z])[\w'-]+)?,? (?:is|would|has|wants|asked|who)\b"
     r"|\b(?:he|she|they)(?:'d| would| is| are|'s)? (?:like|love|value|asked|researching|hoping)"
     r"\b[^.!?]{0,60}\byou\b|\bpass on your (?:e-?mail|details|address|number)\b"
-    r"|\b(?:let|tell) (?-i:[A-Z])[\w'-]+ know and I'?ll\b|\bcan vouch\b",
+    r"|\b(?:let|tell) (?-i:[A-Z])[\w'-]+ know and I'?ll\b|\bcan vouch\b"
+    r"|\bi'?ll (?:introduce|connect) you\b|\b(?-i:[A-Z])[\w'-]+ (?-i:[A-Z])[\w'-]+,? (?:who"
+    r" [^,.!?]{0,60},? )?(?:would like|wants|would love|is hoping|hopes|asked|is keen) to (?:ask"
+    r"|talk|speak|meet|hear|learn)(?: (?:to|with|from))? you\b",
     _I,
 )
 _INTRO_ASK = re.compile(
@@ -123,11 +143,14 @@ _INTRO_ASK = re.compile(
     r"|\b(?:forward|pass (?:on|along)) (?:the|my|a|this) (?:short |two-line )?(?:note|blurb)"
     r"|\bonly (?:get in touch|contact (?:him|her|them)|write to (?:him|her|them)) (?:if|once)"
     r"|\bwon'?t contact (?:him|her|them)|\bknow (?:him|her|them|(?-i:[A-Z])[\w'-]+) well enough\b"
-    r"|\byou (?:two|both) (?:were|have|worked)|\byou and (?-i:[A-Z])[\w'-]+(?: (?-i:[A-Z])[\w'-]+)? (?:have"
+    r"|\byou (?:two|both) (?:were|have|worked)"
+    r"|\byou and (?-i:[A-Z])[\w'-]+(?: (?-i:[A-Z])[\w'-]+)? (?:have"
     r"|were|worked|are)\b|\bmake an intro\b|\bwilling to introduce\b"
     r"|\byou(?:'ve| have)? (?:worked|been|studied) with (?-i:[A-Z])[\w'-]+ (?-i:[A-Z])"
     r"|\b(?:ask|asking|check|checking) (?:him |her |them )?(?:if|whether) (?:he|she|they)\b"
     r"|\bpass (?:my|the|this|a) (?:short )?(?:note|message|blurb) on\b"
+    r"|\byou know (?-i:[A-Z])[\w'-]+ (?-i:[A-Z])|\b(?:willing|able|happy|ok|okay|comfortable)"
+    r" (?:to )?ask(?:ing)? (?:him|her|them)\b"
     r"|\b(?:does|do|would) (?-i:[A-Z])[\w'-]+(?: (?-i:[A-Z])[\w'-]+)? (?:still )?(?:remember|know)"
     r" you\b",
     _I,
@@ -162,7 +185,8 @@ def detect_kind(text: str) -> str:
         return "reply"
     if _SCHEDULING.search(text):
         return "scheduling"
-    if _THANKS.search(first) and not _NOT_THANKS.search(first) and len(said) > 1:
+    thanked = _THANKS.search(first) and not _NOT_THANKS.search(first)
+    if thanked and (len(said) > 1 or len(first) > 30):
         return "thank-you"
     if _BLURB.search(text):
         return "blurb"

@@ -54,7 +54,8 @@ _OFFER_VERB = (
     r"|eliminated|take care|handle|handles|place|places|guarantee|guarantees|turn|turns"
     r"|increase|increases|reduce|reduces|cut|cuts|save|saves|boost|boosts|grow|grows|give"
     r"|gives|giving|bring|brings|support|supports|build|builds|make it easy|transform"
-    r"|streamline|optimi[sz]e|accelerate|unlock|integrate|plug)"
+    r"|streamline|optimi[sz]e|accelerate|unlock|integrate|plug|supply|supplies|produce"
+    r"|produces|manufacture|sell|sells|export|distribute|coach|train|advise|design|designs)"
 )
 _SELF = re.compile(
     # we / our team / my firm + an offering verb
@@ -107,9 +108,11 @@ _INQUIRY = re.compile(  # a sentence that asks about them is not a sales sentenc
     _I,
 )
 _SERVES = re.compile(  # "I / we / our studio ... for (or with) fashion brands": whom they sell to
-    r"\b(?:i|i'?m|i am|we|we'?re|we are|our (?:\w+ )?" + _PRODUCT
+    r"\b(?:i|i'?m|i am|we|we're|we are|our (?:\w+ )?"
+    + _PRODUCT
     + r"|(?-i:[A-Z])[\w&'-]+(?: (?-i:[A-Z])[\w&'-]+)? (?-i:[a-z]+s))\b[^.!?]{0,80}?\b(?:for"
-    r"|with|to|help|helping|serving|serve) (?:\w+[ -]){0,3}" + _CUSTOMERS
+    r"|with|to|help|helping|serving|serve) (?:\w+[ -]){0,3}"
+    + _CUSTOMERS
     + r"\b(?! (?:i|we) (?:met|know))",
     _I,
 )
@@ -126,8 +129,26 @@ _OFFERING = re.compile(  # the sender offering to do the work, or pointing to pr
     r"|\b(?:product|app|tool|platform|service|book|course)\b[^.!?]{0,40}\b(?:went live|is live"
     r"|just launched|is out now|launches)\b|\bthat'?s what (?:\w+ ){1,2}(?:brings?|does|offers"
     r"|delivers|gives|provides)\b|\bsee results\b|\bresults (?:in|within) (?:the first|\d+|a)"
-    r"|\bi'?m offering\b|\bwe'?re offering\b|\bour (?:portfolio|references|track record|rates)\b"
+    r"|\bi'?m offering\b|\bwe're offering\b|\bour (?:portfolio|references|track record|rates)\b"
     r"|\bbe on your radar\b|\b(?:our|my) (?:customers|clients|users)\b(?! (?:asked|ask))",
+    _I,
+)
+_SENDER = re.compile(  # the sender's side acting: "we do", "our studio", "my clients"
+    r"\b(?:we|we're|we've|we'd|we'll|us|our (?!call\b|chat\b|conversation\b|mutual\b)\w+"
+    r"|my (?:co-?founder|team|clients|customers|company|firm|agency|studio|startup|business))\b"
+    r"|\bi (?:coach|sell|make|build|offer|design|train|advise|consult|supply|provide|run|help"
+    r"|represent|teach|create|develop)\b",
+    _I,
+)
+_BENEFICIARY = re.compile(  # ... for them or for their kind of company
+    r"\b(?:your|yours|for you|you can|you'?ll|you (?:get|save|need|want))\b|\bas a service\b"
+    r"|\b(?:companies|teams|brands|businesses|firms|clinics|hospitals|insurers) like (?:yours"
+    r"|(?-i:[A-Z]))|\byour (?:competitors?|peers|industry)\b",
+    _I,
+)
+_SHARED = re.compile(  # "we met", "we both": common ground, not an offer
+    r"\bwe (?:both|all|met|were|overlapped|studied|worked together|share|have \w+ in common"
+    r"|spoke|talked|chatted)\b|\bboth\b|\bmutual\b|\bfellow\b",
     _I,
 )
 _COMPANY_SUBJECT = re.compile(  # "Northbeam Labs is a data consultancy that ..."
@@ -157,7 +178,13 @@ _VALUE = re.compile(
     r"|revenue|costs|churn|bookings|conversions|leads)\b"
     r"|\bproven (?:framework|method|system|results|process|playbook|formula)\b"
     r"|\bby (?:a|one) (?:third|quarter|fifth|half)\b|\bin half the time\b"
-    r"|\bfrom \d+\s*\w+ (?:down )?to (?:just |only )?\d+",
+    r"|\bfrom \d+\s*\w+ (?:down )?to (?:just |only )?\d+"
+    r"|\b(?:\d+(?:[.,]\d+)?|two|three|four|five|ten|twice|half) (?:times )?(?:as )?(?:faster"
+    r"|quicker|cheaper|further|far|better|more)\b|\btwice as\b"
+    r"|\b(?:shave[sd]?|shaving|trim(?:med)?|knock(?:ed)?|take|took|took) (?:\w+ )?(?:\d+|hours"
+    r"|days|weeks|months) off\b|\b(?:get|gets|got|bring|brings|brought) (?:that|it|this|them)"
+    r" down to\b|\bdown to (?:minutes|seconds|hours|days)\b"
+    r"|\b(?:one of )?your (?:competitors?|rivals|peers)\b|\bcould do even better\b",
     _I,
 )
 _VALUE_NEEDS = re.compile(  # a number only sells next to a benefit
@@ -205,7 +232,8 @@ _ASK = re.compile(
     r"|partner|vendor)|\bneed (?:a )?new (?:supplier|vendor|partner)\b|\bgive you access\b"
     r"|\b(?:in front of|to) the right person\b|\bget (?:it|our|this) in front of\b"
     r"|\bsee what (?:that|this|it) could look like\b|\bshall i (?:send|reserve|set|add|book)\b"
-    r"|\b(?:a|an|our|my|one) (?:free|complimentary|no-cost|no-obligation) (?:[\w-]+ ){0,3}(?:session|consultation"
+    r"|\b(?:a|an|our|my|one) (?:free|complimentary|no-cost|no-obligation) (?:[\w-]+ ){0,3}"
+    r"(?:session|consultation"
     r"|audit|trial|assessment|call|review|proof of concept|poc|sample|quote|estimate|report"
     r"|analysis|workshop|strategy)\b|\bproof of concept\b|\b(?:zero|no) (?:commitment"
     r"|obligation|strings)\b|\b(?:our |the )?beta\b|\broundtable\b|\bspots? (?:are|is)"
@@ -215,12 +243,21 @@ _ASK = re.compile(
     r"|\b(?:lock in|secure) (?:the|this|your|a) (?:current )?(?:price|rate|discount|deal)\b"
     r"|\b(?:goes|go) up to [$€£]?\d|\bjoint (?:offer|venture|proposal|webinar)\b"
     r"|\bour two (?:companies|firms|teams|brands)\b|\bportfolio attached\b"
-    r"|\bplease find (?:our|the attached|attached)\b",
+    r"|\bplease find (?:our|the attached|attached)\b"
+    r"|\binvite you to (?:an? |our |the )?(?:[\w-]+ ){0,3}(?:briefing|event|dinner|breakfast"
+    r"|lunch|summit|session|masterclass|webinar|launch|party|roundtable|meetup|conference)\b"
+    r"|\b(?:seats|places|spots) are (?:limited|going)\b|\bquick wins\b|\bteardown\b"
+    r"|\bwhere (?:should|can|shall) i send\b|\boffer you (?:our|a|an|the)\b"
+    r"|\b(?:for )?only [$€£]?\d|\b\d+ (?:euros?|eur|usd|dollars?|pounds?|gbp)\b|\bper (?:month"
+    r"|year|seat|user)\b|\bvalid (?:until|till|through)\b|\b(?:our|a|the) (?:free )?trial\b"
+    r"|\bset you up with\b|\b(?:waiting|awaiting) (?:for )?your (?:inquiry|enquiry|order"
+    r"|reply|response)\b|\byour (?:inquiry|enquiry|order)\b|\bprove it\b",
     _I,
 )
 _RECRUIT = re.compile(
-    r"\b(?:role|position|opportunit(?:y|ies)|opening|vacancy|mandates?|requirement|job)\b"
-    r"[^.!?]{0,60}\b(?:you(?:'d| would)? be|you seem|you look|ideal|perfect|great fit"
+    r"(?<!your )(?<!their )\b(?:role|position|opportunit(?:y|ies)|opening|vacancy|mandates?"
+    r"|requirement|job)\b[^.!?]{0,60}\b(?:you(?:'d| would) be|you seem|you look|ideal|perfect"
+    r"|great fit"
     r"|strong match|good match|match(?:es)? your|your (?:profile|background|experience))"
     r"|\b(?:you(?:'d| would) be|you seem|you look|you(?:'re| are)) (?:\w+ )?(?:perfect|ideal"
     r"|a (?:great|strong|perfect|good|brilliant) (?:fit|match|addition)|a brilliant addition)"
@@ -241,7 +278,9 @@ _RECRUIT = re.compile(
     r"|scientist|architect|recruiter|specialist)\b|\bthought of you\b"
     r"|\b(?:have|want) you (?:on board|on the team|join)\b|\bnotice period\b|\bctc\b"
     r"|\b(?:send|share) (?:me )?your (?:profile|cv|resume)\b|\bstrong equity\b"
-    r"|\byou'?d (?:crush|nail|smash|love) it\b",
+    r"|\byou'?d (?:crush|nail|smash|love) it\b|\bshortlist\b|\byour name came up\b"
+    r"|\b(?:coo|ceo|cfo|cto|cio|vp|director|head of \w+|board) search\b"
+    r"|\b(?:excellent|ideal|strong|perfect|great) candidate\b",
     _I,
 )
 _PROSPECT = re.compile(
@@ -281,7 +320,10 @@ _NAG = re.compile(
     r" of|get in touch with) you\b|\b(?:a few|several|many|multiple) times\b[^.!?]{0,20}$"
     r"|\bremind(?:ing)? you\b|\bslip(?:ped)? through\b|\bfell through the cracks\b"
     r"|\bmiss out\b|\bwhat (?:i|we) sent\b|\b(?:sent|send) (?:it )?over (?:last|earlier|on)"
-    r"|\babout the (?:proposal|offer|quote|deck|email|message)\b|\btop of your inbox\b",
+    r"|\babout the (?:proposal|offer|quote|deck|email|message)\b|\btop of your inbox\b"
+    r"|\b(?:got|get|saw|see|received|read) my (?:\w+ )?(?:message|e-?mail|note|inmail|dm)"
+    r"|\bhear back\b|\b\d+(?:st|nd|rd|th) (?:time|message|attempt)\b|\b(?:at least|please)"
+    r" (?:reply|respond|answer)\b|\bme again\b|\bhaven'?t had (?:any|a) (?:response|reply)\b",
     _I,
 )
 _PAREN = re.compile(r"\([^()\n]*\)")
@@ -301,11 +343,17 @@ def _claim(s: Sentence) -> re.Match[str] | None:
     if m is None:
         return None
     before = s.text[: m.start()]
-    if _ABOUT_THEM.search(before) or (
-        m.group(0)[0].isdigit() and not _VALUE_NEEDS.search(s.text)
-    ):
+    if _ABOUT_THEM.search(before) or (m.group(0)[0].isdigit() and not _VALUE_NEEDS.search(s.text)):
         return None
     return m
+
+
+def _offer(sentence: str) -> re.Match[str] | None:
+    """The sender's side acting for the reader's benefit, in a sentence that asks nothing."""
+    if _INQUIRY.search(sentence) or _SHARED.search(sentence) or "?" in sentence:
+        return None
+    m = _SENDER.search(sentence)
+    return m if m is not None and _BENEFICIARY.search(sentence) else None
 
 
 def pitch_sentences(text: str, *, kind: str = "first-contact") -> list[Selling]:
@@ -323,21 +371,15 @@ def pitch_sentences(text: str, *, kind: str = "first-contact") -> list[Selling]:
     for s in sentences(text):
         bare = _PAREN.sub(lambda m: " " * len(m.group(0)), s.text)  # a headline in brackets
         addressed = re.search(r"\byou(?:r)?\b", bare, _I) is not None
-        checks: list[tuple[str, re.Match[str] | None]] = [
-            ("nag", _NAG.search(bare)),
-            ("recruiting", _RECRUIT.search(bare)),
-            ("prospecting", _PROSPECT.search(bare)),
-        ]
+        checks: list[tuple[str, re.Match[str] | None]] = [("nag", _NAG.search(bare))]
         if not talking or addressed:
-            checks.append(
-                (
-                    "self-promotion",
-                    _SELF.search(bare)
-                    or _COMPANY_SUBJECT.search(bare)
-                    or _OFFERING.search(bare)
-                    or (None if _INQUIRY.search(bare) else _SERVES.search(bare)),
-                )
-            )
+            checks.append(("recruiting", _RECRUIT.search(bare)))
+            checks.append(("prospecting", _PROSPECT.search(bare)))
+            promotes = _SELF.search(bare) or _COMPANY_SUBJECT.search(bare) or _OFFERING.search(bare)
+            if not talking:  # weaker signs: whom they serve, "we ... for you"
+                serves = None if _INQUIRY.search(bare) else _SERVES.search(bare)
+                promotes = promotes or serves or _offer(bare)
+            checks.append(("self-promotion", promotes))
             checks.append(("value-claim", _claim(Sentence(s.start, bare))))
         if not talking:
             checks.append(("selling-ask", _ASK.search(bare)))
@@ -348,18 +390,22 @@ def pitch_sentences(text: str, *, kind: str = "first-contact") -> list[Selling]:
     return found
 
 
-_MEET = re.compile(
-    r"\b(?:call|phone|zoom|teams call|ms teams|on teams|a teams|google meet|video ?call|chat|coffee|meet|meeting|meet up"
-    r"|catch up|catch-up|get together|sync|talk|speak|conversation|hop on|jump on|get on"
-    r"|pick your brain|brainstorm|swap notes|compare notes|connect (?:live|properly|in person"
-    r"|over)|in person|over (?:a|the) (?:call|phone|coffee|zoom))\b"
-    r"|\b(?:some|a bit of|a little|any|a moment of) (?:of )?(?:your )?time\b|\byour time\b"
-    r"|\b(?:spare|steal|borrow|grab|find|set up|carve out|get) (?:a (?:few|bit|moment|little)"
-    r"|some|\d+|time)\b|\bwhen (?:would be|is) a good time\b|\b(?:are you|you'?re|you are)"
-    r" (?:free|around|available)\b|^\W*(?:free|available|around) (?:for|on|this|next)\b"
+_MEET = re.compile(  # a way of meeting: a call, a coffee, a chat
+    r"\b(?:call|phone|zoom|teams call|ms teams|on teams|a teams|google meet|video ?call|chat"
+    r"|coffee|meet|meeting|meet up|catch up|catch-up|get together|sync|talk|speak|conversation"
+    r"|hop on|jump on|get on|pick your brain|brainstorm|swap notes|compare notes|connect"
+    r" (?:live|properly|in person|over)|in person|over (?:a|the) (?:call|phone|coffee|zoom)"
+    r"|drink|lunch|dinner|beer|breakfast|walk|tea)\b",
+    _I,
+)
+_TIME = re.compile(  # or just their time: "some time this week", "a slot in your diary"
+    r"\b(?:some|a bit of|a little|any|a moment of) (?:of )?(?:your )?time\b|\byour time\b"
+    r"|\b(?:spare|steal|borrow|grab|find|set up|carve out|get|make) (?:a (?:few|bit|moment"
+    r"|little)|some|\d+|time)\b|\bwhen (?:would be|is) a good time\b|\b(?:are you|you'?re"
+    r"|you are) (?:free|around|available)\b|^\W*(?:free|available|around) (?:for|on|this|next)\b"
     r"|\bwhen you'?re free\b|\bwhenever (?:suits|you have)|\bgrateful for \d+"
-    r"|\b(?:a )?(?:drink|lunch|dinner|beer|breakfast|walk|tea)\b|\b(?:a |some )?(?:slot|window)"
-    r" in your (?:diary|calendar|schedule|week)\b|\bwhen suits\b|\bwhen (?:works|suits) (?:for )?you\b",
+    r"|\b(?:a |some )?(?:slot|window) in your (?:diary|calendar|schedule|week)\b|\bwhen suits\b"
+    r"|\bwhen (?:works|suits) (?:for )?you\b",
     _I,
 )
 _NOT_MEET = re.compile(
@@ -388,14 +434,17 @@ _VAGUE_TOPIC = (
     r"|our \w+|an? (?:potential|possible) (?:collaboration|partnership)|working together)"
 )
 _TOPIC = re.compile(
+    r"(?<!hop )(?<!jump )(?<!get )(?<!hopping )(?<!jumping )"
     r"\b(?:about|regarding|re:|on|around|to discuss|to talk (?:through|about)|to go over"
     r"|to ask (?:you )?(?:about)?|to hear|to learn|to understand|to compare|through)\s+"
     r"(?!" + _VAGUE_TOPIC + r"\W*(?:[.!?\n]|$|over|when|some|next|this|and|if))"
+    r"(?!(?:a|an|the) (?:quick |short |brief |video |phone |zoom |teams )?(?:call|chat|coffee"
+    r"|meeting|zoom|phone|line)\b)"
     r"(?:how|what|why|whether|which|when|where|who|the|a|an|your|their|his|her|[\w-]{4,})\b"
     r"|\b(?:curious|wondering|question|questions) (?:about|on|how|whether|if|what|why|which)\b"
     r"|\b(?:researching|studying|looking into|trying to (?:understand|learn))\b"
     r"|\b(?:ask|learn|hear|understand|know|find out|share|explain|tell me|walk me through)"
-    r" (?:you |from you |me |us )?(?:how|what|why|whether|which)\b",
+    r" (?:you |from you |me |us |him |her |them )?(?:how|what|why|whether|which)\b",
     _I,
 )
 
@@ -434,9 +483,10 @@ def vague_time_request(text: str) -> TimeRequest | None:
     if not missing:
         return None
     for s in sentences(text):
-        if _NOT_MEET.search(s.text) and not _MEET.search(_NOT_MEET.sub(" ", s.text)):
-            continue
-        m = _MEET.search(_NOT_MEET.sub(lambda x: " " * len(x.group(0)), s.text))
+        if _NOT_MEET.search(s.text):  # "your talk at", "by message": only a real meeting counts
+            m = _MEET.search(_NOT_MEET.sub(lambda x: " " * len(x.group(0)), s.text))
+        else:
+            m = _MEET.search(s.text) or _TIME.search(s.text)
         if m is not None and _REQUEST.search(s.text):
             return TimeRequest(s.start + m.start(), m.group(0).strip(), missing)
     return None

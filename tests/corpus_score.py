@@ -8,8 +8,8 @@ header line::
 ``expect`` lists the rules the message must trigger (empty for a good message),
 ``also`` rules that may fire without counting against precision (for a message
 that breaks a rule, ``no-reason`` and ``no-common-ground`` always may: a cold
-pitch rarely has either; a pitch may also be a ``vague-meeting``), ``kind`` what the message is. Lines starting with
-``#`` before the first header are comments. Files named ``heldout-*`` were
+pitch rarely has either; a pitch may also be a ``vague-meeting``), ``kind``
+what the message is. Lines before the first header are comments. Files named ``heldout-*`` were
 written after the rules and measured before any tuning (see the note on
 issue 16).
 
@@ -20,7 +20,6 @@ whole corpus and on each part, and how often the kind is detected right.
 from __future__ import annotations
 
 import sys
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -63,38 +62,35 @@ def _fields(header: str) -> dict[str, str]:
     return out
 
 
+def _rules(fields: dict[str, str], key: str) -> frozenset[str]:
+    return frozenset(r for r in fields.get(key, "").split(",") if r)
+
+
+def _message(source: str, part: str, fields: dict[str, str], body: list[str]) -> Message:
+    expect, also = _rules(fields, "expect"), _rules(fields, "also")
+    unknown = (expect | also) - set(RULES)
+    assert not unknown, f"{source}: unknown rules {sorted(unknown)}"
+    if expect:
+        also |= ALSO_ON_BAD | (ALSO_ON_PITCH if "pitch" in expect else frozenset())
+    text = "\n".join(body).strip("\n") + "\n"
+    return Message(
+        source, part, text, expect, also, fields["kind"], fields.get("family", ""),
+        fields.get("channel", "inmail"),
+    )  # fmt: skip
+
+
 def load(corpus: Path = CORPUS) -> list[Message]:
     """Every message of every corpus file, in file order."""
     messages: list[Message] = []
     for path in sorted(corpus.glob("*.txt")):
         part = path.name.split("-")[0] if path.name.startswith("heldout") else "tuning"
-        header: tuple[int, dict[str, str]] | None = None
-        body: list[str] = []
-
-        def close() -> None:
-            if header is None:
-                return
-            n, f = header
-            rules = lambda key: frozenset(r for r in f.get(key, "").split(",") if r)  # noqa: E731
-            expect = rules("expect")
-            unknown = (expect | rules("also")) - set(RULES)
-            assert not unknown, f"{path.name}:{n}: unknown rules {sorted(unknown)}"
-            messages.append(
-                Message(
-                    f"{path.name}:{n}", part, "\n".join(body).strip("\n") + "\n", expect,
-                    rules("also") | (ALSO_ON_BAD if expect else frozenset())
-                    | (ALSO_ON_PITCH if "pitch" in expect else frozenset()), f["kind"],
-                    f.get("family", ""), f.get("channel", "inmail"),
-                )  # fmt: skip
-            )
-
+        chunks: list[tuple[int, dict[str, str], list[str]]] = []
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if line.startswith("=== "):
-                close()
-                header, body = (n, _fields(line[4:])), []
-            elif header is not None:
-                body.append(line)
-        close()
+                chunks.append((n, _fields(line[4:]), []))
+            elif chunks:
+                chunks[-1][2].append(line)
+        messages += [_message(f"{path.name}:{n}", part, f, body) for n, f, body in chunks]
     return messages
 
 
