@@ -32,7 +32,7 @@ from refpath.etiquette import FREE_NOTE_LIMIT, LIMITS, char_count
 from refpath.paths import Introduction, Routes
 from refpath.people import Person
 from refpath.store import Store
-from refpath.wording import clean, common_ground, tie_of, to_knower, who_of, why
+from refpath.wording import clean, common_ground, tie_of, to_knower, tone, who_of, why
 
 #: What a draft says in place of the reason the user did not give.
 REASON_PLACEHOLDER = "[your reason: what you want to talk to {first} about]"
@@ -294,6 +294,7 @@ def draft_for(
         "topic": reason or placeholder,
         "minutes": config.minutes,
         "why": why(ties, t),
+        "tone": tone(ties),
         "relation": relation,
         "common": common_ground(ties[-1], described),
         "limit": limit,
