@@ -61,8 +61,10 @@ _SELF = re.compile(
     # we / our team / my firm + an offering verb
     r"\b(?:we|our (?:\w+ )?" + _PRODUCT + r"|my (?:\w+ )?" + _PRODUCT + r"|(?:the )?(?:clients"
     r"|customers|companies|teams|firms|brands|leaders|founders) (?:we|i) work with)"
-    r"(?:'re|'ve| are| have| also| now| just| already| actually| currently| really| can"
-    r"| could| would| will| typically| usually| practically)*\s+" + _OFFER_VERB + r"\w*"
+    r"(?:'re|'ve| are| is| has| have| been| also| now| just| already| actually| currently"
+    r"| really| can| could| would| will| typically| usually| practically)*\s+"
+    + _OFFER_VERB
+    + r"\w*"
     # we are (a) leading provider / we're hosting / we're the team behind
     r"|\bwe(?:'re| are) (?:an? |the )?(?:leading |trusted |top |specialist |certified )?"
     r"(?:provider|partner|platform|agency|consultancy|firm|vendor|manufacturer|supplier"
@@ -74,8 +76,6 @@ _SELF = re.compile(
     r"|\b(?:where|why) we come in\b"
     # my firm / our startup, our product named as such
     r"|\bour (?:\w+ )?(?:startup|agency|consultancy|firm)\b"
-    r"|\bour (?:\w+ ){0,2}(?:tool|platform|product|solution|software|app|services?|engine"
-    r"|module|dashboard|add-on|bots?|technology|offering|packaging)\b"
     # I run / I founded an agency that
     r"|\bi (?:run|own|founded|co-founded|started|lead|manage|head) (?:a|an|my) (?:\w+ ){0,3}"
     r"(?:agency|firm|consultancy|startup|studio|company|business)\b[^.!?]{0,12}?\b(?:that|which"
@@ -103,7 +103,7 @@ _CUSTOMERS = (
     r"|distributors|banks|insurers|fintechs|law firms|sellers|merchants|b2b|saas)"
 )
 _INQUIRY = re.compile(  # a sentence that asks about them is not a sales sentence
-    r"\b(?:how|whether|why|ask|asking|researching|studying|curious|wondering|question"
+    r"\b(?:how|whether|why|ask|asking|researching|studying|curious|wonder|wondering|question"
     r"|learn|understand)\b",
     _I,
 )
@@ -111,9 +111,8 @@ _SERVES = re.compile(  # "I / we / our studio ... for (or with) fashion brands":
     r"\b(?:i|i'?m|i am|we|we're|we are|our (?:\w+ )?"
     + _PRODUCT
     + r"|(?-i:[A-Z])[\w&'-]+(?: (?-i:[A-Z])[\w&'-]+)? (?-i:[a-z]+s))\b[^.!?]{0,80}?\b(?:for"
-    r"|with|to|help|helping|serving|serve) (?:\w+[ -]){0,3}"
-    + _CUSTOMERS
-    + r"\b(?! (?:i|we) (?:met|know))",
+    r"|with|to|help|helping|serving|serve|supporting|onboarding|signing up|signing)"
+    r" (?:\w+[ -]){0,3}" + _CUSTOMERS + r"\b(?! (?:i|we) (?:met|know))",
     _I,
 )
 _OFFERING = re.compile(  # the sender offering to do the work, or pointing to proof
@@ -130,7 +129,9 @@ _OFFERING = re.compile(  # the sender offering to do the work, or pointing to pr
     r"|just launched|is out now|launches)\b|\bthat'?s what (?:\w+ ){1,2}(?:brings?|does|offers"
     r"|delivers|gives|provides)\b|\bsee results\b|\bresults (?:in|within) (?:the first|\d+|a)"
     r"|\bi'?m offering\b|\bwe're offering\b|\bour (?:portfolio|references|track record|rates)\b"
-    r"|\bbe on your radar\b|\b(?:our|my) (?:customers|clients|users)\b(?! (?:asked|ask))",
+    r"|\bbe on your radar\b|\bintroduce (?:you to )?(?:our|my) (?:company|firm|services"
+    r"|products?|agency|offer|solutions?|business)\b"
+    r"|\b(?:our|my) (?:customers|clients|users)\b(?! (?:asked|ask))",
     _I,
 )
 _SENDER = re.compile(  # the sender's side acting: "we do", "our studio", "my clients"
@@ -151,6 +152,18 @@ _SHARED = re.compile(  # "we met", "we both": common ground, not an offer
     r"|spoke|talked|chatted)\b|\bboth\b|\bmutual\b|\bfellow\b",
     _I,
 )
+_OUR_PRODUCT = re.compile(  # "our platform": selling unless the sentence asks about them
+    r"\bour (?:\w+ ){0,2}(?:tool|platform|product|solution|software|app|services?|engine"
+    r"|module|dashboard|add-on|bots?|technology|offering|packaging)\b"
+    r"|\b(?:building|built|launched|developed|made|created|released) (?:an?|the|our)"
+    r" (?:[\w-]+ ){0,2}(?:app|tool|platform|product|software|service|solution|system)\b"
+    r" (?:that|which|for|to)\b"
+    r"|\b(?:problem|challenge|pain|issue|need)s? (?:\w+ ){0,3}(?:was|is|were|are) built (?:for|to)"
+    r"|\b(?:was|is|were) (?:built|designed|made) (?:for|to (?:solve|fix|handle))\b"
+    r"|\bwe have (?:an? )?(?:experienced|skilled|certified|dedicated|expert|talented|strong)"
+    r" (?:team|developers|engineers|staff|consultants|designers)\b",
+    _I,
+)
 _COMPANY_SUBJECT = re.compile(  # "Northbeam Labs is a data consultancy that ..."
     r"\b[A-Z][\w&'-]+(?: [A-Z][\w&'-]+)? (?:is (?:a|an|the) (?:[\w-]+ ){0,4}(?:platform|tool"
     r"|solution|consultancy|agency|provider|app|service|company|startup|software|marketplace"
@@ -162,7 +175,8 @@ _BENEFIT = (
     r"|stockouts|turnover|reply rates?|response rates?|ltv|lifetime value|cash ?flow|profits?"
     r"|onboarding time|write-offs|close rates?|deal size|win rates?|ticket volume|headcount"
     r"|hiring time|time to hire|overhead|expenses|fees|customers|sign-?ups|traffic|rankings"
-    r"|engagement|output|velocity|throughput|errors|returns|defects|claims)"
+    r"|engagement|output|velocity|throughput|errors|returns|defects|claims|time|hours"
+    r"|lead times?|idle time|losses|risk)"
 )
 _VALUE = re.compile(
     r"\b\d+(?:[.,]\d+)?\s?(?:%|percent\b|per cent\b|x\b|times\b|-fold\b)"
@@ -177,7 +191,10 @@ _VALUE = re.compile(
     r"|\b(?:shorter|faster|bigger|higher|lower|fewer|more) (?:sales cycles|deals|margins"
     r"|revenue|costs|churn|bookings|conversions|leads)\b"
     r"|\bproven (?:framework|method|system|results|process|playbook|formula)\b"
-    r"|\bby (?:a|one) (?:third|quarter|fifth|half)\b|\bin half the time\b"
+    r"|\bby (?:up to |over |more than |at least |almost )?(?:a|one) (?:third|quarter|fifth"
+    r"|half)\b|\bin half the time\b|\b(?:cut|halve|reduce|slash)\w* (?:\w+ ){0,3}in half\b"
+    r"|\b(?:reduce|cut|lower|slash|boost|increase|grow|improve|raise|save)\w* (?:\w+ ){0,2}your"
+    r" (?:[\w-]+ ){1,3}by (?:up to |over |more than |at least )?(?:\d|a |one |half)"
     r"|\bfrom \d+\s*\w+ (?:down )?to (?:just |only )?\d+"
     r"|\b(?:\d+(?:[.,]\d+)?|two|three|four|five|ten|twice|half) (?:times )?(?:as )?(?:faster"
     r"|quicker|cheaper|further|far|better|more)\b|\btwice as\b"
@@ -244,6 +261,11 @@ _ASK = re.compile(
     r"|\b(?:goes|go) up to [$€£]?\d|\bjoint (?:offer|venture|proposal|webinar)\b"
     r"|\bour two (?:companies|firms|teams|brands)\b|\bportfolio attached\b"
     r"|\bplease find (?:our|the attached|attached)\b"
+    r"|\b(?:propose|offer|suggest)(?: you)? (?:a|an|our|some) (?:possible |potential )?"
+    r"(?:cooperation|collaboration|partnership)\b|\b(?:competitive|low|lowest|best|attractive"
+    r"|affordable|special) (?:prices|pricing|rates)\b|\b(?:distribution|sales|reseller|channel"
+    r"|business) partners?\b|\b(?:slots?|places|seats|spots) left\b|\bapplications? (?:close"
+    r"|deadline)|\bdeadline for\b|\bwant the link\b"
     r"|\binvite you to (?:an? |our |the )?(?:[\w-]+ ){0,3}(?:briefing|event|dinner|breakfast"
     r"|lunch|summit|session|masterclass|webinar|launch|party|roundtable|meetup|conference)\b"
     r"|\b(?:seats|places|spots) are (?:limited|going)\b|\bquick wins\b|\bteardown\b"
@@ -262,7 +284,8 @@ _RECRUIT = re.compile(
     r"|\b(?:you(?:'d| would) be|you seem|you look|you(?:'re| are)) (?:\w+ )?(?:perfect|ideal"
     r"|a (?:great|strong|perfect|good|brilliant) (?:fit|match|addition)|a brilliant addition)"
     r"|\b(?:fit|fits) right in\b|\b(?:i'?m|we'?re|we are|i am|currently) (?:hiring|recruiting)\b"
-    r"|\b(?:recruiting|hiring) for (?:a|an|the|my|our)\b|^\W*hiring (?:a|an)\b"
+    r"|\b(?:recruiting|hiring) for (?:a|an|the|my|our|(?-i:[A-Z]))|^\W*hiring\b"
+    r"|\b(?:remote[- ](?:friendly|first)|fully remote|full remote|hybrid role|relocation package)"
     r"|\b(?:my|our|esteemed) client\b|\b(?:competitive|attractive) (?:salary|package"
     r"|compensation)|\bsalary\b|\bequity on the table\b|\bup to \d+k\b"
     r"|\bopen to (?:new )?(?:opportunities|challenges|a (?:move|change)|exploring)\b"
@@ -322,8 +345,11 @@ _NAG = re.compile(
     r"|\bmiss out\b|\bwhat (?:i|we) sent\b|\b(?:sent|send) (?:it )?over (?:last|earlier|on)"
     r"|\babout the (?:proposal|offer|quote|deck|email|message)\b|\btop of your inbox\b"
     r"|\b(?:got|get|saw|see|received|read) my (?:\w+ )?(?:message|e-?mail|note|inmail|dm)"
-    r"|\bhear back\b|\b\d+(?:st|nd|rd|th) (?:time|message|attempt)\b|\b(?:at least|please)"
-    r" (?:reply|respond|answer)\b|\bme again\b|\bhaven'?t had (?:any|a) (?:response|reply)\b",
+    r"|\bhear back\b|\bwaiting (?:for )?your (?:answer|reply|response|feedback|decision)\b"
+    r"|\b(?:on|about|regarding|concerning|to) my (?:previous |last |earlier )?(?:offer|proposal"
+    r"|request|quote)\b|\b(?:try|call|ping|e-?mail|message) you again\b"
+    r"|\b\d+(?:st|nd|rd|th) (?:time|message|attempt)\b|\b(?:at least|please) (?:reply|respond"
+    r"|answer)\b|\bme again\b|\bhaven'?t had (?:any|a) (?:response|reply)\b",
     _I,
 )
 _PAREN = re.compile(r"\([^()\n]*\)")
@@ -350,7 +376,7 @@ def _claim(s: Sentence) -> re.Match[str] | None:
 
 def _offer(sentence: str) -> re.Match[str] | None:
     """The sender's side acting for the reader's benefit, in a sentence that asks nothing."""
-    if _INQUIRY.search(sentence) or _SHARED.search(sentence) or "?" in sentence:
+    if _SHARED.search(sentence) or _MEET.search(sentence) or "?" in sentence:
         return None
     m = _SENDER.search(sentence)
     return m if m is not None and _BENEFICIARY.search(sentence) else None
@@ -369,16 +395,18 @@ def pitch_sentences(text: str, *, kind: str = "first-contact") -> list[Selling]:
     found: list[Selling] = []
     talking = kind in ("reply", "thank-you", "scheduling")
     for s in sentences(text):
-        bare = _PAREN.sub(lambda m: " " * len(m.group(0)), s.text)  # a headline in brackets
+        text1 = s.text.replace("\n", " ")  # a sentence wrapped over lines
+        bare = _PAREN.sub(lambda m: " " * len(m.group(0)), text1)  # a headline in brackets
         addressed = re.search(r"\byou(?:r)?\b", bare, _I) is not None
         checks: list[tuple[str, re.Match[str] | None]] = [("nag", _NAG.search(bare))]
         if not talking or addressed:
             checks.append(("recruiting", _RECRUIT.search(bare)))
             checks.append(("prospecting", _PROSPECT.search(bare)))
             promotes = _SELF.search(bare) or _COMPANY_SUBJECT.search(bare) or _OFFERING.search(bare)
-            if not talking:  # weaker signs: whom they serve, "we ... for you"
-                serves = None if _INQUIRY.search(bare) else _SERVES.search(bare)
-                promotes = promotes or serves or _offer(bare)
+            if not talking and not _INQUIRY.search(bare):  # weaker signs, in a sentence that
+                # asks nothing: our product, whom they serve, "we ... for you"
+                promotes = promotes or _OUR_PRODUCT.search(bare) or _SERVES.search(bare)
+                promotes = promotes or _offer(bare)
             checks.append(("self-promotion", promotes))
             checks.append(("value-claim", _claim(Sentence(s.start, bare))))
         if not talking:

@@ -214,7 +214,11 @@ def test_check_prints_each_finding_with_its_line_and_fix_and_exits_1(asset):
         "relationship with you ('We just launched an')",
         "  fix: Leave out what your company does; say why you write to this person and ask about "
         "their work. Talk about what you sell only if they ask.",
-        "2 findings; read as a first-contact message (--kind to say otherwise); the rules are in "
+        f"{path}:4: pitch: promises a benefit in numbers or sales words to someone who has no "
+        "relationship with you ('save your team hours')",
+        "  fix: Drop the numbers and promises: a stranger can't check them and reads them as an "
+        "ad. Ask about their situation instead.",
+        "3 findings; read as a first-contact message (--kind to say otherwise); the rules are in "
         "docs/messages.md.",
     ]
 
