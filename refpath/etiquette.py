@@ -60,6 +60,8 @@ _PITCH_FIX = {
     "someone who knows them to ask first (refpath to NAME).",
     "prospecting": "Don't hunt for the buyer through a stranger; ask about their own work, or "
     "find a warm introduction to the right person (refpath to NAME).",
+    "sales-language": "This reads like marketing copy. Say why you write to this person and "
+    "ask about their work; talk about what you sell only if they ask.",
     "nag": "Don't chase someone who hasn't answered. Write once more at most, with one specific "
     "question, or ask someone who knows them (refpath to NAME).",
 }

@@ -158,7 +158,8 @@ _INTRO_ASK = re.compile(
 
 
 _GREETING_HEAD = re.compile(
-    r"^\W*(?:hi|hello|hey|dear|hiya|good (?:morning|afternoon|evening))\b[^,!.?\n]{0,40}[,!]\s*",
+    r"^\W*(?:hi|hello|hey|dear|hiya|good (?:morning|afternoon|evening))\b"
+    r"(?:[ ,]+(?-i:[A-Z])[\w.'-]*){0,3}\s*[,!—–-]+\s*",
     _I,
 )
 

@@ -18,7 +18,10 @@ each selling sentence does, one of :data:`FAMILIES`:
   "did you get a chance to look", "bumping this").
 
 A compliment, a congratulation or a question that turns into a plug is caught
-by the plug. :func:`vague_time_request` finds a request for someone's time (a
+by the plug. A first contact, intro-ask or blurb that none of these rules
+flags is read by :mod:`refpath.pitch_model`, a small model of how pitches are
+worded; when it reads as a pitch, its most selling sentence is named
+(``sales-language``). :func:`vague_time_request` finds a request for someone's time (a
 call, a coffee, "some time this week", "your thoughts over a call") in a message
 that states no topic or no length. Pure functions; :mod:`refpath.etiquette`
 turns what they find into findings.
@@ -30,6 +33,7 @@ import re
 from dataclasses import dataclass
 
 from refpath.message_kinds import Sentence, sentences
+from refpath.pitch_model import THRESHOLD, read
 
 #: What a selling sentence does, as the pitch finding words it.
 FAMILIES: dict[str, str] = {
@@ -39,6 +43,7 @@ FAMILIES: dict[str, str] = {
     "recruiting": "pitches a job they never asked about",
     "prospecting": "looks for the buyer",
     "nag": "follows up a message they never answered",
+    "sales-language": "reads like a sales pitch",
 }
 
 _I = re.IGNORECASE
@@ -415,6 +420,12 @@ def pitch_sentences(text: str, *, kind: str = "first-contact") -> list[Selling]:
             if m is not None:
                 found.append(Selling(s.start + m.start(), family, m.group(0).strip()))
                 break
+    if not found and not talking:  # worded unlike every rule: ask the model
+        verdict = read(text)
+        if verdict.probability >= THRESHOLD and verdict.sentence is not None:
+            said = " ".join(verdict.sentence.text.split())
+            words = said if len(said) <= 60 else said[:60].rsplit(" ", 1)[0] + " …"
+            found.append(Selling(verdict.sentence.start, "sales-language", words))
     return found
 
 
@@ -433,7 +444,8 @@ _TIME = re.compile(  # or just their time: "some time this week", "a slot in you
     r"|you are) (?:free|around|available)\b|^\W*(?:free|available|around) (?:for|on|this|next)\b"
     r"|\bwhen you'?re free\b|\bwhenever (?:suits|you have)|\bgrateful for \d+"
     r"|\b(?:a |some )?(?:slot|window) in your (?:diary|calendar|schedule|week)\b|\bwhen suits\b"
-    r"|\bwhen (?:works|suits) (?:for )?you\b",
+    r"|\bwhen (?:works|suits) (?:for )?you\b|\b(?:some|one) (?:afternoon|morning|evening|day"
+    r"|weekday|weekend)\b|\bsometime\b|\bsomeday\b|\bat some point\b|\bone of these days\b",
     _I,
 )
 _NOT_MEET = re.compile(

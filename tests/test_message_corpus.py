@@ -32,7 +32,7 @@ def test_the_corpus_is_large_and_varied():
     kinds = Counter(m.kind for m in GOOD)
     assert set(kinds) == set(KINDS) and min(kinds.values()) >= 8
     assert sum(m.channel == "note" for m in MESSAGES) >= 25
-    assert len({m.part for m in MESSAGES}) == 4  # tuning and three held-out rounds
+    assert len({m.part for m in MESSAGES}) == 5  # tuning and four held-out rounds
 
 
 @pytest.mark.parametrize("m", BAD, ids=[m.source for m in BAD])
@@ -76,3 +76,28 @@ def test_the_score_report_prints_precision_and_recall_per_rule():
     text = report(MESSAGES, "whole corpus")
     assert "| pitch |" in text and "| vague-meeting |" in text
     assert score(GOOD)["pitch"].fp == 0
+
+
+def test_the_shipped_pitch_model_is_what_the_corpus_trains():
+    from train_pitch_model import SHIPPED, examples
+
+    from refpath.pitch_model import dumps, train
+
+    assert SHIPPED.read_text(encoding="utf-8") == dumps(train(examples(MESSAGES))) + "\n"
+
+
+def test_the_model_names_the_sentence_a_pitch_no_rule_knows_is_in():
+    from refpath.pitch_rules import pitch_sentences
+
+    text = (
+        "Hi Edith,\n\nTicketing does not need to be painful. Gatekeep makes it effortless "
+        "for museums of every size.\n\nBest,\nRuth\n"
+    )
+    (sold,) = pitch_sentences(text)
+    assert sold.family == "sales-language" and text[sold.start :].startswith("Gatekeep makes")
+    (finding,) = [f for f in check_message(text) if f.rule == "pitch"]
+    assert finding.line == 3 and finding.message == (
+        "reads like a sales pitch to someone who has no relationship with you ('Gatekeep makes "
+        "it effortless for museums of every size.')"
+    )
+    assert pitch_sentences(text, kind="thank-you") == []  # not for a thank-you or a reply
