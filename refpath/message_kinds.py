@@ -104,7 +104,8 @@ _REPLY = re.compile(
     r"|sounds (?:good|great)|that works|happy to help|(?:good|nice|great|lovely) to hear from"
     r" you|sorry for the (?:slow"
     r"|late|delayed) (?:reply|response))|\b(?:to|re|regarding|on) your question\b"
-    r"|\bin answer to\b|\bshort answer\b|\byou asked (?:about|whether|if|how)\b",
+    r"|\bin answer to\b|^\W*(?:good|great|fair) question\b"
+    r"|\bshort answer\b|\byou asked (?:about|whether|if|how)\b",
     _I,
 )
 _SCHEDULING = re.compile(
@@ -115,13 +116,14 @@ _SCHEDULING = re.compile(
     r"(?:an? |the )?(?:calendar )?invit|\blooking forward to (?:our|the) (?:call|chat|meeting"
     r"|talk|conversation)\b|\bstill (?:work|suit|ok|okay|fine|good)s?\b|\bas agreed\b"
     r"|\breschedul|\bmove it\b|\bour (?:call|chat|meeting) (?:on|at|tomorrow|next)\b"
-    r"|\b(?:good|great|glad|nice) (?:to hear|that) you(?:'re| are) (?:happy|up for|keen|open"
-    r"|willing|free)\b|\bglad (?:it|that) works\b|\b(?:i'?ve |i have )?booked us\b"
+    r"|\b(?:good|great|glad|nice|happy)(?: to hear| that)? you(?:'re| are)? (?:happy|up for"
+    r"|keen|open|willing|free|said yes|agreed)\b|\bglad (?:it|that) works\b"
+    r"|\b(?:i'?ve |i have )?booked us\b"
     r"|\bhappy to do the call\b|\bmove (?:it|the call|our call) to\b",
     _I,
 )
 _BLURB = re.compile(
-    r"\b(?:introduce|connect) you (?:to|two|both|with)\b|\bput you (?:two |both )?in touch\b"
+    r"\b(?:introduce|connect) you\b|\bput you (?:two |both )?in touch\b"
     r"|\b(?:do|make) the intro(?:duction)?\b|\bconnect you(?: two)?\b"
     r"|\bopen to (?:hearing from|speaking with|meeting|talking (?:to|with)) (?-i:[A-Z])"
     r"|\b(?:my|a) (?:colleague|teammate|friend|former colleague|contact|client)s?,?"

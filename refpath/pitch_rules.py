@@ -407,11 +407,12 @@ def pitch_sentences(text: str, *, kind: str = "first-contact") -> list[Selling]:
         if not talking or addressed:
             checks.append(("recruiting", _RECRUIT.search(bare)))
             checks.append(("prospecting", _PROSPECT.search(bare)))
-            promotes = _SELF.search(bare) or _COMPANY_SUBJECT.search(bare) or _OFFERING.search(bare)
-            if not talking and not _INQUIRY.search(bare):  # weaker signs, in a sentence that
-                # asks nothing: our product, whom they serve, "we ... for you"
-                promotes = promotes or _OUR_PRODUCT.search(bare) or _SERVES.search(bare)
-                promotes = promotes or _offer(bare)
+            promotes = _COMPANY_SUBJECT.search(bare) or _OFFERING.search(bare)
+            if not _INQUIRY.search(bare):  # "we cut our own costs; how do you ...?" asks
+                promotes = promotes or _SELF.search(bare)
+                if not talking:  # weaker signs: our product, whom they serve, "we ... for you"
+                    promotes = promotes or _OUR_PRODUCT.search(bare) or _SERVES.search(bare)
+                    promotes = promotes or _offer(bare)
             checks.append(("self-promotion", promotes))
             checks.append(("value-claim", _claim(Sentence(s.start, bare))))
         if not talking:
