@@ -181,7 +181,7 @@ def main(argv: list[str]) -> None:
     verbose = "-v" in argv
     messages = load()
     print(report(messages, "whole corpus", verbose=False))
-    for part in ("tuning", "heldout", "heldout2", "heldout3", "heldout4", "heldout5"):
+    for part in ("tuning", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"):
         chosen = [m for m in messages if m.part == part]
         if chosen:
             print()
