@@ -94,7 +94,7 @@ _THANKS = re.compile(
 )
 _NOT_THANKS = re.compile(
     r"\b(?:thanks?|thank you)\b[^.!?]{0,20}\bfor (?:connecting|accepting|the (?:connection|add"
-    r"|follow)|adding me|following)(?! (?:me|us)\b)|\bthanks?(?: you)? in advance\b",
+    r"|follow)|adding me|following)(?! (?:me|us)\b)|\bthanks to\b|\bthanks?(?: you)? in advance\b",
     _I,
 )
 _REPLY = re.compile(

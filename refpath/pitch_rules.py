@@ -243,7 +243,8 @@ _ASK = re.compile(
     r"|\b(?:propose|explore|discuss|start) (?:a |an |the |some )?(?:possible |potential )?"
     r"(?:partnership|collaboration|cooperation)\b|\b(?:collaboration|partnership|cooperation)"
     r" (?:between|with) (?:our|your)\b|\bbetween our (?:companies|teams|firms|organi[sz]ations)\b"
-    r"|\bpartner(?:ship)? (?:programme|program|brochure)\b"
+    r"|\bpartner(?:ship)? (?:programme|program|brochure|opportunit(?:y|ies))\b"
+    r"|\b(?:partnership|collaboration|cooperation|synerg(?:y|ies))\b[^.!?]{0,40}\bbetween\b"
     r"|\b(?:send|share|show|give|walk|present|email|tell) (?:you )?(?:over |across |through )?"
     r"(?:our\b|how (?:we|our|it|this)\b|what (?:we|our|that|it)\b|more about (?:us|our|what we"
     r"|how we))|\bpresent (?:you )?our\b"
@@ -402,7 +403,7 @@ def pitch_sentences(text: str, *, kind: str = "first-contact") -> list[Selling]:
     for s in sentences(text):
         text1 = s.text.replace("\n", " ")  # a sentence wrapped over lines
         bare = _PAREN.sub(lambda m: " " * len(m.group(0)), text1)  # a headline in brackets
-        addressed = re.search(r"\byou(?:r)?\b", bare, _I) is not None
+        addressed = re.search(r"\byou(?:rs?)?\b", bare, _I) is not None
         checks: list[tuple[str, re.Match[str] | None]] = [("nag", _NAG.search(bare))]
         if not talking or addressed:
             checks.append(("recruiting", _RECRUIT.search(bare)))

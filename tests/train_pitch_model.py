@@ -21,7 +21,7 @@ from corpus_score import Message, load  # noqa: E402
 from refpath.pitch_model import THRESHOLD, dumps, read, train  # noqa: E402
 
 SHIPPED = ROOT / "refpath" / "pitch_model.json"
-ROUNDS = ("tuning", "heldout", "heldout2", "heldout3", "heldout4", "heldout5")
+ROUNDS = ("tuning", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
 
 
 def examples(messages: list[Message]) -> list[tuple[str, bool]]:
