@@ -9,8 +9,9 @@ fix. The rules are heuristics over plain text (regular expressions, no
 model), so they are predictable and explained one by one in
 ``docs/messages.md``. Which rules apply depends on the kind of message
 (:mod:`refpath.message_kinds`); pitches and requests for time are read one
-sentence at a time (:mod:`refpath.pitch_rules`). :func:`recipient` reads
-what the store knows about a target; everything else here is pure.
+sentence at a time (:mod:`refpath.pitch_rules`, :mod:`refpath.time_requests`).
+:func:`recipient` reads what the store knows about a target; everything else
+here is pure.
 """
 
 from __future__ import annotations
@@ -20,9 +21,10 @@ from dataclasses import dataclass
 
 from refpath.message_kinds import KINDS, detect_kind
 from refpath.people import Person
-from refpath.pitch_rules import FAMILIES, pitch_sentences, states_topic, vague_time_request
+from refpath.pitch_rules import FAMILIES, pitch_sentences
 from refpath.store import Store
 from refpath.strength import NO_EVIDENCE, TieEvidence, pair_evidence
+from refpath.time_requests import states_topic, vague_time_request
 
 #: Each rule's id and what it flags (the ids appear in findings and docs).
 RULES: dict[str, str] = {
