@@ -31,6 +31,29 @@ class Channel(StrEnum):
     email = "email"
 
 
+class Kind(StrEnum):
+    """What a checked message is (see refpath.outreach.message_kinds.KINDS); auto detects it."""
+
+    auto = "auto"
+    first_contact = "first-contact"
+    intro_ask = "intro-ask"
+    blurb = "blurb"
+    reply = "reply"
+    thank_you = "thank-you"
+    scheduling = "scheduling"
+
+
+#: How ``check`` names each kind in its last line.
+KIND_NAMES = {
+    "first-contact": "a first-contact message",
+    "intro-ask": "an ask to an introducer",
+    "blurb": "an introducer's blurb",
+    "reply": "a reply",
+    "thank-you": "a thank-you",
+    "scheduling": "a scheduling note",
+}
+
+
 @app.command("draft")
 def draft(
     ctx: typer.Context,
@@ -182,15 +205,28 @@ def check(
     free_account: Annotated[
         bool, typer.Option("--free-account", help="A note from a free account: 200 characters.")
     ] = False,
+    kind: Annotated[
+        Kind,
+        typer.Option(
+            help="What the message is: first-contact (a first message or connection note), "
+            "intro-ask (asking someone to introduce you), blurb (what an introducer forwards), "
+            "reply, thank-you, or scheduling (settling a time after a yes). auto detects it; "
+            "no-reason and no-common-ground apply only where they make sense.",
+        ),
+    ] = Kind.auto,
 ) -> None:
     """Check a message for what makes outreach read like a cold pitch.
 
-    Flags standard invitations and impersonal text, sales pitches and links to
-    strangers, calls with no stated topic or length, no reason or common
-    ground, over-length, and (with --target) closeness the store doesn't back.
-    Exit 0 when clean, 1 with findings.
+    Flags standard invitations and impersonal text; pitches (self-promotion,
+    claims of savings or growth, demos, trials, links, offers, recruiting,
+    chasing someone who never answered); requests for time with no stated
+    topic or length; no reason or common ground where the kind of message
+    needs them; over-length; and (with --target) closeness the store doesn't
+    back. The last line says which kind the message was read as. Exit 0 when
+    clean, 1 with findings.
     """
     from refpath.outreach.etiquette import check_message, recipient
+    from refpath.outreach.message_kinds import detect_kind
     from refpath.routes.people import find_target
 
     shown = "<stdin>" if file == "-" else file
@@ -210,13 +246,22 @@ def check(
     if target is not None:
         with open_db(ctx) as store:
             to = recipient(store, find_target(store, target, company=company))
-    findings = check_message(text, channel=channel.value, free_account=free_account, to=to)
+    said = kind.value if kind is not Kind.auto else None
+    read_as = said or detect_kind(text.replace("\r\n", "\n").replace("\r", "\n"))
+    findings = check_message(
+        text, channel=channel.value, free_account=free_account, to=to, kind=read_as
+    )
+    how = f"checked as {KIND_NAMES[read_as]}" if said else (
+        f"read as {KIND_NAMES[read_as]} (--kind to say otherwise)"
+    )  # fmt: skip
     if not findings:
-        out.print(f"{safe(shown)}: no findings.")
+        out.print(f"{safe(shown)}: no findings; {how}.")
         return
     for f in findings:
         out.print(f"{safe(shown)}:{f.line}: {f.rule}: {safe(f.message)}")
         out.print(f"  fix: {safe(f.fix)}")
     count = len(findings)
-    out.print(f"{count} finding{'s' if count > 1 else ''}; the rules are in docs/messages.md.")
+    out.print(
+        f"{count} finding{'s' if count > 1 else ''}; {how}; the rules are in docs/messages.md."
+    )
     raise typer.Exit(1)

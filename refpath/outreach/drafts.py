@@ -29,7 +29,7 @@ import jinja2
 
 from refpath.errors import InputError, RefpathError
 from refpath.outreach.etiquette import FREE_NOTE_LIMIT, LIMITS, char_count
-from refpath.outreach.wording import clean, common_ground, tie_of, to_knower, who_of, why
+from refpath.outreach.wording import clean, common_ground, tie_of, to_knower, tone, who_of, why
 from refpath.routes.introducers import Introduction, Routes
 from refpath.routes.people import Person
 from refpath.store.db import Store
@@ -291,6 +291,7 @@ def draft_for(
         "topic": reason or placeholder,
         "minutes": config.minutes,
         "why": why(ties, t),
+        "tone": tone(ties),
         "relation": relation,
         "common": common_ground(ties[-1], described),
         "limit": limit,

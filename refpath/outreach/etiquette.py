@@ -7,8 +7,11 @@ reason or common ground, a message too long for its channel, and claims of
 closeness the store does not back. Each :class:`Finding` names its line and a
 fix. The rules are heuristics over plain text (regular expressions, no
 model), so they are predictable and explained one by one in
-``docs/messages.md``. :func:`recipient` reads what the store knows about a
-target; everything else here is pure.
+``docs/messages.md``. Which rules apply depends on the kind of message
+(:mod:`refpath.message_kinds`); pitches and requests for time are read one
+sentence at a time (:mod:`refpath.pitch_rules`, :mod:`refpath.time_requests`).
+:func:`recipient` reads what the store knows about a target; everything else
+here is pure.
 """
 
 from __future__ import annotations
@@ -16,6 +19,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from refpath.outreach.message_kinds import KINDS, detect_kind
+from refpath.outreach.pitch_rules import FAMILIES, pitch_sentences
+from refpath.outreach.time_requests import states_topic, vague_time_request
 from refpath.routes.people import Person
 from refpath.routes.strength import NO_EVIDENCE, TieEvidence, pair_evidence
 from refpath.store.db import Store
@@ -24,13 +30,42 @@ from refpath.store.db import Store
 RULES: dict[str, str] = {
     "standard-invite": "LinkedIn's standard invitation text instead of a personal line",
     "impersonal": "no greeting by name, or a mail-merge field like {name}",
-    "pitch": "a sales pitch (or a link) to someone who has no relationship with you",
-    "vague-meeting": "a call or meeting request with no stated topic or no stated length",
+    "pitch": "selling to someone who has no relationship with you: self-promotion, value "
+    "claims, demos, trials, links, offers, recruiting, chasing an unanswered message",
+    "vague-meeting": "a request for their time (a call, a coffee, some time this week) with no "
+    "stated topic or no stated length",
     "no-reason": "no reason for reaching out (or refpath's reason placeholder left in)",
     "no-common-ground": "nothing the two of you share: a person, a company, their work",
     "over-length": "longer than the channel allows",
     "unbacked-closeness": "claims of closeness the store does not back (needs a target)",
     "placeholder": "a refpath placeholder such as [your name] left in",
+}
+#: The rules that depend on the kind of message, and the kinds they apply to. A
+#: thank-you, a reply or a scheduling note answers someone who knows why you
+#: write; an ask to an introducer or their blurb has its common ground in them.
+APPLIES: dict[str, frozenset[str]] = {
+    "first-contact": frozenset({"greeting", "vague-meeting", "no-reason", "no-common-ground"}),
+    "intro-ask": frozenset({"greeting", "vague-meeting", "no-reason"}),
+    "blurb": frozenset({"greeting", "vague-meeting", "no-reason"}),
+    "reply": frozenset(),
+    "thank-you": frozenset(),
+    "scheduling": frozenset(),
+}
+_PITCH_FIX = {
+    "self-promotion": "Leave out what your company does; say why you write to this person and "
+    "ask about their work. Talk about what you sell only if they ask.",
+    "value-claim": "Drop the numbers and promises: a stranger can't check them and reads them "
+    "as an ad. Ask about their situation instead.",
+    "selling-ask": "Drop the link, demo, trial, deck or offer; ask for their view on one "
+    "specific topic.",
+    "recruiting": "Don't pitch a job to someone who never asked; if they are a fit, find "
+    "someone who knows them to ask first (refpath to NAME).",
+    "prospecting": "Don't hunt for the buyer through a stranger; ask about their own work, or "
+    "find a warm introduction to the right person (refpath to NAME).",
+    "sales-language": "This reads like marketing copy. Say why you write to this person and "
+    "ask about their work; talk about what you sell only if they ask.",
+    "nag": "Don't chase someone who hasn't answered. Write once more at most, with one specific "
+    "question, or ask someone who knows them (refpath to NAME).",
 }
 #: Characters each channel allows: LinkedIn's note and InMail limits; email kept as InMail.
 LIMITS = {"note": 300, "inmail": 2000, "email": 2000}
@@ -49,8 +84,10 @@ _MERGE = re.compile(
     _I,
 )
 _GREETING = re.compile(
-    r"^\W*(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))[ ,]+"
-    r"(?!(?:there|all|everyone|team|folks|friend|sir|madam|hiring manager)\b)[^\W\d_]",
+    r"^\W*(?:hi|hello|hey|hiya|howdy|hallo|hola|bonjour|salut|ciao|hej|moin|greetings|dear"
+    r"|good (?:morning|afternoon|evening|day))[ ,]+"
+    r"(?!(?:there|all|everyone|team|folks|friend|sir|madam|hiring manager)\b"
+    r"(?!\s+(?-i:[A-Z])))[^\W\d_]",
     _I,
 )
 _NAME_LINE = re.compile(  # "Jane," alone on the first line
@@ -58,52 +95,35 @@ _NAME_LINE = re.compile(  # "Jane," alone on the first line
     r"[^\W\d_][\w'-]*(?: [^\W\d_][\w'-]*)?\s*[,—–-]\s*$",
     _I,
 )
-_PITCH = re.compile(
-    r"\b(?:buy|buying|purchase|demo|demos|pricing|discounts?|offers?|offering|free trial"
-    r"|our (?:product|service|platform|solution|tool|software|app|offering)s?"
-    r"|i help (?:companies|teams|businesses|brands|founders|leaders|people) like yours?"
-    r"|\d+x (?:your|the|pipeline|revenue|growth|sales|roi)|roi|book a (?:call|demo|meeting))\b",
-    _I,
-)
-_LINK = re.compile(r"https?://\S+|\bwww\.\S+|\b[\w-]+\.(?:com|io|ai|co|net)/\S*", _I)
-_MEETING = re.compile(
-    r"\b(?:call|meeting|meet|chat|zoom|coffee|hop on|jump on|sync|catch up|get together"
-    r"|grab (?:some )?time|find (?:some )?time)\b",
-    _I,
-)
-_REQUEST = re.compile(
-    r"\?|\b(?:would you|could you|can we|can i|shall we|let'?s|are you (?:open|free|available)"
-    r"|do you have|have time|open to|up for|free for|book|schedule|set up)\b",
-    _I,
-)
-_LENGTH = re.compile(
-    r"\b(?:\d+|five|ten|fifteen|twenty|thirty|forty[- ]five|sixty)[ -]?(?:min|mins|minutes?)\b"
-    r"|\bhalf an hour\b|\b(?:an|one|1) hour\b|\bquarter of an hour\b",
-    _I,
-)
-_TOPIC = re.compile(
-    r"(?<!how )(?<!what )\babout\b|\bregarding\b|\bre:|\bto (?:discuss|talk through|hear|learn"
-    r"|ask|understand|compare)\b|\bon (?:how|what|why|whether)\b|\bquestions? (?:on|about)\b",
-    _I,
-)
 _REASON_PLACEHOLDER = re.compile(r"\[your reason[^\]]*\]", _I)
 _PLACEHOLDER = re.compile(r"\[your [^\]]*\]", _I)
 _REASON = re.compile(
-    r"\bbecause\b|\bI(?:'d| would) (?:like|love) to (?:ask|learn|hear|talk|understand|know"
-    r"|compare|find out)|\bI(?:'m| am) (?:writing|reaching out|asking|hoping|researching"
-    r"|working on|trying to|looking into|curious)"
+    r"\bbecause\b|\b(?:i'?d|i would|i'?m hoping to|i want to|i wanted to|hoping to|keen to"
+    r"|would (?:like|love) to|wants? to|wanted to|like to|love to)(?: \w+)? (?:ask|learn|hear"
+    r"|talk|understand|know|compare|find out|get your (?:view|take|advice)|pick up)"
+    r"|\bI(?:'m| am) (?:writing|reaching out|asking|hoping|researching|working on|trying to"
+    r"|looking into|curious|studying|planning|preparing|exploring|building|moving|redesigning"
+    r"|bidding|interested in)"
     r"|\bI(?:'ve| have) been (?:reading|working|looking|researching)"
-    r"|\b(?:wanted|want|hoping) to (?:ask|learn|hear|understand)|\bquestions? about\b"
-    r"|\bcurious (?:about|how|whether)\b|\bwondering\b",
+    r"|\bquestions? (?:about|on|for you)\b|\bI have (?:a|one|two|three|a few|some|a couple of)"
+    r" (?:short |quick |small )?(?:questions?|follow-up)|\b(?:curious|wondering) (?:about|how"
+    r"|whether|if|what|why|which)\b|\bwondering\b|\b(?:is|are) (?:looking into|researching"
+    r"|hiring|trying|planning|hoping)\b|\b(?:would|'d) (?:value|like|love) (?:\d+ minutes"
+    r"|your (?:view|advice|take|thoughts) on)|\bI'?d like to ask\b",
     _I,
 )
 _COMMON = re.compile(
-    r"\bmutual\b|\bin common\b|\bboth\b|\bcolleagues?\b|\bintroduc\w*|\bwe met\b|\bmet at\b"
-    r"|\bwork(?:ed|s)? (?:with|together)\b|\bconnected (?:with|to|since)\b|\bfellow\b|\balum\w*"
-    r"|\bsame (?:team|school|company|event|conference|university|group|city)\b"
-    r"|\byour (?:post|talk|article|paper|podcast|book|newsletter|comment)\b"
-    r"|\byou (?:wrote|spoke|posted|shared|mentioned)\b|\bsuggested\b|\brecommended\b"
-    r"|\ba (?:connection|contact|colleague) of\b|\byou(?:'re| are) at [^.?!\n]{1,60}? with\b",
+    r"\bmutual\b|\bin common\b|\bboth\b|\bcolleagues?\b|\bteammates?\b|\bintroduc\w*"
+    r"|\bwe (?:met|overlapped|worked|studied|were)\b|\bmet at\b|\bwork(?:ed|s)? (?:with|together)"
+    r"|\bconnected (?:with|to|since)\b|\bfellow\b|\balum\w*|\bsame (?:team|school|company"
+    r"|event|conference|university|group|city|club)\b|\byour (?:post|talk|article|paper|podcast"
+    r"|book|newsletter|comment|episode|piece|session|presentation|keynote|thread|video|research"
+    r"|study|thesis|course)\b|\byou (?:wrote|spoke|posted|shared|mentioned|commented|presented"
+    r"|led|ran)\b|\bsuggested\b|\brecommended\b|\b(?:gave|passed) me your\b|\btold me\b"
+    r"|\bsaid you\b|\bmentioned (?:you|that you)\b|\ba (?:connection|contact|colleague|friend)"
+    r" of\b|\bfriend\b|\b(?:read|saw|watched|heard|enjoyed|liked|loved) your\b|\bmember of\b"
+    r"|\bvolunteer\w* (?:with|at)\b|\byou(?:'re| are) at [^.?!\n]{1,60}? with\b"
+    r"|\bwe were both\b|\bwe (?:have|share) \w+ in common\b",
     _I,
 )
 _CLOSENESS = re.compile(
@@ -191,6 +211,7 @@ def check_message(
     channel: str = "inmail",
     free_account: bool = False,
     to: Recipient | None = None,
+    kind: str | None = None,
 ) -> list[Finding]:
     """Every etiquette finding in ``text``, in line order.
 
@@ -206,6 +227,10 @@ def check_message(
         Whom it is for (:func:`recipient`): turns on the closeness rule, checks
         the greeting names them, counts the colleagues who know them as common
         ground, and lets a real relationship excuse pitch words and links.
+    kind
+        What the message is, a key of :data:`refpath.message_kinds.KINDS`;
+        None: :func:`refpath.message_kinds.detect_kind` decides. It says which
+        rules apply (:data:`APPLIES`): a thank-you needs no reason.
 
     Returns
     -------
@@ -215,7 +240,7 @@ def check_message(
     Raises
     ------
     ValueError
-        An unknown ``channel``.
+        An unknown ``channel`` or ``kind``.
 
     Examples
     --------
@@ -229,7 +254,11 @@ def check_message(
     """
     if channel not in LIMITS:
         raise ValueError(f"unknown channel {channel!r}; use one of {', '.join(LIMITS)}")
+    if kind is not None and kind not in KINDS:
+        raise ValueError(f"unknown kind {kind!r}; use one of {', '.join(KINDS)}")
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2019", "'")
+    kind = kind or detect_kind(text)
+    applies = APPLIES[kind]
     found: list[Finding] = []
     top = _first_line(text)
 
@@ -254,45 +283,38 @@ def check_message(
         if first and first not in text.lower():
             add(None, "impersonal", f"{to.name if to else ''} is never named",
                 f"Greet them by name: \"Hi {to.name.split()[0] if to else ''},\".")  # fmt: skip
-        elif not first and not greeted:
+        elif not first and not greeted and "greeting" in applies:
             add(None, "impersonal", "no greeting by name",
                 "Start with the person's name, e.g. \"Hi Jane,\".")  # fmt: skip
     if not (to and to.relationship):
-        seen: set[int] = set()
-        for rx, what in ((_PITCH, "a sales pitch"), (_LINK, "a link")):
-            for m in rx.finditer(text):
-                n = _line(text, m.start())
-                if n not in seen:
-                    seen.add(n)
-                    add(
-                        m.start(), "pitch",
-                        f"{what} to someone who has no relationship with you ({m.group(0)!r})",
-                        "Drop the pitch and links; ask for their view on a specific topic. "
-                        "Talk about what you sell only if they ask.",
-                    )  # fmt: skip
-    for m in _MEETING.finditer(text):
-        start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
-        end = min(
-            x for x in (text.find(".", m.end()), text.find("\n", m.end()), len(text)) if x >= 0
-        )
-        if not _REQUEST.search(text[start : end + 1]):
-            continue
-        missing = [w for w, rx in (("topic", _TOPIC), ("length", _LENGTH)) if not rx.search(text)]
-        if missing:
+        lines: set[int] = set()
+        for sold in pitch_sentences(text, kind=kind):
+            if _line(text, sold.start) in lines:
+                continue  # one pitch finding a line: the first thing that sells there
+            lines.add(_line(text, sold.start))
             add(
-                m.start(), "vague-meeting",
-                f"asks to meet ({m.group(0)!r}) with no stated {' or '.join(missing)}",
-                "Say what about and for how long, e.g. \"a 15-minute call about how you plan "
-                "line maintenance\".",
+                sold.start, "pitch",
+                f"{FAMILIES[sold.family]} to someone who has no relationship with you "
+                f"({sold.words!r})",
+                _PITCH_FIX[sold.family],
             )  # fmt: skip
-        break
+    # the reason placeholder is flagged as no-reason; it stands for a topic here
+    filled = _REASON_PLACEHOLDER.sub(lambda m: "x" * len(m.group(0)), text)
+    asked = vague_time_request(filled) if "vague-meeting" in applies else None
+    if asked is not None:
+        add(
+            asked.start, "vague-meeting",
+            f"asks for their time ({asked.words!r}) with no stated {' or '.join(asked.missing)}",
+            "Say what about and for how long, e.g. \"a 15-minute call about how you plan "
+            "line maintenance\".",
+        )  # fmt: skip
     placeholder = _REASON_PLACEHOLDER.search(text)
     if placeholder:
         add(
             placeholder.start(), "no-reason", "the reason is still refpath's placeholder",
             "Replace it with what you want to talk about (refpath draft NAME --reason TEXT).",
         )  # fmt: skip
-    elif not _REASON.search(text):
+    elif "no-reason" in applies and not (_REASON.search(text) or states_topic(text)):
         add(
             None, "no-reason", "no reason for reaching out",
             "Say why you are writing: \"I'd like to ask you about ...\" or "
@@ -303,7 +325,7 @@ def check_message(
             add(m.start(), "placeholder", f"placeholder {m.group(0)} left in",
                 "Fill it in, or set it in config.toml (see docs/messages.md).")  # fmt: skip
     knowers = [k for k in (to.knowers if to else ()) if k and k.lower() in text.lower()]
-    if not knowers and not _COMMON.search(text):
+    if "no-common-ground" in applies and not knowers and not _COMMON.search(text):
         add(
             None, "no-common-ground", "nothing you share is mentioned",
             "Name the person you both know, or what you have in common (a company, an event, "

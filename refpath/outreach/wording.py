@@ -3,9 +3,12 @@
 A person becomes a :class:`Who` and each hop of a route a :class:`Tie` holding
 only what the store shows (a connection and since when, messages that went both
 ways, a shared company for an inferred tie), with control characters removed.
-From them come the sentences the templates use: why this introducer (an inferred
-tie only ever becomes a question), how the user reaches the person who knows the
-target, and the common ground with the target. Nothing here invents a fact;
+From them come the sentences the templates use, said as a person would say them
+rather than as counts (those stay in ``refpath to``): why this introducer, in a
+tone that follows the evidence (in touch: a direct ask; a weak or old tie: "do
+you know her well enough?"; an inferred tie only ever a question), how the user
+reaches the person who knows the target, and the common ground with the target.
+Nothing here invents a fact;
 :mod:`refpath.outreach.drafts` renders the templates.
 """
 
@@ -19,6 +22,8 @@ from refpath.routes.introducers import Hop
 from refpath.routes.people import Person
 
 _CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-_]|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+#: A tie whose last two-way message is at most this many years old counts as "in touch".
+IN_TOUCH_YEARS = 3
 _TITLES = {"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "prof", "prof.", "mx", "mx."}
 
 
@@ -48,6 +53,15 @@ class Tie:
     message_years: str  #: "between 2018 and 2024", "in 2024" or ""
     company: str  #: the company both are at (inferred ties)
     facts: tuple[str, ...]  #: phrases completing "A and B have ...", real evidence only
+    known_since: str = ""  #: the year of the first sign of the tie (connection or message)
+    in_touch: bool = False  #: messages both ways, the last within :data:`IN_TOUCH_YEARS`
+
+    @property
+    def strength(self) -> str:
+        """``strong`` (in touch), ``weak`` (observed, no recent conversation) or ``inferred``."""
+        if self.inferred:
+            return "inferred"
+        return "strong" if self.in_touch else "weak"
 
 
 def first_name(name: str) -> str:
@@ -101,6 +115,12 @@ def tie_of(hop: Hop, today: date) -> Tie:
     if messages and first and last:
         same = first.year == last.year
         years = f"in {last.year}" if same else f"between {first.year} and {last.year}"
+    starts = [d for d in (ev.connected_on, first) if d is not None]
+    known = ""
+    if starts:
+        began = min(starts)
+        known = f"{began:%B %Y}" if (today - began).days < 365 else str(began.year)
+    in_touch = bool(messages and last and today.year - last.year <= IN_TOUCH_YEARS)
     facts: list[str] = []
     if not hop.inferred:
         if connected:
@@ -109,25 +129,54 @@ def tie_of(hop: Hop, today: date) -> Tie:
             facts.append(f"exchanged {messages} messages" + (f" {years}" if years else ""))
     return Tie(
         who_of(hop.a), who_of(hop.b), hop.inferred, ev.teammates, connected, since, messages,
-        years, clean(ev.company), tuple(facts),
+        years, clean(ev.company), tuple(facts), known, in_touch and not hop.inferred,
     )  # fmt: skip
 
 
-def why(ties: list[Tie], target: Who) -> str:
-    """Why this introducer, in the evidence's own words; an inferred tie is a question.
+def _knows(tie: Tie, first: bool) -> str:
+    """How ``tie.a`` knows ``tie.b``, as a person would say it: no counts, no dates but a year.
 
-    ``ties`` run from the introducer to the target. Observed ties are stated
-    ("you and Jane Doe have been connected since 2016"); the last tie, when
-    inferred, only ever becomes "do you know ...?".
+    ``first``: ``tie.a`` is the reader ("you've known ..."); else named in the third person.
+    """
+    b, since = tie.b.name, tie.known_since
+    recent = bool(since) and not since.isdigit()  # "October 2026": under a year ago
+    if first:
+        if tie.in_touch:
+            return f"you've known {b} since {since} and seem to be in touch" if since else (
+                f"you and {b} seem to be in touch"
+            )  # fmt: skip
+        if tie.colleagues:
+            return f"you work with {b}"
+        if since and recent:
+            return f"you connected with {b} in {since}"
+        if since:
+            return f"you've been connected with {b} since {since}" if tie.connected else (
+                f"you and {b} were in touch some years ago"
+            )  # fmt: skip
+        return f"you're connected with {b} on LinkedIn" if tie.connected else (
+            f"our team's LinkedIn data links you and {b}"
+        )  # fmt: skip
+    a = tie.a.name
+    if tie.in_touch:
+        return f"{a} seems to be in touch with {b}"
+    if tie.colleagues:
+        return f"{a} works with {b}"
+    if tie.connected:
+        return f"{a} is connected with {b}" + (f" (since {since})" if since else "")
+    return f"our team's LinkedIn data links {a} and {b}"
+
+
+def why(ties: list[Tie], target: Who) -> str:
+    """Why this introducer, said as a person would; the tone follows the evidence.
+
+    ``ties`` run from the introducer to the target. Observed ties are told
+    without counting anything ("you've known Jane Doe since 2016 and seem to
+    be in touch"); the counts stay in ``refpath to``. A tie in touch needs no
+    question; a weaker one asks whether the introducer knows the target well
+    enough; the last tie, when inferred, only ever becomes "do you know ...?".
     """
     last = ties[-1]
-    said: list[str] = []
-    for i, tie in enumerate(ties[:-1] if last.inferred else ties):
-        a = "you" if i == 0 else tie.a.name
-        if tie.facts:
-            said.append(f"{a} and {tie.b.name} have {and_join(tie.facts)}")
-        else:
-            said.append(f"our team's LinkedIn data links {a} and {tie.b.name}")
+    said = [_knows(tie, i == 0) for i, tie in enumerate(ties[:-1] if last.inferred else ties)]
     where = f" at {last.company}" if last.company else ""
     if last.inferred and len(ties) == 1:
         there = " there" if where else " at the same company"
@@ -140,9 +189,15 @@ def why(ties: list[Tie], target: Who) -> str:
         return f"{text[0].upper()}{text[1:]}. Do you know whether {k} knows {target.first_name}?"
     text = ", and ".join(said)
     text = f"{text[0].upper()}{text[1:]}."
-    if len(ties) == 1 and not last.messages:
-        text += " That's all our data shows, so you may not know each other well."
+    if last.strength == "weak":
+        who = "you know" if len(ties) == 1 else f"{last.a.first_name} knows"
+        text += f" Do {who} {target.first_name} well enough to pass on a note?"
     return text
+
+
+def tone(ties: list[Tie]) -> str:
+    """How the ask is put: ``direct`` (in touch), ``check`` (weak tie) or ``question``."""
+    return {"strong": "direct", "weak": "check", "inferred": "question"}[ties[-1].strength]
 
 
 def _verb(tie: Tie) -> str:
@@ -152,7 +207,7 @@ def _verb(tie: Tie) -> str:
     if tie.connected:
         return "is connected with"
     if tie.messages:
-        return "has exchanged messages with"
+        return "has been in touch with"
     return "is linked in our LinkedIn data with"
 
 
@@ -170,7 +225,7 @@ def to_knower(me_tie: Tie | None, ties: list[Tie]) -> tuple[str, str]:
     elif me_tie.connected:
         mine, named = "I'm connected with", f"{head.name}, a connection of mine"
     else:
-        mine, named = "I've exchanged messages with", f"{head.name}, a contact of mine"
+        mine, named = "I've been in touch with", f"{head.name}, a contact of mine"
     relation = f"{mine} {head.name}"
     for tie in chain:
         relation += f", who {_verb(tie)} {tie.b.name}"
@@ -189,5 +244,5 @@ def common_ground(last: Tie, described: str) -> str:
     if last.connected:
         return f"you're connected with {described}"
     if last.messages:
-        return f"you've exchanged messages with {described}"
+        return f"you've been in touch with {described}"
     return f"our LinkedIn data links you with {described}"

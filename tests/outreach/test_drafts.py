@@ -98,16 +98,30 @@ def test_drafts_match_their_golden_files(sample, case):
     assert text == golden.read_text(encoding="utf-8")
 
 
-def test_the_ask_says_only_what_the_store_shows(sample):
+def test_the_ask_says_what_the_store_shows_as_a_person_would(sample):
     routes = routes_to(sample, "Jane Doe")
     bob = draft_for(sample, via(routes, "Bob Okafor"), reason=REASON, today=TODAY)
-    assert "You and Jane Doe have been connected since 2016 and exchanged 40 messages" in bob.ask
+    assert "You've known Jane Doe since 2016 and seem to be in touch." in bob.ask
+    assert "40" not in bob.ask and "messages" not in bob.ask  # no counting their inbox
+    assert "Would you forward the note below" in bob.ask  # in touch: a direct ask
     riley = draft_for(sample, via(routes, "Riley Chen"), reason=REASON, today=TODAY)
-    assert "connected since October 2026." in riley.ask and "messages" not in riley.ask
-    assert "you may not know each other well" in riley.ask
+    assert "You connected with Jane Doe in October 2026." in riley.ask
+    assert "Do you know Jane well enough to pass on a note?" in riley.ask  # weak: asks first
+    assert "If you do, would you forward" in riley.ask
     carol = draft_for(sample, via(routes, "Carol Mendes"), reason=REASON, today=TODAY)
     assert carol.inferred and "Do you know whether Tom knows Jane?" in carol.ask
     assert "Tom Baker and Jane" not in carol.ask  # the inferred tie is never stated as fact
+
+
+def test_tone_follows_the_evidence_and_old_conversations_are_weak(sample):
+    routes = routes_to(sample, "Jane Doe")
+    later = date(TODAY.year + 6, 1, 1)  # Bob and Jane's last message is years old by then
+    bob = draft_for(sample, via(routes, "Bob Okafor"), reason=REASON, today=later)
+    assert "seem to be in touch" not in bob.ask
+    assert "Do you know Jane well enough to pass on a note?" in bob.ask
+    for d in (bob, draft_for(sample, routes, reason=REASON, today=TODAY)):
+        for part in (d.ask, d.blurb, d.note or ""):
+            assert "messages" not in part and "exchanged" not in part
 
 
 def test_an_inferred_tie_from_the_introducer_is_a_question(sample):

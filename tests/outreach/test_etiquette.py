@@ -75,7 +75,8 @@ def test_findings_name_the_line_and_a_fix():
     findings = check_message(text, to=JANE)
     by_rule = {f.rule: f for f in findings}
     assert by_rule["vague-meeting"].line == 3
-    assert by_rule["vague-meeting"].message == "asks to meet ('hop on') with no stated length"
+    said = by_rule["vague-meeting"].message
+    assert said == "asks for their time ('hop on') with no stated length"
     assert by_rule["unbacked-closeness"].line == 3
     assert "no conversation between you and Jane Doe" in by_rule["unbacked-closeness"].message
 
