@@ -1,6 +1,6 @@
 """The evidence of a route in plain words: what draft templates see and say.
 
-A person becomes a :class:`Who` and each hop of a route a :class:`Tie` holding
+A person becomes a :class:`Who` and each hop of a route a :class:`HopFacts` holding
 only what the store shows (a connection and since when, messages that went both
 ways, a shared company for an inferred tie), with control characters removed.
 From them come the sentences the templates use, said as a person would say them
@@ -40,7 +40,7 @@ class Who:
 
 
 @dataclass(frozen=True)
-class Tie:
+class HopFacts:
     """What the store shows between ``a`` and ``b``, as templates see it."""
 
     a: Who
@@ -100,7 +100,7 @@ def who_of(p: Person | None, headline: str = "", name: str = "") -> Who:
     return Who(shown, first, clean(p.company), clean(p.position), clean(headline), p.is_owner)
 
 
-def tie_of(hop: Hop, today: date) -> Tie:
+def tie_of(hop: Hop, today: date) -> HopFacts:
     """What the store shows on one hop, with "since" measured against ``today``."""
     ev = hop.evidence
     connected = ev.connected or ev.connected_on is not None
@@ -127,13 +127,13 @@ def tie_of(hop: Hop, today: date) -> Tie:
             facts.append(f"been connected since {since}" if since else "been connected on LinkedIn")
         if messages:
             facts.append(f"exchanged {messages} messages" + (f" {years}" if years else ""))
-    return Tie(
+    return HopFacts(
         who_of(hop.a), who_of(hop.b), hop.inferred, ev.teammates, connected, since, messages,
         years, clean(ev.company), tuple(facts), known, in_touch and not hop.inferred,
     )  # fmt: skip
 
 
-def _knows(tie: Tie, first: bool) -> str:
+def _knows(tie: HopFacts, first: bool) -> str:
     """How ``tie.a`` knows ``tie.b``, as a person would say it: no counts, no dates but a year.
 
     ``first``: ``tie.a`` is the reader ("you've known ..."); else named in the third person.
@@ -166,7 +166,7 @@ def _knows(tie: Tie, first: bool) -> str:
     return f"our team's LinkedIn data links {a} and {b}"
 
 
-def why(ties: list[Tie], target: Who) -> str:
+def why(ties: list[HopFacts], target: Who) -> str:
     """Why this introducer, said as a person would; the tone follows the evidence.
 
     ``ties`` run from the introducer to the target. Observed ties are told
@@ -195,12 +195,12 @@ def why(ties: list[Tie], target: Who) -> str:
     return text
 
 
-def tone(ties: list[Tie]) -> str:
+def tone(ties: list[HopFacts]) -> str:
     """How the ask is put: ``direct`` (in touch), ``check`` (weak tie) or ``question``."""
     return {"strong": "direct", "weak": "check", "inferred": "question"}[ties[-1].strength]
 
 
-def _verb(tie: Tie) -> str:
+def _verb(tie: HopFacts) -> str:
     """How ``tie.a`` relates to ``tie.b``, third person, from the evidence only."""
     if tie.colleagues:
         return "works with"
@@ -211,7 +211,7 @@ def _verb(tie: Tie) -> str:
     return "is linked in our LinkedIn data with"
 
 
-def to_knower(me_tie: Tie | None, ties: list[Tie]) -> tuple[str, str]:
+def to_knower(me_tie: HopFacts | None, ties: list[HopFacts]) -> tuple[str, str]:
     """(how the user reaches the knower, a clause from "I"; the knower named for the target).
 
     ``me_tie`` is the user's tie to the introducer (None: the route starts at
@@ -236,7 +236,7 @@ def to_knower(me_tie: Tie | None, ties: list[Tie]) -> tuple[str, str]:
     return relation, named
 
 
-def common_ground(last: Tie, described: str) -> str:
+def common_ground(last: HopFacts, described: str) -> str:
     """The shared connection, addressed to the target: "you're connected with ..."."""
     if last.inferred:
         where = last.company or "the same company"
