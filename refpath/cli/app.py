@@ -61,6 +61,26 @@ def quoted(text: str) -> str:
     return '"' + plain(text).replace("\\", "\\\\").replace('"', '\\"').replace("$", "\\$") + '"'
 
 
+def naming(store: Any, person: Any, query: str = "") -> str:
+    """Shell arguments that name ``person`` again for ``to``/``draft``/``log add``.
+
+    ``query`` (what the user typed) or the name, with ``--company`` when the
+    name alone does not find them; else the profile URL, else the store key.
+    """
+    from refpath.errors import PersonError
+    from refpath.routes.people import find_target
+
+    name = query.strip() or person.name
+    for company in (None, person.company or None):
+        try:
+            found = find_target(store, name, company=company, url_ok=True)
+        except PersonError:
+            continue
+        if (found.id, found.id or found.name) == (person.id, person.id or person.name):
+            return quoted(name) + (f" --company {quoted(company)}" if company else "")
+    return quoted(person.url or person.key or name)
+
+
 class _RefpathGroup(TyperGroup):
     """Turns RefpathError (and store/OS errors) into one line and an exit code."""
 

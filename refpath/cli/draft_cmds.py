@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from refpath.cli.app import app, err, open_db, out, quoted, safe, warn
-from refpath.errors import InputError
+from refpath.errors import InputError, PersonError
 
 if TYPE_CHECKING:
     from refpath.routes.introducers import Introduction, Routes
@@ -33,19 +33,28 @@ class Channel(StrEnum):
 
 
 def _pick(routes: Routes, via: str) -> Introduction:
-    """The best route whose introducer (or, failing that, anyone on it) is ``via``."""
+    """The best route whose introducer (or, failing that, anyone on it) is ``via``.
+
+    ``via`` is a name, a profile URL, or a first name alone; where several
+    routes match, one that asks a colleague comes first.
+    """
     from refpath.identity import name_key, profile_key
 
     key = profile_key(via)
     folded = name_key(via)
+    one_word = bool(folded) and " " not in folded
 
-    def same(p: Person) -> bool:
+    def full(p: Person) -> bool:
         return (bool(key) and profile_key(p.url) == key) or name_key(p.name) == folded
 
-    for people in ([i.via[0]] for i in routes.paths), (i.via for i in routes.paths):
-        for intro, on_route in zip(routes.paths, people, strict=True):
-            if any(same(p) for p in on_route):
-                return intro
+    def first(p: Person) -> bool:
+        return one_word and name_key(p.name).split(" ")[0] == folded
+
+    for same in (full, first):
+        for scope in (lambda i: i.via[:1], lambda i: i.via):
+            hits = [(i, p) for i in routes.paths for p in scope(i) if same(p)]
+            if hits:
+                return next((i for i, p in hits if p.is_owner), hits[0][0])
     names = list(dict.fromkeys(i.via[0].name for i in routes.paths))
     raise InputError(
         f"--via {via!r} is not on a route to {routes.target.name}; "
@@ -124,15 +133,32 @@ def draft(
     and an easy way to say no. The blurb is for the introducer to forward:
     the prospect is asked first and introduced only after a yes.
     """
-    from refpath.outreach.drafts import count_text, draft_for, draft_markdown, load_user_config
+    from refpath.outreach.drafts import (
+        NoIntroducer,
+        count_text,
+        draft_for,
+        draft_markdown,
+        load_user_config,
+    )
     from refpath.outreach.drafts import write_markdown as write
-    from refpath.routes.introducers import introducers_for
     from refpath.routes.people import find_target
+    from refpath.routes.standing import CONNECTED, UNKNOWN, YOU, sentence, standing
 
     config = load_user_config()
     with open_db(ctx) as store:
         target = find_target(store, name, company=company)
-        routes = introducers_for(store, target, top=25 if via else 5)
+        where = standing(store, target, top=25 if via else 5)
+        if where.kind == YOU:
+            raise PersonError(sentence(where))
+        routes = where.routes
+        if where.kind == UNKNOWN or routes is None or not routes.paths:
+            if where.kind == UNKNOWN:
+                raise NoIntroducer(
+                    f"{sentence(where)} Add more colleagues' exports with refpath add EXPORTS."
+                )
+            out.print(safe(sentence(where)))  # a colleague, or a connection no one else knows
+            out.print(f"Next: write to {safe(target.name)} directly.")
+            return
         chosen: Routes | Introduction = _pick(routes, via) if via else routes
         result = draft_for(
             store, chosen, reason=reason, template=template, config=config,
@@ -153,9 +179,8 @@ def draft(
             f"no --reason: the draft marks where yours goes (what you want to ask {first} about); "
             "refpath never invents one"
         )
-    if routes.connected:
-        out.print(f"You are already connected to {safe(result.target.name)}: you could also "
-                  "write directly.")  # fmt: skip
+    if where.kind == CONNECTED:
+        out.print(safe(sentence(where)) + " Or ask for a warmer introduction:")
     if written:
         out.print(f"Wrote {safe(written)}")
     else:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from refpath.cli.app import app, open_db, out, plain, print_json, quoted, safe, warn
+from refpath.cli.app import app, naming, open_db, out, plain, print_json, quoted, safe, warn
 from refpath.errors import InputError
 
 if TYPE_CHECKING:
@@ -237,6 +237,8 @@ def plan_cmd(
                 progress=tick,
             )
         written = _write_drafts(store, plan, drafts) if drafts is not None else 0
+        first = next(iter(plan.with_status("assigned")), None)
+        named = naming(store, first.person, first.prospect.label) if first and first.person else ""
     header, records = plan_records(plan)
     if output is not None:
         try:
@@ -262,9 +264,8 @@ def plan_cmd(
         out.print(f"Wrote {safe(output)} ({len(records)} rows).")
     if drafts is not None:
         out.print(f"Wrote {written} draft{'s' * (written != 1)} into {safe(drafts)}.")
-    first = next(iter(plan.with_status("assigned")), None)
     if first is not None and first.intro is not None:
         out.print(
-            "Next: ask each introducer, then log it: refpath log add "
-            f"{safe(quoted(first.prospect.label))} --via {safe(quoted(first.intro.via[0].name))}"
+            f"Next: ask each introducer, then log it: refpath log add {safe(named)} "
+            f"--via {safe(quoted(first.intro.via[0].name))}"
         )

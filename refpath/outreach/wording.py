@@ -32,6 +32,8 @@ class Who:
     position: str
     headline: str = ""  #: only for the user: Profile.csv headline or config
     colleague: bool = False  #: on the user's team (their export was added)
+    #: in some export; False: a prospect only the user named (the company is the user's word)
+    in_store: bool = True
 
 
 @dataclass(frozen=True)
@@ -83,7 +85,10 @@ def who_of(p: Person | None, headline: str = "", name: str = "") -> Who:
     first = first_name(shown) if shown != "[your name]" else shown
     if p is None:
         return Who(shown, first, "", "", clean(headline))
-    return Who(shown, first, clean(p.company), clean(p.position), clean(headline), p.is_owner)
+    return Who(
+        shown, first, clean(p.company), clean(p.position), clean(headline), p.is_owner,
+        bool(p.id),
+    )  # fmt: skip
 
 
 def tie_of(hop: Hop, today: date) -> Tie:
@@ -129,6 +134,20 @@ def why(ties: list[Tie], target: Who) -> str:
         else:
             said.append(f"our team's LinkedIn data links {a} and {tie.b.name}")
     where = f" at {last.company}" if last.company else ""
+    if last.inferred and not target.in_store:  # only the user says where the target works
+        company = last.company or "the same company"
+        if len(ties) == 1:
+            return (
+                f"Do you know {target.name}? I understand {target.first_name} works at "
+                f"{company}, where our LinkedIn data lists you."
+            )
+        said.append(
+            f"our LinkedIn data lists {last.a.first_name} at {company}, where I understand "
+            f"{target.name} works"
+        )
+        text = ", and ".join(said)
+        k = last.a.first_name
+        return f"{text[0].upper()}{text[1:]}. Do you know whether {k} knows {target.first_name}?"
     if last.inferred and len(ties) == 1:
         there = " there" if where else " at the same company"
         return f"Do you know {target.name}{where}? Our LinkedIn data lists you both{there}."

@@ -89,6 +89,11 @@ class Routes:
     company_too_big: bool = False  #: no inferred routes: the company is too big to guess
     direct: Hop | None = None  #: the user's own tie to the target, when the data shows one
 
+    @property
+    def people_there(self) -> int:
+        """People at the target's company in the data (a prospect in no export is not)."""
+        return max(0, self.company_size - (0 if self.in_store else 1))
+
 
 class _Route(NamedTuple):
     score: float
@@ -145,8 +150,10 @@ def _observed(team: Team, t: int, t_sides: dict[tuple[int, int], Side]) -> dict[
     return routes
 
 
-def guess(company: str, size: int) -> TieEvidence:
+def guess(company: str, size: int, outsider: bool = False) -> TieEvidence:
     """The evidence of an inferred tie: both at ``company`` (``size`` people in the data).
+
+    ``outsider``: the target is in no export, and counted in ``size`` all the same.
 
     >>> from refpath.routes.strength import tie_strength
     >>> tie_strength(guess("Acme", 12)) > tie_strength(guess("Acme", 400)) > MIN_INFERRED
@@ -156,7 +163,7 @@ def guess(company: str, size: int) -> TieEvidence:
     """
     return TieEvidence(
         0, 0, None, None, 0, 0, False, None, None, True, False,
-        inferred=True, company_size=size, company=company,
+        inferred=True, company_size=size, company=company, outsider=outsider,
     )  # fmt: skip
 
 
@@ -164,7 +171,7 @@ def _inferred(
     team: Team, t: int, ck: str, company: str, size: int, skip: set[int], floor: float
 ) -> dict[int, _Route]:
     """Routes ending in an inferred tie: a colleague at the target's company ⇢ target."""
-    ev = guess(company, size)
+    ev = guess(company, size, outsider=not t)
     strength = tie_strength(ev, today=team.today)
     routes: dict[int, _Route] = {}
     if strength <= floor or strength < MIN_INFERRED:  # none could make the top k / matter
