@@ -237,20 +237,22 @@ def check(
     ground, over-length, and (with --target) closeness the store doesn't back.
     Exit 0 when clean, 1 with findings.
     """
+    from refpath.errors import ExportError
+    from refpath.exports.text import decode_export
     from refpath.outreach.etiquette import check_message, recipient
     from refpath.routes.people import find_target
 
     shown = "<stdin>" if file == "-" else file
     try:
-        if file == "-":
-            text = typer.get_text_stream("stdin", encoding="utf-8").read()
-        else:
-            text = Path(file).read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        raise InputError(f"{shown}: not UTF-8 text ({error.reason})") from error
+        data = typer.get_binary_stream("stdin").read() if file == "-" else Path(file).read_bytes()
     except OSError as error:
         raise InputError(f"{shown}: cannot read: {error.strerror or error}") from error
-    text = text.removeprefix("\ufeff")
+    try:  # UTF-8 (with or without BOM), UTF-16, cp1252: as refpath add reads exports
+        text, decoding = decode_export(data, shown)
+    except ExportError as error:
+        raise InputError(f"{shown}: not a text file; save the message as UTF-8 text") from error
+    for message in decoding:
+        warn(message)
     if not text.strip():
         raise InputError(f"{shown}: the message is empty")
     to = None

@@ -95,7 +95,10 @@ def test_plan_writes_the_csv_and_prints_the_summary(db, tmp_path):
         "Bob Okafor and Jane Doe: 40 messages 2018–2024; connected since 2016"
     )
     assert rows[2][6] == "Bob Okafor (0.20) is at capacity"
-    assert rows[5][6] == "You are already connected to Priya Raman 🚀 since 1 Jan 2020: you can write directly."
+    assert (
+        rows[5][6]
+        == "You are already connected to Priya Raman 🚀 since 1 Jan 2020: you can write directly."
+    )
 
 
 def test_json_gives_the_same_rows_as_the_csv(db, tmp_path):
