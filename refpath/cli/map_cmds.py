@@ -169,10 +169,14 @@ def clusters(
 @app.command()
 def export(
     ctx: typer.Context,
+    file: Annotated[
+        Path | None,
+        typer.Argument(help="File to write: .gexf, .graphml or .csv.", show_default=False),
+    ] = None,
     output: Annotated[
-        Path,
-        typer.Option("-o", "--output", help="File to write: .gexf, .graphml or .csv."),
-    ],
+        Path | None,
+        typer.Option("-o", "--output", help="The same as FILE.", show_default=False),
+    ] = None,
     show_emails: Annotated[
         bool, typer.Option("--show-emails", help="Include email addresses (left out by default).")
     ] = False,
@@ -190,8 +194,14 @@ def export(
     the colleagues whose exports show it). .csv writes FILE_nodes.csv and
     FILE_edges.csv.
     """
+    from refpath.errors import InputError
     from refpath.map.graph_export import export_graph
 
+    if file is not None and output is not None and file != output:
+        raise InputError(f"two files to write: {file} and -o {output}; give one")
+    output = file or output
+    if output is None:
+        raise InputError("no file to write: refpath export FILE (.gexf, .graphml or .csv)")
     with open_db(ctx) as store:
         written = export_graph(store, output, show_emails=show_emails, inferred=inferred)
     files = ", ".join(safe(p) for p in written.files)

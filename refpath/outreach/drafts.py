@@ -43,6 +43,8 @@ ASK_AIM = 400
 #: Note renderings tried from the fullest (0) to the shortest.
 NOTE_LEVELS = 4
 BLOCKS = ("ask", "blurb", "note")
+#: A Profile.csv headline longer than this is cut to its first segment (:func:`short_headline`).
+HEADLINE_AIM = 60
 
 
 class NoIntroducer(RefpathError):
@@ -84,6 +86,27 @@ class Draft:
     note_limit: int
     counts: tuple[Count, ...]
     problems: tuple[str, ...] = ()
+
+
+def short_headline(headline: str) -> str:
+    """A LinkedIn headline short enough for an introduction: the first segment of a long one.
+
+    Headlines are often several claims joined by ``|``, ``·``, ``•`` or a
+    dash; a blurb needs only the first. One of up to :data:`HEADLINE_AIM`
+    characters is kept whole (a headline set in ``config.toml`` is never cut).
+
+    >>> short_headline("Account Executive at Northwind Analytics — data platforms for ops teams")
+    'Account Executive at Northwind Analytics'
+    >>> short_headline("Founder | Speaker | Angel investor in climate, health and fintech startups")
+    'Founder'
+    >>> short_headline("Head of Sales at Acme")
+    'Head of Sales at Acme'
+    """
+    text = " ".join(headline.split())
+    if len(text) <= HEADLINE_AIM:
+        return text
+    first = re.split(r"\s+[-–—]\s+|\s*[|•·]\s*", text, maxsplit=1)[0].strip(" ,;:")
+    return first or text
 
 
 def slug(text: str) -> str:
@@ -274,7 +297,7 @@ def draft_for(
         row = store.conn.execute(
             "SELECT headline FROM owners WHERE person_id = ?", (me_person.id,)
         ).fetchone()
-        headline = row[0] if row else ""
+        headline = short_headline(row[0]) if row else ""
     me = who_of(me_person, headline, config.name)
     tied = [tie_of(h, today) for h in intro.hops]
     me_tie, ties = (tied[0], tied[1:]) if me_person is not None else (None, tied)

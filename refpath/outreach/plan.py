@@ -148,6 +148,7 @@ class Plan:
     load: tuple[Load, ...]  #: introducers with asks in this plan, busiest first
     me: Person | None  #: the user (routes start here), None when the team is the start
     seconds: Mapping[str, float]  #: 'routes' (matching and candidates) and 'solve'
+    url_column: str = ""  #: the lead list's own profile URL column (passed through)
 
     def with_status(self, status: str) -> list[PlanRow]:
         """The rows with this status."""
@@ -228,7 +229,7 @@ def make_plan(
         key=lambda x: (-x.new - x.recent, x.name, x.key),
     )
     seconds = {"routes": solving - started, "solve": solved - solving}
-    return Plan(tuple(rows), leads.extra_columns, tuple(loads), me, seconds)
+    return Plan(tuple(rows), leads.extra_columns, tuple(loads), me, seconds, leads.url_column)
 
 
 def _candidates(

@@ -10,14 +10,25 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from builders import ASSETS, TODAY, assert_same_routes, build_team, lines
+from builders import ASSETS, TODAY, assert_same_routes, build_team, li, lines
 from typer.testing import CliRunner
 
 from refpath.cli import app
 
 runner = CliRunner()
 EXAMPLES = Path(__file__).resolve().parents[2] / "docs" / "examples" / "prospects.csv"
-HEADER = ["prospect", "company", "introducer", "score", "hops", "inferred", "reasons", "status"]
+HEADER = [
+    "prospect",
+    "company",
+    "introducer",
+    "score",
+    "hops",
+    "inferred",
+    "reasons",
+    "status",
+    "prospect_url",
+    "introducer_url",
+]
 
 
 @pytest.fixture(autouse=True)
@@ -52,7 +63,7 @@ def lead_list(tmp_path, rows, header=("Name", "Company")) -> Path:
 
 
 def read_csv(path: Path) -> list[list[str]]:
-    with open(path, newline="", encoding="utf-8") as f:
+    with open(path, newline="", encoding="utf-8-sig") as f:
         return list(csv.reader(f))
 
 
@@ -80,7 +91,7 @@ def test_plan_writes_the_csv_and_prints_the_summary(db, tmp_path):
     ]
     rows = read_csv(tmp_path / "plan.csv")
     assert rows[0] == HEADER
-    assert [r[:3] + r[4:6] + r[7:] for r in rows[1:]] == [
+    assert [r[:3] + r[4:6] + r[7:8] for r in rows[1:]] == [
         ["Jane Doe", "Acme Robotics", "Bob Okafor", "You → Bob Okafor → Jane Doe", "no",
          "assigned"],
         ["Sam Lee", "Globex", "", "", "", "over capacity"],
@@ -89,6 +100,13 @@ def test_plan_writes_the_csv_and_prints_the_summary(db, tmp_path):
         ["Nobody Here", "", "", "", "", "not found"],
         ["Priya Raman", "Initech", "", "", "", "already connected"],
     ]  # fmt: skip
+    assert [r[8:] for r in rows[1:]] == [  # profile URLs: the prospect's and the introducer's
+        [li("jane-doe"), li("bob-okafor")],
+        [li("sam-lee-globex"), ""],
+        [li("tom-baker"), li("carol-mendes")],
+        ["", ""],
+        [li("priya-raman"), ""],
+    ]
     assert 0.5 < float(rows[1][3]) < 1 and rows[2][3] == ""
     assert rows[1][6] == (
         "You and Bob Okafor: teammates; connected since 2021 | "
