@@ -23,6 +23,8 @@ demo: $(STAMP)
 	$(REFPATH) map -o .demo/network.png --highlight "Jane Doe"
 	$(REFPATH) plan docs/examples/prospects.csv --max-per-introducer 3 -o .demo/plan.csv
 	@echo "Demo done: the store is $(DEMO_DB), the map .demo/network.png, the plan .demo/plan.csv"
+	@echo "refpath is installed in $(VENV), not on your PATH: run 'source $(VENV)/bin/activate'"
+	@echo "(or 'pipx install .' for every shell), then e.g.: refpath --db $(DEMO_DB) to \"Jane Doe\""
 
 test: $(STAMP)
 	$(PY) -m pytest -q
