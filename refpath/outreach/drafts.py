@@ -16,6 +16,7 @@ Nothing here prints; :func:`write_markdown` is the only file writer.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import tomllib
@@ -182,10 +183,16 @@ def _environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
     )
 
 
+@functools.cache
+def _shipped_env() -> jinja2.Environment:
+    """The environment of refpath's own templates, built once: each is compiled only once
+    (a plan with --drafts renders hundreds of drafts)."""
+    return _environment(jinja2.PackageLoader("refpath", "templates"))
+
+
 def _templates(user: Path | None) -> dict[str, tuple[jinja2.Template, str]]:
     """Each block's template and its file name: the user's where defined, else shipped."""
-    shipped_env = _environment(jinja2.PackageLoader("refpath", "templates"))
-    shipped = shipped_env.get_template("draft.j2")
+    shipped = _shipped_env().get_template("draft.j2")
     chosen = {b: (shipped, "refpath/templates/draft.j2") for b in BLOCKS}
     if user is None:
         return chosen
@@ -363,7 +370,7 @@ def count_text(count: Count) -> str:
 
 def draft_markdown(draft: Draft, *, note: bool = True) -> str:
     """The draft as Markdown (``templates/draft.md.j2``): each part with its count."""
-    env = _environment(jinja2.PackageLoader("refpath", "templates"))
+    env = _shipped_env()
     names = [clean(p.name) for p in (draft.target, draft.introducer, draft.via[-1])]
     return env.get_template("draft.md.j2").render(
         draft=draft,
