@@ -200,6 +200,17 @@ def sources(
 REMOVE_ASK_ABOVE = 3000
 
 
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:] + "."
+
+
+def _interactive() -> bool:
+    """Whether someone at a terminal can answer a question (scripts are never asked)."""
+    import sys
+
+    return sys.stdin.isatty()
+
+
 @app.command()
 def remove(
     ctx: typer.Context,
@@ -215,22 +226,20 @@ def remove(
     ] = False,
 ) -> None:
     """Remove everything that came only from one colleague's export (no trace is left)."""
-    import sys
-
     from refpath.identity import name_key
     from refpath.store.ingest import remove_owner
 
     with open_db(ctx) as store:
         nk = name_key(owner)
         source = next((s for s in store.sources() if name_key(s.name) == nk), None)
-        if source is not None and not yes and sys.stdin.isatty():
+        if source is not None and not yes and _interactive():
             why = []
             if source.is_me:
                 why.append("it is your own export (routes start from it)")
             if source.people > REMOVE_ASK_ABOVE:
                 why.append(f"it lists {source.people:,} people")
             if why and not typer.confirm(
-                f"Remove {plain(source.name)}'s export? {'; '.join(why).capitalize()}.",
+                f"Remove {plain(source.name)}'s export? {_sentence('; '.join(why))}",
                 default=False,
             ):
                 out.print("Nothing was removed.")
