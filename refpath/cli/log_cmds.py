@@ -198,7 +198,7 @@ def _naming(store: Store, e: LogEntry) -> str:
     """``refpath log add`` naming the entry's prospect and introducer as the store finds them."""
     from refpath.errors import PersonError
     from refpath.identity import canonical_url
-    from refpath.routes.people import find_target
+    from refpath.routes.people import find_target, prospect_at
 
     args = quoted(e.prospect)
     try:
@@ -208,6 +208,7 @@ def _naming(store: Store, e: LogEntry) -> str:
         company = rest.rpartition("|")[2] if kind == "nm" else ""
         if kind == "in":
             args = quoted(canonical_url(f"linkedin.com/in/{rest}"))
-        elif company:
-            args += f" --company {quoted(company)}"
+        elif company:  # folded in the key: spelled as the data spells it, where it can be
+            found = prospect_at(store, e.prospect, company)
+            args += f" --company {quoted(found.company if found else company)}"
     return f"refpath log add {args} --via {quoted(e.introducer)} --status introduced"

@@ -161,7 +161,17 @@ SAMPLE_SCENARIOS = [
     ("draft", "Quentin Oyelaran", "--company", "Acme Robotics", "-r", "line maintenance"),
     ("draft", "Sam Lee", "--company", "Brightwave", "-r", "storage"),
     ("log",),
-    ("log", "add", "Quentin Oyelaran", "--company", "Acme Robotics", "--via", "Bob"),
+    (
+        "log",
+        "add",
+        "Quentin Oyelaran",
+        "--company",
+        "Acme Robotics",
+        "--via",
+        "Bob",
+        "--date",
+        "2026-01-04",
+    ),  # in no export: log due's next step needs the company too
     ("log", "add", "Jane Doe", "--via", "Riley", "--date", "2026-01-05"),
     ("log", "add", "Nadia Qureshi", "--via", "Greta Lindqvist"),
     ("log", "due"),
