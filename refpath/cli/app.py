@@ -76,7 +76,8 @@ def naming(store: Any, person: Any, query: str = "") -> str:
             found = find_target(store, name, company=company, url_ok=True)
         except PersonError:
             continue
-        if (found.id, found.id or found.name) == (person.id, person.id or person.name):
+        same = found.id == person.id and (person.id or found.name == person.name)
+        if same:  # (a prospect in no export has id 0: the same name then)
             return quoted(name) + (f" --company {quoted(company)}" if company else "")
     return quoted(person.url or person.key or name)
 

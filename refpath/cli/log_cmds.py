@@ -124,7 +124,7 @@ def log_add(
         me_id,
         sentence,
         standing,
-    )  # fmt: skip
+    )
 
     when = _date(on)
     with open_db(ctx) as store:

@@ -120,7 +120,7 @@ def _draft_hint(named: str) -> str:
 
 
 def _render_routes(
-    where: Standing, query: str, emails: tuple[str, ...], namesakes: list[Person], named: str
+    where: Standing, emails: tuple[str, ...], namesakes: list[Person], named: str
 ) -> None:
     from rich.table import Table
 
@@ -281,7 +281,7 @@ def to(
         out.print(safe(sentence(where)))
         out.print(f"Next: write to {safe(target.name)} directly.")
         return
-    _render_routes(where, name, emails, namesakes, named)
+    _render_routes(where, emails, namesakes, named)
 
 
 @app.command("at")
