@@ -28,6 +28,8 @@ demo: $(STAMP)
 	$(REFPATH) sync .demo/shared
 	$(REFPATH) to "Jane Doe"
 	@echo "Demo done: the store is $(DEMO_DB), the map .demo/network.png, the plan .demo/plan.csv, Bob's share synced from .demo/shared"
+	@echo "refpath is installed in $(VENV), not on your PATH: run 'source $(VENV)/bin/activate'"
+	@echo "(or 'pipx install .' for every shell), then e.g.: refpath --db $(DEMO_DB) to \"Jane Doe\""
 
 test: $(STAMP)
 	$(PY) -m pytest -q

@@ -29,7 +29,7 @@ EXAMPLES = {
     "check": ['refpath check message.txt --target "Jane Doe"', "pbpaste | refpath check -"],
     "map": ['refpath map -o network.png --highlight "Jane Doe"'],
     "clusters": ["refpath clusters"],
-    "export": ["refpath export -o team.gexf"],
+    "export": ["refpath export team.gexf"],
     "plan": ["refpath plan leads.csv --max-per-introducer 3 -o plan.csv --drafts drafts/"],
     "log": ['refpath log add "Jane Doe" --via "Bob Okafor"', "refpath log due"],
     "remove": ['refpath remove "Bob Okafor"'],

@@ -6,7 +6,7 @@ CSV refpath wrote (CSV/formula injection, OWASP). Every text cell that starts
 with one of ``= + - @``, a tab or a carriage return gets a leading apostrophe,
 which spreadsheets show as text. The store keeps the value as written; only
 what refpath writes out is neutralised. Every CSV refpath writes goes through
-:func:`write_csv`.
+:func:`write_csv`, which starts it with a UTF-8 BOM so Excel opens it as UTF-8.
 """
 
 from __future__ import annotations
@@ -33,9 +33,15 @@ def neutralize(value: Any) -> Any:
 
 
 def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
-    """Write a UTF-8 CSV with every cell neutralised; return the number of rows."""
+    """Write a UTF-8 CSV with a BOM and every cell neutralised; return the number of rows.
+
+    The BOM (byte order mark) is what makes Excel read the file as UTF-8, so
+    accents, emoji and arrows stay intact when it is opened with a double
+    click; LibreOffice, Google Sheets, pandas and Python's ``utf-8-sig`` read
+    it as usual.
+    """
     n = 0
-    with open(path, "w", newline="", encoding="utf-8") as f:
+    with open(path, "w", newline="", encoding="utf-8-sig") as f:
         writer = csv.writer(f)
         writer.writerow([neutralize(h) for h in header])
         for row in rows:

@@ -61,8 +61,69 @@ def quoted(text: str) -> str:
     return '"' + plain(text).replace("\\", "\\\\").replace('"', '\\"').replace("$", "\\$") + '"'
 
 
+def naming(store: Any, person: Any, query: str = "") -> str:
+    """Shell arguments that name ``person`` again for ``to``/``draft``/``log add``.
+
+    ``query`` (what the user typed) or the name, with ``--company`` when the
+    name alone does not find them; else the profile URL, else the store key.
+    """
+    from refpath.errors import PersonError
+    from refpath.routes.people import find_target
+
+    name = query.strip() or person.name
+    for company in (None, person.company or None):
+        try:
+            found = find_target(store, name, company=company, url_ok=True)
+        except PersonError:
+            continue
+        same = found.id == person.id and (person.id or found.name == person.name)
+        if same:  # (a prospect in no export has id 0: the same name then)
+            return quoted(name) + (f" --company {quoted(company)}" if company else "")
+    return quoted(person.url or person.key or name)
+
+
 class _RefpathGroup(TyperGroup):
-    """Turns RefpathError (and store/OS errors) into one line and an exit code."""
+    """Turns RefpathError (and store/OS errors) into one line and an exit code.
+
+    Usage errors from the parser (an unknown option or command, a missing
+    argument, a value out of range) get the same one line, exit code 2 and a
+    pointer to ``--help`` instead of click's boxed usage text.
+    """
+
+    def main(  # type: ignore[override]
+        self,
+        args: Any = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        try:  # typer 0.28 carries its own copy of click
+            from typer._click import exceptions as click_errors
+        except ImportError:  # pragma: no cover - older typer uses click itself
+            from click import exceptions as click_errors  # type: ignore[no-redef]
+
+        code = 0
+        try:
+            result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            if not standalone_mode:
+                return result
+            code = result if isinstance(result, int) else 0
+        except click_errors.UsageError as error:
+            if not standalone_mode:
+                raise
+            code = _usage_error(error)
+        except click_errors.ClickException as error:  # e.g. a file option that cannot be read
+            if not standalone_mode:
+                raise
+            err.print(f"refpath: error: {safe(error.format_message())}")
+            code = error.exit_code
+        except typer.Abort:
+            if not standalone_mode:
+                raise
+            err.print("refpath: stopped; nothing was changed")
+            code = 1
+        sys.exit(code)
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -76,6 +137,18 @@ class _RefpathGroup(TyperGroup):
         except KeyboardInterrupt:
             err.print("refpath: interrupted; the store is unchanged")
             raise typer.Exit(130) from None
+
+
+def _usage_error(error: Any) -> int:
+    """Print a parser error as one ``refpath: error:`` line with a pointer to --help."""
+    ctx = getattr(error, "ctx", None)
+    where = ctx.command_path if ctx is not None else "refpath"
+    if type(error).__name__ == "NoArgsIsHelpError":
+        message = f"{where}: a command is missing"
+    else:
+        message = error.format_message().strip().rstrip(".")
+    err.print(f"refpath: error: {safe(message)}; see {safe(where)} --help")
+    return 2
 
 
 def fail(error: RefpathError) -> None:
@@ -98,7 +171,6 @@ app = typer.Typer(
         "find who can introduce you to a prospect, and draft an honest ask.\n\n"
         'Start with: refpath add EXPORTS --me, then refpath to "Jane Doe".'
     ),
-    no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},

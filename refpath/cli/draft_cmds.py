@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from refpath.cli.app import app, err, open_db, out, quoted, safe, warn
-from refpath.errors import InputError
+from refpath.errors import InputError, PersonError
 
 if TYPE_CHECKING:
     from refpath.routes.introducers import Introduction, Routes
@@ -125,15 +125,33 @@ def draft(
     and an easy way to say no. The blurb is for the introducer to forward:
     the prospect is asked first and introduced only after a yes.
     """
-    from refpath.outreach.drafts import count_text, draft_for, draft_markdown, load_user_config
+    from refpath.outreach.drafts import (
+        NoIntroducer,
+        count_text,
+        draft_for,
+        draft_markdown,
+        load_user_config,
+    )
     from refpath.outreach.drafts import write_markdown as write
-    from refpath.routes.introducers import introducers_for, route_via
+    from refpath.routes.introducers import route_via
     from refpath.routes.people import find_target
+    from refpath.routes.standing import CONNECTED, UNKNOWN, YOU, sentence, standing
 
     config = load_user_config()
     with open_db(ctx) as store:
         target = find_target(store, name, company=company)
-        routes = introducers_for(store, target, top=25 if via else 5)
+        where = standing(store, target, top=25 if via else 5)
+        if where.kind == YOU:
+            raise PersonError(sentence(where))
+        routes = where.routes
+        if where.kind == UNKNOWN or routes is None or not routes.paths:
+            if where.kind == UNKNOWN:
+                raise NoIntroducer(
+                    f"{sentence(where)} Add more colleagues' exports with refpath add EXPORTS."
+                )
+            out.print(safe(sentence(where)))  # a colleague, or a connection no one else knows
+            out.print(f"Next: write to {safe(target.name)} directly.")
+            return
         chosen: Routes | Introduction = route_via(routes, via) if via else routes
         result = draft_for(
             store, chosen, reason=reason, template=template, config=config,
@@ -154,9 +172,8 @@ def draft(
             f"no --reason: the draft marks where yours goes (what you want to ask {first} about); "
             "refpath never invents one"
         )
-    if routes.connected:
-        out.print(f"You are already connected to {safe(result.target.name)}: you could also "
-                  "write directly.")  # fmt: skip
+    if where.kind == CONNECTED:
+        out.print(safe(sentence(where)) + " Or ask for a warmer introduction:")
     if written:
         out.print(f"Wrote {safe(written)}")
     else:
@@ -225,21 +242,23 @@ def check(
     back. The last line says which kind the message was read as. Exit 0 when
     clean, 1 with findings.
     """
+    from refpath.errors import ExportError
+    from refpath.exports.text import decode_export
     from refpath.outreach.etiquette import check_message, recipient
     from refpath.outreach.message_kinds import detect_kind
     from refpath.routes.people import find_target
 
     shown = "<stdin>" if file == "-" else file
     try:
-        if file == "-":
-            text = typer.get_text_stream("stdin", encoding="utf-8").read()
-        else:
-            text = Path(file).read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        raise InputError(f"{shown}: not UTF-8 text ({error.reason})") from error
+        data = typer.get_binary_stream("stdin").read() if file == "-" else Path(file).read_bytes()
     except OSError as error:
         raise InputError(f"{shown}: cannot read: {error.strerror or error}") from error
-    text = text.removeprefix("\ufeff")
+    try:  # UTF-8 (with or without BOM), UTF-16, cp1252: as refpath add reads exports
+        text, decoding = decode_export(data, shown)
+    except ExportError as error:
+        raise InputError(f"{shown}: not a text file; save the message as UTF-8 text") from error
+    for message in decoding:
+        warn(message)
     if not text.strip():
         raise InputError(f"{shown}: the message is empty")
     to = None

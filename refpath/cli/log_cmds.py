@@ -18,6 +18,7 @@ from refpath.errors import InputError
 
 if TYPE_CHECKING:
     from refpath.outreach.log import LogEntry
+    from refpath.store.db import Store
 
 
 class Status(StrEnum):
@@ -112,23 +113,43 @@ def log_add(
     ] = None,
 ) -> None:
     """Record that you asked INTRODUCER about PROSPECT, or what came of it."""
+    from refpath.errors import PersonError
     from refpath.outreach.log import log_outreach
-    from refpath.routes.people import find_target
+    from refpath.routes.people import find_introducer, find_target
+    from refpath.routes.standing import (
+        COLLEAGUE,
+        CONNECTED,
+        UNKNOWN,
+        YOU,
+        me_id,
+        sentence,
+        standing,
+    )
 
     when = _date(on)
     with open_db(ctx) as store:
         target = find_target(store, prospect, company=company, url_ok=True)
-        introducer = find_target(store, via, url_ok=True)
+        where = standing(store, target)
+        if where.kind in (YOU, COLLEAGUE):
+            raise PersonError(f"{sentence(where)} Nothing was logged.")
+        introducer = find_introducer(store, via)
+        if introducer.id and introducer.id == me_id(store):
+            raise PersonError(f"--via {via!r} is you: name the person you asked")
         entry = log_outreach(store, target, introducer, status.value, on=when, note=note)
     what = {"asked": "asked {i} about {p}", "introduced": "{i} introduced you to {p}"}
     what |= {"declined": "{i} declined to introduce you to {p}", "met": "you met {p} via {i}"}
     text = what[entry.status].format(i=safe(entry.introducer), p=safe(entry.prospect))
     out.print(f"Logged: {text} on {entry.on.isoformat()}.")
+    if where.kind in (CONNECTED, UNKNOWN):
+        out.print(safe(sentence(where)))
     if entry.status == "asked":
+        again = f"refpath log add {quoted(prospect)}"
+        if company:
+            again += f" --company {quoted(company)}"
+        again += f" --via {quoted(via)} --status introduced"
         out.print(
             "Next: refpath log due lists asks waiting a week or more; log the answer with "
-            f"refpath log add {safe(quoted(entry.prospect))} --via "
-            f"{safe(quoted(entry.introducer))} --status introduced"
+            f"{safe(again)}"
         )
 
 
@@ -159,6 +180,7 @@ def log_due(
 
     with open_db(ctx) as store:
         due = follow_ups_due(store, days=days)
+        hint = _naming(store, due[0][0]) if due and not as_json else ""
     if as_json:
         print_json([_entry_json(e, n) for e, n in due])
         return
@@ -169,8 +191,24 @@ def log_due(
     for e, n in due:
         table.add_row(e.on.isoformat(), str(n), safe(e.prospect), safe(e.introducer), safe(e.note))
     out.print(table)
-    e = due[0][0]
-    out.print(
-        f"Next: nudge the introducer, then log the answer: refpath log add "
-        f"{safe(quoted(e.prospect))} --via {safe(quoted(e.introducer))} --status introduced"
-    )
+    out.print(f"Next: nudge the introducer, then log the answer: {safe(hint)}")
+
+
+def _naming(store: Store, e: LogEntry) -> str:
+    """``refpath log add`` naming the entry's prospect and introducer as the store finds them."""
+    from refpath.errors import PersonError
+    from refpath.identity import canonical_url
+    from refpath.routes.people import find_target, prospect_at
+
+    args = quoted(e.prospect)
+    try:
+        find_target(store, e.prospect, url_ok=True)
+    except PersonError:
+        kind, _, rest = e.prospect_key.partition(":")
+        company = rest.rpartition("|")[2] if kind == "nm" else ""
+        if kind == "in":
+            args = quoted(canonical_url(f"linkedin.com/in/{rest}"))
+        elif company:  # folded in the key: spelled as the data spells it, where it can be
+            found = prospect_at(store, e.prospect, company)
+            args += f" --company {quoted(found.company if found else company)}"
+    return f"refpath log add {args} --via {quoted(e.introducer)} --status introduced"

@@ -49,14 +49,14 @@ def map_(
     Up to --max-people people each person is a dot; above, the picture is a
     summary with each market cluster as a bubble. The title says which.
     """
-    from refpath.errors import UnknownPerson
+    from refpath.errors import PersonError, UnknownPerson
     from refpath.identity import name_key
     from refpath.map.clusters import market_clusters
     from refpath.map.network import load_network
     from refpath.map.options import MapOptions, Route
     from refpath.map.plot import draw_map, output_format
-    from refpath.routes.introducers import introducers_for
-    from refpath.routes.people import find_person
+    from refpath.routes.people import find_target
+    from refpath.routes.standing import REACHABLE, YOU, sentence, standing
 
     output_format(output)  # bad names fail before any work
     with open_db(ctx) as store:
@@ -70,10 +70,12 @@ def map_(
                 )
             focus = found[1]
         routes: tuple = ()
-        target = None
+        where = None
         if highlight is not None:
-            target = find_person(store, highlight, company=company)
-            found = introducers_for(store, target, top=3).paths
+            where = standing(store, find_target(store, highlight, company=company), top=3)
+            if where.kind == YOU:
+                raise PersonError(sentence(where))
+            found = where.routes.paths if where.routes and where.person.id else ()
             routes = tuple(Route.of(intro) for intro in found if intro.hops)
         net = load_network(store)
     clustering = market_clusters(net)
@@ -84,8 +86,19 @@ def map_(
         f"Wrote {safe(result.path)}: {kind} of {result.people:,} people in "
         f"{result.clusters} market clusters."
     )
-    if target is not None and not routes:
-        out.print(f"No introduction route to {safe(target.name)} was found; nothing highlighted.")
+    if where is None:
+        return
+    name = safe(where.person.name)
+    if where.kind != REACHABLE or not where.person.id:
+        out.print(safe(sentence(where)))
+    if not where.person.id:
+        out.print(f"{name} is in no export, so the map has no dot for them.")
+    if routes:
+        n = len(routes)
+        best = f"the {n} best introduction routes" if n > 1 else "the one introduction route"
+        out.print(f"Highlighted {best} to {name}.")
+    else:
+        out.print("Nothing highlighted.")
 
 
 def _broker_json(b: Broker) -> dict[str, Any]:
@@ -156,10 +169,14 @@ def clusters(
 @app.command()
 def export(
     ctx: typer.Context,
+    file: Annotated[
+        Path | None,
+        typer.Argument(help="File to write: .gexf, .graphml or .csv.", show_default=False),
+    ] = None,
     output: Annotated[
-        Path,
-        typer.Option("-o", "--output", help="File to write: .gexf, .graphml or .csv."),
-    ],
+        Path | None,
+        typer.Option("-o", "--output", help="The same as FILE.", show_default=False),
+    ] = None,
     show_emails: Annotated[
         bool, typer.Option("--show-emails", help="Include email addresses (left out by default).")
     ] = False,
@@ -177,8 +194,14 @@ def export(
     the colleagues whose exports show it). .csv writes FILE_nodes.csv and
     FILE_edges.csv.
     """
+    from refpath.errors import InputError
     from refpath.map.graph_export import export_graph
 
+    if file is not None and output is not None and file != output:
+        raise InputError(f"two files to write: {file} and -o {output}; give one")
+    output = file or output
+    if output is None:
+        raise InputError("no file to write: refpath export FILE (.gexf, .graphml or .csv)")
     with open_db(ctx) as store:
         written = export_graph(store, output, show_emails=show_emails, inferred=inferred)
     files = ", ".join(safe(p) for p in written.files)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from refpath.cli.app import app, open_db, out, plain, print_json, quoted, safe, warn
+from refpath.cli.app import app, naming, open_db, out, plain, print_json, quoted, safe, warn
 from refpath.errors import InputError
 
 if TYPE_CHECKING:
@@ -28,7 +28,10 @@ if TYPE_CHECKING:
     from refpath.store.db import Store
 
 #: The plan's own columns; the list's other columns follow them.
-COLUMNS = ("prospect", "company", "introducer", "score", "hops", "inferred", "reasons", "status")
+COLUMNS = (
+    "prospect", "company", "introducer", "score", "hops", "inferred", "reasons", "status",
+    "prospect_url", "introducer_url",
+)  # fmt: skip
 #: Lists at least this long get a progress bar (on a terminal).
 PROGRESS_FROM = 100
 #: Prospects with no path named in the summary (the rest are counted).
@@ -62,7 +65,8 @@ def _extra_names(columns: tuple[str, ...]) -> list[str]:
 
 def plan_records(plan: Plan) -> tuple[list[str], list[dict[str, Any]]]:
     """(header, one dict per row) with the CSV's columns: the plan's, then the list's."""
-    extras = _extra_names(plan.extra_columns)
+    listed = [plan.url_column] if plan.url_column else []  # the list's own URL column
+    extras = _extra_names((*listed, *plan.extra_columns))
     records = []
     for row in plan.rows:
         intro, person = row.intro, row.person
@@ -76,10 +80,26 @@ def plan_records(plan: Plan) -> tuple[list[str], list[dict[str, Any]]]:
                 "inferred": intro.inferred if intro else None,
                 "reasons": plain(" | ".join([*(intro.reasons if intro else ()), *row.notes])),
                 "status": row.status,
-                **{k: plain(v) for k, v in zip(extras, row.prospect.extra, strict=True)},
+                "prospect_url": plain(person.url if person and person.url else _url(row.prospect)),
+                "introducer_url": plain(intro.via[0].url) if intro else "",
+                **{
+                    k: plain(v)
+                    for k, v in zip(
+                        extras,
+                        (*([row.prospect.url] if listed else []), *row.prospect.extra),
+                        strict=True,
+                    )
+                },
             }
         )
     return [*COLUMNS, *extras], records
+
+
+def _url(prospect: Any) -> str:
+    """The profile URL a lead list gives, in LinkedIn's canonical form ('' when none)."""
+    from refpath.identity import canonical_url
+
+    return canonical_url(prospect.url) if prospect.url else ""
 
 
 def _cell(value: Any) -> Any:
@@ -237,6 +257,8 @@ def plan_cmd(
                 progress=tick,
             )
         written = _write_drafts(store, plan, drafts) if drafts is not None else 0
+        first = next(iter(plan.with_status("assigned")), None)
+        named = naming(store, first.person, first.prospect.label) if first and first.person else ""
     header, records = plan_records(plan)
     if output is not None:
         try:
@@ -262,9 +284,8 @@ def plan_cmd(
         out.print(f"Wrote {safe(output)} ({len(records)} rows).")
     if drafts is not None:
         out.print(f"Wrote {written} draft{'s' * (written != 1)} into {safe(drafts)}.")
-    first = next(iter(plan.with_status("assigned")), None)
     if first is not None and first.intro is not None:
         out.print(
-            "Next: ask each introducer, then log it: refpath log add "
-            f"{safe(quoted(first.prospect.label))} --via {safe(quoted(first.intro.via[0].name))}"
+            f"Next: ask each introducer, then log it: refpath log add {safe(named)} "
+            f"--via {safe(quoted(first.intro.via[0].name))}"
         )

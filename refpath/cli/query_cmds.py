@@ -12,12 +12,13 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from refpath.cli.app import app, err, open_db, out, plain, print_json, quoted, safe
-from refpath.errors import AmbiguousPerson, UnknownPerson
+from refpath.cli.app import app, err, naming, open_db, out, plain, print_json, quoted, safe
+from refpath.errors import AmbiguousPerson, PersonError, UnknownPerson
 
 if TYPE_CHECKING:
     from refpath.routes.introducers import Introduction, Routes
     from refpath.routes.people import Person
+    from refpath.routes.standing import Standing
 
 
 #: Candidates listed for an ambiguous name; the best-known first.
@@ -92,7 +93,8 @@ def _unknown(error: UnknownPerson, company: str | None) -> None:
         err.print(f"Next: refpath to {safe(quoted(error.suggestions[0]))} (the closest name)")
     elif company:
         err.print(
-            f"Next: check the spelling, or see who is there: refpath at {safe(quoted(company))}"
+            "Next: check the spelling of the name and the company, or add an export that "
+            "lists someone there with refpath add EXPORTS"
         )
     else:
         err.print(
@@ -102,24 +104,30 @@ def _unknown(error: UnknownPerson, company: str | None) -> None:
     raise typer.Exit(1)
 
 
+def _people(n: int) -> str:
+    return f"{n:,} {'person' if n == 1 else 'people'}"
+
+
 def _too_big(routes: Routes) -> str:
     return (
-        f"No guesses through {safe(routes.target.company)}: with {routes.company_size:,} "
+        f"No guesses through {safe(routes.target.company)}: with {routes.people_there:,} "
         "people there in the data, working there says little about knowing someone."
     )
 
 
-def _draft_hint(routes: Routes, query: str) -> str:
-    t = routes.target
-    who = t.url if t.url and query.strip() == t.url else t.name
-    return f"refpath draft {quoted(who)} --reason {quoted('...')}"
+def _draft_hint(named: str) -> str:
+    return f"refpath draft {named} --reason {quoted('...')}"
 
 
 def _render_routes(
-    routes: Routes, query: str, emails: tuple[str, ...], namesakes: list[Person]
+    where: Standing, emails: tuple[str, ...], namesakes: list[Person], named: str
 ) -> None:
     from rich.table import Table
 
+    from refpath.routes.standing import CONNECTED, sentence
+
+    routes = where.routes
+    assert routes is not None
     t = routes.target
     job = ", ".join(x for x in (t.position, t.company) if x)
     out.print(f"[bold]{safe(t.name)}[/bold]" + (f" — {safe(job)}" if job else ""))
@@ -129,8 +137,9 @@ def _render_routes(
         out.print(f"  {safe(email)}")
     if not routes.in_store:
         out.print(
-            f"{safe(t.name)} is in no export, but {routes.company_size - 1} people at "
-            f"{safe(t.company)} are: these routes go through them and are inferred."
+            f"{safe(t.name)} is in no export, but {_people(routes.people_there)} at "
+            f"{safe(t.company)} {'is' if routes.people_there == 1 else 'are'}"
+            + (": these routes go through them and are inferred." if routes.paths else ".")
         )
         for other in namesakes:
             out.print(f"Also in the store: {safe(other.describe())} (drop --company to see them).")
@@ -139,9 +148,8 @@ def _render_routes(
             "No export is marked as yours, so routes start from the whole team "
             "(mark yours with: refpath add YOUR_EXPORT --me)."
         )
-    if routes.connected:
-        since = f" since {routes.connected_on:%-d %b %Y}" if routes.connected_on else ""
-        out.print(f"You are already connected to {safe(t.name)}{since}: you can write directly.")
+    if where.kind == CONNECTED:
+        out.print(safe(sentence(where)))
     if routes.direct:
         for reason in routes.direct.reasons:
             out.print(f"  {safe(reason)}")
@@ -151,7 +159,7 @@ def _render_routes(
             return
         if routes.company_too_big:
             out.print(_too_big(routes))
-        out.print(f"No one on the team knows {safe(t.name)} or anyone at their company.")
+        out.print(safe(sentence(where)))
         out.print("Next: add more colleagues' exports with refpath add EXPORTS.")
         return
     table = Table("#", "ask" if routes.me is None else "via", "score", "", "why", show_lines=True)
@@ -171,12 +179,10 @@ def _render_routes(
     if routes.connected:
         out.print(
             f"Next: write to {safe(t.name)} directly, or for a warmer introduction ask "
-            f"{safe(first)}: {safe(_draft_hint(routes, query))}"
+            f"{safe(first)}: {safe(_draft_hint(named))}"
         )
     elif routes.in_store:
-        out.print(
-            f"Next: ask {safe(first)} — draft the request with {safe(_draft_hint(routes, query))}"
-        )
+        out.print(f"Next: ask {safe(first)} — draft the request with {safe(_draft_hint(named))}")
     else:
         out.print(
             f"Next: ask {safe(best.via[0].name)} about {safe(t.company)}, or see everyone "
@@ -223,6 +229,7 @@ def to(
     """
     from refpath.routes.introducers import introducers_for
     from refpath.routes.people import emails_of, find_people, find_target
+    from refpath.routes.standing import COLLEAGUE, YOU, sentence, standing
 
     namesakes: list[Person] = []
     with open_db(ctx) as store:
@@ -236,8 +243,12 @@ def to(
             return
         if not target.id:  # a prospect in no export: say who of that name the data does hold
             namesakes = find_people(store, name)
-        routes = introducers_for(store, target, top=top)
+        where = standing(store, target, top=top)
+        if where.kind == YOU:
+            raise PersonError(sentence(where))
+        routes = where.routes or introducers_for(store, target, top=top)  # a colleague: JSON
         emails = emails_of(store, target.id) if show_emails and target.id else ()
+        named = naming(store, target, name) if not as_json else ""
     if as_json:
         print_json(
             {
@@ -247,6 +258,7 @@ def to(
                 },
                 "connected": routes.connected,
                 "colleague": target.is_owner,
+                "standing": where.kind,
                 "connected_on": routes.connected_on.isoformat() if routes.connected_on else None,
                 "in_store": routes.in_store,
                 "start": "you" if routes.me is not None else "team",
@@ -265,14 +277,11 @@ def to(
             }
         )
         return
-    if target.is_owner:
-        out.print(
-            f"{safe(target.name)} is a colleague: their export is in the store "
-            "(see refpath sources), so no introduction is needed."
-        )
-        out.print("Next: ask them directly, or look up whom they can introduce you to.")
+    if where.kind == COLLEAGUE:
+        out.print(safe(sentence(where)))
+        out.print(f"Next: write to {safe(target.name)} directly.")
         return
-    _render_routes(routes, name, emails, namesakes)
+    _render_routes(where, emails, namesakes, named)
 
 
 @app.command("at")

@@ -88,6 +88,7 @@ def add(
         closing(read_keyed(paths, owner=owner)) as exports,
         _progress("Adding exports") as track,
     ):
+        was_me = next((s.name for s in store.sources() if s.is_me), None) if me else None
         summaries = add_exports(store, track(exports), me=me)
         stats = store.stats()
         store_path = store.path
@@ -109,9 +110,15 @@ def add(
         )
         for w in s.warnings:
             warn(w)
+    now_me = next((s.owner for s in summaries if s.is_me), None)
+    if was_me is not None and now_me is not None and was_me != now_me:
+        out.print(
+            f"You are now {safe(now_me)}: routes start from this export, no longer from "
+            f"{safe(was_me)}'s (still in the store as a colleague's)."
+        )
     out.print(
         f"Store {safe(store_path)}: {_n(stats.people, 'person', 'people')}, "
-        f"{_n(stats.connections, 'connection')}, {_n(stats.owners, 'colleague')}."
+        f"{_n(stats.connections, 'connection')}, {_exports(stats.owners, not no_me)}."
     )
     if no_me:
         out.print("Next: mark your own export with [bold]refpath add YOUR_EXPORT --me[/bold].")
@@ -124,6 +131,22 @@ def _n(count: int, one: str, many: str | None = None) -> str:
     return f"{count} {one if count == 1 else (many or one + 's')}"
 
 
+def _exports(owners: int, me: bool) -> str:
+    """Whose exports the store holds: the user's is never counted as a colleague's.
+
+    >>> _exports(1, True), _exports(3, True), _exports(2, True)
+    ('your export only', "your export and 2 colleagues'", "your export and 1 colleague's")
+    >>> _exports(1, False), _exports(0, False)
+    ('1 export (none marked as yours)', 'no exports')
+    """
+    if me:
+        if owners == 1:
+            return "your export only"
+        mates = owners - 1
+        return f"your export and {_n(mates, 'colleague')}'" + ("s" if mates == 1 else "")
+    return f"{_n(owners, 'export')} (none marked as yours)" if owners else "no exports"
+
+
 @app.command()
 def stats(
     ctx: typer.Context,
@@ -132,12 +155,13 @@ def stats(
     """Count people, connections (distinct pairs) and colleagues in the store."""
     with open_db(ctx) as store:
         result = store.stats()
+        me = store.me_owner_id() is not None
     if as_json:
         print_json(asdict(result))
     else:
         out.print(
-            f"{result.people} people, {result.connections} connections, "
-            f"{result.owners} colleagues' exports"
+            f"{_n(result.people, 'person', 'people')}, {_n(result.connections, 'connection')}; "
+            f"{_exports(result.owners, me)}"
         )
 
 
@@ -164,30 +188,77 @@ def sources(
             safe(r.name) + (" (you)" if r.is_me else ""),
             safe(r.source),
             r.fmt,
-            r.exported_on or "?",
+            f"{r.exported_on} ({r.exported_from})" if r.exported_on else "unknown",
             str(r.rows),
             str(r.people),
             str(r.hidden),
         )
     out.print(table)
+    if any(r.exported_from == "newest connection" for r in rows):
+        out.print(
+            "[dim]Exported: the date in LinkedIn's archive name, else the newest Connected On "
+            "date in the export (it was exported that day or later).[/dim]"
+        )
+
+
+#: ``remove`` asks before removing an export that lists more people than this.
+REMOVE_ASK_ABOVE = 3000
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:] + "."
+
+
+def _interactive() -> bool:
+    """Whether someone at a terminal can answer a question (scripts are never asked)."""
+    import sys
+
+    return sys.stdin.isatty()
 
 
 @app.command()
 def remove(
     ctx: typer.Context,
     owner: Annotated[str, typer.Argument(help="The colleague whose export to remove.")],
+    yes: Annotated[
+        bool,
+        typer.Option(
+            "--yes",
+            "-y",
+            help="Don't ask before removing your own export or one of over "
+            f"{REMOVE_ASK_ABOVE:,} people (never asked when not on a terminal).",
+        ),
+    ] = False,
 ) -> None:
     """Remove everything that came only from one colleague's export (no trace is left)."""
+    from refpath.identity import name_key
     from refpath.store.ingest import remove_owner
 
     with open_db(ctx) as store:
+        nk = name_key(owner)
+        source = next((s for s in store.sources() if name_key(s.name) == nk), None)
+        if source is not None and not yes and _interactive():
+            why = []
+            if source.is_me:
+                why.append("it is your own export (routes start from it)")
+            if source.people > REMOVE_ASK_ABOVE:
+                why.append(f"it lists {source.people:,} people")
+            if why and not typer.confirm(
+                f"Remove {plain(source.name)}'s export? {_sentence('; '.join(why))}",
+                default=False,
+            ):
+                out.print("Nothing was removed.")
+                raise typer.Exit(1)
         deleted = remove_owner(store, owner)
         result = store.stats()
+        me = store.me_owner_id() is not None
     out.print(
-        f"Removed {safe(owner)}'s export and {deleted} people only they knew. "
-        f"Store now: {result.people} people, {result.connections} connections, "
-        f"{result.owners} colleagues."
+        f"Removed {safe(owner)}'s export and {_n(deleted, 'person', 'people')} only they knew. "
+        f"Store now: {_n(result.people, 'person', 'people')}, "
+        f"{_n(result.connections, 'connection')}, {_exports(result.owners, me)}."
     )
+    if source is not None and source.is_me:
+        out.print("Next: mark your own export again with refpath add YOUR_EXPORT --me")
 
 
 def _said(side: object) -> str:

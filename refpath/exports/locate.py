@@ -171,15 +171,44 @@ def _read_file(path: Path) -> bytes:
         raise ExportError(f"{path}: can't read it ({err.strerror or err})") from err
 
 
-def _read_folder(folder: Path, root: Path) -> tuple[dict[str, tuple[str, bytes]], date | None]:
-    """An unzipped archive's files by kind, and Connections.csv's modification date."""
+def _read_folder(folder: Path, root: Path) -> dict[str, tuple[str, bytes]]:
+    """An unzipped archive's files by kind."""
     files: dict[str, tuple[str, bytes]] = {}
     for child in _children(folder, root):
         kind = _ARCHIVE_FILES.get(child.name.lower())
         if kind and kind not in files and child.is_file():
             files[kind] = (str(child), _read_file(child))
-    connections = Path(files["connections"][0])
-    return files, date.fromtimestamp(connections.stat().st_mtime)
+    return files
+
+
+_ARCHIVE_NAME = re.compile(r"LinkedInDataExport_(\d{1,2})-(\d{1,2})-(\d{4})", re.IGNORECASE)
+
+
+def archive_date(source: str | Path) -> date | None:
+    """The date in a LinkedIn archive's name (``Basic_LinkedInDataExport_11-20-2026.zip``).
+
+    The name of ``source`` itself counts, or of the folder holding it (an
+    unzipped archive's ``Connections.csv``, also inside a zip:
+    ``x.zip:Basic_LinkedInDataExport_11-20-2026/Connections.csv``); None when
+    neither is such a name.
+
+    >>> archive_date("team/Basic_LinkedInDataExport_11-20-2026.zip")
+    datetime.date(2026, 11, 20)
+    >>> archive_date("Complete_LinkedInDataExport_03-02-2025/Connections.csv")
+    datetime.date(2025, 3, 2)
+    >>> archive_date("carol/Connections.csv") is None
+    True
+    """
+    path = Path(source)
+    for name in (path.name, path.parent.name):
+        found = _ARCHIVE_NAME.search(name)
+        if found:
+            month, day, year = map(int, found.groups())
+            try:
+                return date(year, month, day)
+            except ValueError:
+                return None
+    return None
 
 
 def _unsafe_member(name: str) -> bool:
@@ -192,7 +221,7 @@ def _unsafe_member(name: str) -> bool:
     )
 
 
-def _read_zip(path: Path) -> tuple[dict[str, tuple[str, bytes]], date | None]:
+def _read_zip(path: Path) -> dict[str, tuple[str, bytes]]:
     """A LinkedIn archive's files by kind, read in memory with bomb checks.
 
     The archive is refused if *any* entry has an absolute path or a '..'
@@ -241,11 +270,7 @@ def _read_zip(path: Path) -> tuple[dict[str, tuple[str, bytes]], date | None]:
             kind: (f"{path}:{info.filename}", _read_member(archive, info, path))
             for kind, info in wanted.items()
         }
-    try:
-        exported = date(*wanted["connections"].date_time[:3])
-    except ValueError:
-        exported = None
-    return files, exported
+    return files
 
 
 def _check_sizes(path: Path, infos: list[zipfile.ZipInfo]) -> None:
@@ -339,17 +364,21 @@ def load(found: Located, owner: str | None = None) -> Export:
     if found.kind in ("zip", "dir") and share_format.is_share(found.path):
         return share_format.read_share(found.path)
     if found.kind == "zip":
-        files, exported_on = _read_zip(found.path)
+        files = _read_zip(found.path)
     elif found.kind == "dir":
-        files, exported_on = _read_folder(found.path, found.root)
+        files = _read_folder(found.path, found.root)
     else:
         files = {"connections": (str(found.path), _read_file(found.path))}
-        exported_on = date.fromtimestamp(found.path.stat().st_mtime)
     label, data = files["connections"]
     text, decoding = decode_export(data, label)
     connections = parse_connections(text, source=label)
     if decoding:
         connections = replace(connections, warnings=tuple(decoding) + connections.warnings)
+    # The archive's name dates it; else the newest connection is the best we know (a
+    # file's modification time says when it was copied, not when it was exported).
+    dated = [c.connected_on for c in connections.contacts if c.connected_on is not None]
+    named = archive_date(found.path) or archive_date(label)
+    exported_on = named or (max(dated) if dated else None)
 
     warnings: list[str] = []
     profile = _optional(files, "profile", warnings, parse_profile)

@@ -107,7 +107,8 @@ class Export:
     endorsements: tuple[EndorsementStats, ...] = ()
     recommendations: tuple[RecommendationInfo, ...] = ()
     fingerprint: str = ""  #: sha256 over the bytes read, to spot a re-added export
-    exported_on: date | None = None  #: zip member or file modification date
+    #: the date in the archive's name, else the newest Connected On (never a file's mtime)
+    exported_on: date | None = None
     #: warnings about the archive's other files; Connections.csv's own warnings
     #: (decoding, dates) are in ``connections.warnings``, never repeated here
     warnings: tuple[str, ...] = ()

@@ -148,7 +148,7 @@ def place_labels(canvas: Any, ax: Any, labels: list, fixed: list, tags: list) ->
 
 
 def draw_titles(fig: Any, net: TeamNetwork, cl: Clustering, opts: MapOptions,
-                counts: tuple[int, int], summarised: bool) -> str:  # fmt: skip
+                counts: tuple[int, int, bool], summarised: bool) -> str:  # fmt: skip
     """Write the title lines: what is shown, from which exports, and how it is drawn.
 
     Parameters
@@ -159,8 +159,8 @@ def draw_titles(fig: Any, net: TeamNetwork, cl: Clustering, opts: MapOptions,
         The network and its market clusters.
     opts : MapOptions
         The focus colleague and the routes, which the headline names.
-    counts : tuple of int
-        (people in view, colleagues in view).
+    counts : tuple
+        (people in view, colleagues in view, you are in view); you are not a colleague.
     summarised : bool
         The map is the bubble summary, which the title must say.
 
@@ -169,9 +169,17 @@ def draw_titles(fig: Any, net: TeamNetwork, cl: Clustering, opts: MapOptions,
     str
         The headline.
     """
-    names, (n, m) = list(net.owners.values()), counts
-    head = f"Team network from {_count(len(names), 'colleague')}'{'s' * (len(names) == 1)} export"
-    head += "s" * (len(names) != 1)
+    names, (n, m, you) = list(net.owners.values()), counts
+    who = " and ".join([*(["you"] * you), *([_count(m, "colleague")] * bool(m or not you))])
+    mates = len(names) - (net.me in net.owners)  # your own export is not a colleague's
+    if net.me not in net.owners:
+        head = f"Team network from {_count(mates, 'colleague')}'{'s' * (mates == 1)} export"
+        head += "s" * (mates != 1)
+    elif mates:
+        head = f"Team network from your export and {_count(mates, 'colleague')}'"
+        head += "s" * (mates == 1)
+    else:
+        head = "Network from your export only"
     if opts.focus is not None:
         head = f"{text(net.owners[opts.focus])}'s network"
     if opts.routes:
@@ -187,7 +195,7 @@ def draw_titles(fig: Any, net: TeamNetwork, cl: Clustering, opts: MapOptions,
         f"SUMMARY: {n:,} people are too many to draw one by one. Each bubble is a market "
         "cluster (area = people); line width = how many people a colleague knows there."
         if summarised
-        else f"{n:,} people and {_count(m, 'colleague')}; each dot is a person, coloured by market "
+        else f"{n:,} people, {who}; each dot is a person, coloured by market "
         f"cluster; grey lines are connections{', messages and invitations' * bool(other)} "
         "from the exports."
     )

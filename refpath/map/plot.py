@@ -208,7 +208,9 @@ def _render(
         node = net.people[b]
         labels.append((pos[b], f"{text(node.name, 24)}\n{text(node.company, 26)}", "broker"))
     placed = place_labels(canvas, ax, labels, [pos[p] for p in (*owners, *brokers)], tags)
-    title = draw_titles(fig, net, cl, opts, (len(people), len(owners)), summarised)
+    title = draw_titles(
+        fig, net, cl, opts, (len(people), len(owners - {net.me}), net.me in owners), summarised
+    )
     draw_legend(fig, net, cl, scene, opts)
     _save(fig, canvas, opts.out)
     n_clusters = len(set(scene.sizes) - {TEAM})

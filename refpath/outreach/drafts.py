@@ -16,6 +16,7 @@ Nothing here prints; :func:`write_markdown` is the only file writer.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import tomllib
@@ -43,6 +44,8 @@ ASK_AIM = 400
 #: Note renderings tried from the fullest (0) to the shortest.
 NOTE_LEVELS = 4
 BLOCKS = ("ask", "blurb", "note")
+#: A Profile.csv headline longer than this is cut to its first segment (:func:`short_headline`).
+HEADLINE_AIM = 60
 
 
 class NoIntroducer(RefpathError):
@@ -84,6 +87,27 @@ class Draft:
     note_limit: int
     counts: tuple[Count, ...]
     problems: tuple[str, ...] = ()
+
+
+def short_headline(headline: str) -> str:
+    """A LinkedIn headline short enough for an introduction: the first segment of a long one.
+
+    Headlines are often several claims joined by ``|``, ``·``, ``•`` or a
+    dash; a blurb needs only the first. One of up to :data:`HEADLINE_AIM`
+    characters is kept whole (a headline set in ``config.toml`` is never cut).
+
+    >>> short_headline("Account Executive at Northwind Analytics — data platforms for ops teams")
+    'Account Executive at Northwind Analytics'
+    >>> short_headline("Founder | Speaker | Angel investor in climate, health and fintech startups")
+    'Founder'
+    >>> short_headline("Head of Sales at Acme")
+    'Head of Sales at Acme'
+    """
+    text = " ".join(headline.split())
+    if len(text) <= HEADLINE_AIM:
+        return text
+    first = re.split(r"\s+[-–—]\s+|\s*[|•·]\s*", text, maxsplit=1)[0].strip(" ,;:")
+    return first or text
 
 
 def slug(text: str) -> str:
@@ -159,10 +183,16 @@ def _environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
     )
 
 
+@functools.cache
+def _shipped_env() -> jinja2.Environment:
+    """The environment of refpath's own templates, built once: each is compiled only once
+    (a plan with --drafts renders hundreds of drafts)."""
+    return _environment(jinja2.PackageLoader("refpath", "templates"))
+
+
 def _templates(user: Path | None) -> dict[str, tuple[jinja2.Template, str]]:
     """Each block's template and its file name: the user's where defined, else shipped."""
-    shipped_env = _environment(jinja2.PackageLoader("refpath", "templates"))
-    shipped = shipped_env.get_template("draft.j2")
+    shipped = _shipped_env().get_template("draft.j2")
     chosen = {b: (shipped, "refpath/templates/draft.j2") for b in BLOCKS}
     if user is None:
         return chosen
@@ -271,7 +301,7 @@ def draft_for(
     target = intro.hops[-1].b
     headline = config.headline
     if not headline and me_person is not None:
-        headline = store.owner_headline(me_person.id)
+        headline = short_headline(store.owner_headline(me_person.id))
     me = who_of(me_person, headline, config.name)
     tied = [tie_of(h, today) for h in intro.hops]
     me_tie, ties = (tied[0], tied[1:]) if me_person is not None else (None, tied)
@@ -338,7 +368,7 @@ def count_text(count: Count) -> str:
 
 def draft_markdown(draft: Draft, *, note: bool = True) -> str:
     """The draft as Markdown (``templates/draft.md.j2``): each part with its count."""
-    env = _environment(jinja2.PackageLoader("refpath", "templates"))
+    env = _shipped_env()
     names = [clean(p.name) for p in (draft.target, draft.introducer, draft.via[-1])]
     return env.get_template("draft.md.j2").render(
         draft=draft,

@@ -77,6 +77,7 @@ class ProspectList:
     prospects: tuple[Prospect, ...]
     extra_columns: tuple[str, ...] = ()  #: passed-through columns, in file order
     warnings: tuple[str, ...] = ()
+    url_column: str = ""  #: the header of the list's own profile URL column, if it has one
 
 
 def _fold(cell: str) -> str:
@@ -235,8 +236,9 @@ def _parse_table(source: str, lines: list[str], found: _Header) -> ProspectList:
             f"{source}: no prospects found: every row below the header on line {index + 1} "
             "is empty or has no name"
         )
+    url_header = " ".join(header[roles["url"]].split()) if "url" in roles else ""
     return ProspectList(
-        source, tuple(prospects), tuple(columns[k][1] for k in keep), tuple(warnings)
+        source, tuple(prospects), tuple(columns[k][1] for k in keep), tuple(warnings), url_header
     )
 
 
@@ -326,8 +328,9 @@ def read_prospects(path: Path) -> ProspectList:
     found = parse_prospects(text, str(path))
     if warnings:
         found = ProspectList(
-            found.source, found.prospects, found.extra_columns, (*warnings, *found.warnings)
-        )
+            found.source, found.prospects, found.extra_columns, (*warnings, *found.warnings),
+            found.url_column,
+        )  # fmt: skip
     return found
 
 

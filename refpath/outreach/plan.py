@@ -19,12 +19,13 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from refpath.errors import InputError, PersonError
+from refpath.errors import InputError
 from refpath.identity import company_key
 from refpath.outreach.leads import Prospect, ProspectList, match_prospect, person_key
 from refpath.outreach.log import LogState
 from refpath.routes.introducers import Introduction, RouteFinder, Routes
 from refpath.routes.people import Person
+from refpath.routes.standing import COLLEAGUE, CONNECTED, YOU, sentence, standing
 from refpath.store.db import Store
 
 #: Scores are scaled to integer costs: network_simplex may never finish on floats.
@@ -34,7 +35,7 @@ CANDIDATES = 10
 #: Every status a plan row can have.
 STATUSES = (
     "assigned", "no path", "over capacity", "ambiguous", "not found", "already connected",
-    "recently asked", "introduced", "met", "duplicate",
+    "colleague", "you", "recently asked", "introduced", "met", "duplicate",
 )  # fmt: skip
 
 
@@ -147,6 +148,7 @@ class Plan:
     load: tuple[Load, ...]  #: introducers with asks in this plan, busiest first
     me: Person | None  #: the user (routes start here), None when the team is the start
     seconds: Mapping[str, float]  #: 'routes' (matching and candidates) and 'solve'
+    url_column: str = ""  #: the lead list's own profile URL column (passed through)
 
     def with_status(self, status: str) -> list[PlanRow]:
         """The rows with this status."""
@@ -227,7 +229,7 @@ def make_plan(
         key=lambda x: (-x.new - x.recent, x.name, x.key),
     )
     seconds = {"routes": solving - started, "solve": solved - solving}
-    return Plan(tuple(rows), leads.extra_columns, tuple(loads), me, seconds)
+    return Plan(tuple(rows), leads.extra_columns, tuple(loads), me, seconds, leads.url_column)
 
 
 def _candidates(
@@ -259,14 +261,13 @@ def _candidates(
     stale = log.stale.get(key)
     if stale is not None:
         notes += (f"asked {stale.introducer} on {stale.on.isoformat()}; no answer logged",)
-    try:
-        routes = finder(person)
-    except PersonError:
-        return PlanRow(prospect, "no path", person, None, ("this is you",)), None
-    if routes.connected:
-        since = f" (since {routes.connected_on.isoformat()})" if routes.connected_on else ""
-        what = f"you are connected{since}: write to them directly"
-        return PlanRow(prospect, "already connected", person, None, (what,)), None
+    where = standing(store, person, finder=finder)
+    if where.kind in (YOU, COLLEAGUE):
+        return PlanRow(prospect, where.kind, person, None, (sentence(where),)), None
+    routes = where.routes
+    assert routes is not None
+    if where.kind == CONNECTED:
+        return PlanRow(prospect, "already connected", person, None, (sentence(where),)), None
     cands: dict[str, Introduction] = {}
     for intro in routes.paths:  # best first: the best route per person to ask
         k = person_key(intro.via[0])
@@ -274,10 +275,5 @@ def _candidates(
             cands[k] = intro
     if cands:
         return PlanRow(prospect, "", person, None, notes), (routes, cands)
-    if routes.paths:
-        why = "everyone who could introduce them declined"
-    elif routes.company_too_big:
-        why = f"no one knows them, and {person.company} is too big to guess who does"
-    else:
-        why = "no one on the team knows them or anyone at their company"
+    why = "everyone who could introduce them declined" if routes.paths else sentence(where)
     return PlanRow(prospect, "no path", person, None, (*notes, why)), None

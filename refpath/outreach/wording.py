@@ -37,6 +37,8 @@ class Who:
     position: str
     headline: str = ""  #: only for the user: Profile.csv headline or config
     colleague: bool = False  #: on the user's team (their export was added)
+    #: in some export; False: a prospect only the user named (the company is the user's word)
+    in_store: bool = True
 
 
 @dataclass(frozen=True)
@@ -97,7 +99,10 @@ def who_of(p: Person | None, headline: str = "", name: str = "") -> Who:
     first = first_name(shown) if shown != "[your name]" else shown
     if p is None:
         return Who(shown, first, "", "", clean(headline))
-    return Who(shown, first, clean(p.company), clean(p.position), clean(headline), p.is_owner)
+    return Who(
+        shown, first, clean(p.company), clean(p.position), clean(headline), p.is_owner,
+        bool(p.id),
+    )  # fmt: skip
 
 
 def tie_of(hop: Hop, today: date) -> HopFacts:
@@ -178,6 +183,20 @@ def why(ties: list[HopFacts], target: Who) -> str:
     last = ties[-1]
     said = [_knows(tie, i == 0) for i, tie in enumerate(ties[:-1] if last.inferred else ties)]
     where = f" at {last.company}" if last.company else ""
+    if last.inferred and not target.in_store:  # only the user says where the target works
+        company = last.company or "the same company"
+        if len(ties) == 1:
+            return (
+                f"Do you know {target.name}? I understand {target.first_name} works at "
+                f"{company}, where our LinkedIn data lists you."
+            )
+        said.append(
+            f"our LinkedIn data lists {last.a.first_name} at {company}, where I understand "
+            f"{target.name} works"
+        )
+        text = ", and ".join(said)
+        k = last.a.first_name
+        return f"{text[0].upper()}{text[1:]}. Do you know whether {k} knows {target.first_name}?"
     if last.inferred and len(ties) == 1:
         there = " there" if where else " at the same company"
         return f"Do you know {target.name}{where}? Our LinkedIn data lists you both{there}."

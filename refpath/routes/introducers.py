@@ -89,6 +89,11 @@ class Routes:
     company_too_big: bool = False  #: no inferred routes: the company is too big to guess
     direct: Hop | None = None  #: the user's own tie to the target, when the data shows one
 
+    @property
+    def people_there(self) -> int:
+        """People at the target's company in the data (a prospect in no export is not)."""
+        return max(0, self.company_size - (0 if self.in_store else 1))
+
 
 class _Route(NamedTuple):
     score: float
@@ -145,8 +150,10 @@ def _observed(team: Team, t: int, t_sides: dict[tuple[int, int], Side]) -> dict[
     return routes
 
 
-def guess(company: str, size: int) -> TieEvidence:
+def guess(company: str, size: int, outsider: bool = False) -> TieEvidence:
     """The evidence of an inferred tie: both at ``company`` (``size`` people in the data).
+
+    ``outsider``: the target is in no export, and counted in ``size`` all the same.
 
     >>> from refpath.routes.strength import tie_strength
     >>> tie_strength(guess("Acme", 12)) > tie_strength(guess("Acme", 400)) > MIN_INFERRED
@@ -156,7 +163,7 @@ def guess(company: str, size: int) -> TieEvidence:
     """
     return TieEvidence(
         0, 0, None, None, 0, 0, False, None, None, True, False,
-        inferred=True, company_size=size, company=company,
+        inferred=True, company_size=size, company=company, outsider=outsider,
     )  # fmt: skip
 
 
@@ -164,7 +171,7 @@ def _inferred(
     team: Team, t: int, ck: str, company: str, size: int, skip: set[int], floor: float
 ) -> dict[int, _Route]:
     """Routes ending in an inferred tie: a colleague at the target's company ⇢ target."""
-    ev = guess(company, size)
+    ev = guess(company, size, outsider=not t)
     strength = tie_strength(ev, today=team.today)
     routes: dict[int, _Route] = {}
     if strength <= floor or strength < MIN_INFERRED:  # none could make the top k / matter
@@ -313,21 +320,27 @@ def introducers_for(
 def route_via(routes: Routes, via: str, *, option: str = "--via") -> Introduction:
     """The best route whose introducer (or, failing that, anyone on it) is ``via``.
 
-    ``via`` is a name or a profile URL, matched as names are everywhere
-    (folded). ``refpath draft --via`` and the Python API's ``draft(via=...)``
-    pick a route with it. Raises :class:`InputError` naming ``option`` and the
-    introducers there are when no route goes through ``via``.
+    ``via`` is a name, a profile URL, or a first name alone, matched as names
+    are everywhere (folded); where several routes match, one that asks a
+    colleague comes first. ``refpath draft --via`` and the Python API's
+    ``draft(via=...)`` pick a route with it. Raises :class:`InputError` naming
+    ``option`` and the introducers there are when no route goes through ``via``.
     """
     key = profile_key(via)
     folded = name_key(via)
+    one_word = bool(folded) and " " not in folded
 
-    def same(p: Person) -> bool:
+    def full(p: Person) -> bool:
         return (bool(key) and profile_key(p.url) == key) or name_key(p.name) == folded
 
-    for people in ([i.via[0]] for i in routes.paths), (i.via for i in routes.paths):
-        for intro, on_route in zip(routes.paths, people, strict=True):
-            if any(same(p) for p in on_route):
-                return intro
+    def first(p: Person) -> bool:
+        return one_word and name_key(p.name).split(" ")[0] == folded
+
+    for same in (full, first):
+        for scope in (lambda i: i.via[:1], lambda i: i.via):
+            hits = [(i, p) for i in routes.paths for p in scope(i) if same(p)]
+            if hits:
+                return next((i for i, p in hits if p.is_owner), hits[0][0])
     names = list(dict.fromkeys(i.via[0].name for i in routes.paths))
     raise InputError(
         f"{option} {via!r} is not on a route to {routes.target.name}; "

@@ -215,14 +215,63 @@ def find_target(
     """
     try:
         return find_person(store, query, company=company)
-    except UnknownPerson:
+    except UnknownPerson as error:
         found = prospect_at(store, query, company) if company else None
         if found is not None:
             return found
         if url_ok and profile_key(query):
             url = canonical_url(query)
             return Person(0, "", url, company or "", "", url, ())
+        if profile_key(query):
+            raise
+        if not company:
+            raise UnknownPerson(
+                f"{error}; for a prospect in no export, give their company with --company",
+                error.suggestions,
+            ) from None
+        if display_name(query):
+            raise UnknownPerson(
+                f"{error}, and no one at {company!r} either, so there is no one to reach "
+                "them through",
+                error.suggestions,
+            ) from None
         raise
+
+
+def find_introducer(store: Store, query: str) -> Person:
+    """The person ``query`` names as an introducer (``--via``): colleagues first.
+
+    A full name or profile URL that matches one colleague picks them even when
+    others share the name; a first name alone picks the one colleague with that
+    first name. Otherwise as :func:`find_target` (a profile URL no export holds
+    is accepted); a miss suggests colleagues' names before anyone else's.
+    """
+    people = find_people(store, query)
+    owners = [p for p in people if p.is_owner]
+    if len(owners) == 1:
+        return owners[0]
+    folded = name_key(query)
+    if not people and folded and " " not in folded:
+        rows = store.conn.execute("SELECT person_id, name_key FROM owners").fetchall()
+        firsts = [pid for pid, nk in rows if nk.split(" ")[0] == folded]
+        if len(firsts) == 1:
+            return people_by_ids(store.conn, firsts)[0]
+        if len(firsts) > 1:
+            raise AmbiguousPerson(
+                f"{len(firsts)} colleagues are called {query!r}; give the full name",
+                tuple(people_by_ids(store.conn, firsts)),
+            )
+    try:
+        return find_target(store, query, url_ok=True)
+    except UnknownPerson as error:
+        from rapidfuzz import fuzz, process
+
+        names = {nk: n for n, nk in store.conn.execute("SELECT name, name_key FROM owners")}
+        hits = process.extract(folded, list(names), scorer=fuzz.WRatio, limit=3)
+        mates = tuple(names[h[0]] for h in hits if h[1] >= 60)
+        close = tuple(dict.fromkeys((*mates, *error.suggestions)))[:5]
+        hint = f"; closest names: {', '.join(close)}" if close else ""
+        raise UnknownPerson(f"no one called {query!r} in the store{hint}", close) from None
 
 
 def emails_of(store: Store, person_id: int) -> tuple[str, ...]:

@@ -67,6 +67,9 @@ class TieEvidence:
     company_size: int = 0  #: people at the shared company in the data (inferred ties)
     connected: bool = False  #: a LinkedIn connection is listed in either export
     company: str = ""  #: the shared company's name, for reasons
+    #: the target is in no export: counted in ``company_size`` (for the score) but not
+    #: one of the people "in the data" that reasons count
+    outsider: bool = False
 
 
 NO_EVIDENCE = TieEvidence(0, 0, None, None, 0, 0, False, None, None, False, False)
@@ -201,7 +204,8 @@ def tie_reasons(
     today = today or date.today()
     where = ev.company or "the same company"
     if ev.inferred:
-        size = f" ({ev.company_size} people there in the data)" if ev.company_size else ""
+        n = ev.company_size - ev.outsider
+        size = f" ({n} {'person' if n == 1 else 'people'} there in the data)" if n > 0 else ""
         return [f"{a_name} and {b_name}: both at {where}{size}; inferred, no known connection"]
     # Inside a sentence the user is "you"; other names stay as written.
     a_in, b_in = (n if n != "You" else "you" for n in (a_name, b_name))

@@ -166,12 +166,16 @@ class Source:
     source: str
     fmt: str
     owner_from: str
-    exported_on: str | None
+    exported_on: str | None  #: ISO date, see ``exported_from``
     added_at: str
     rows: int
     people: int  #: people currently connected to this owner in the store
     hidden: int
     warnings: int
+    #: where ``exported_on`` comes from: "archive name" (LinkedIn's archive is named
+    #: after the day it was made), "share file" (a share states its export's date),
+    #: "newest connection" (the latest Connected On), or ""
+    exported_from: str = ""
 
 
 def default_path() -> Path:
@@ -268,17 +272,31 @@ class Store:
 
     def sources(self) -> list[Source]:
         """The owners whose exports are in the store, in the order they were added."""
+        from refpath.exports.locate import archive_date
+        from refpath.exports.share import SHARE_FMT
+
         rows = self.conn.execute(
-            """SELECT o.name, o.is_me, o.source, o.fmt, o.owner_from, o.exported_on,
+            """SELECT o.name, o.is_me, o.source, o.fmt, o.owner_from,
+                      (SELECT MAX(c.connected_on) FROM connections c WHERE c.owner_id = o.id),
                       o.added_at, o.rows,
                       (SELECT COUNT(*) FROM connections c WHERE c.owner_id = o.id),
-                      o.hidden, o.warnings
+                      o.hidden, o.warnings, o.exported_on
                FROM owners o ORDER BY o.id"""
         ).fetchall()
-        return [
-            Source(r[0], bool(r[1]), r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10])
-            for r in rows
-        ]
+        out = []
+        for r in rows:
+            named = archive_date(r[2])
+            if r[3] == SHARE_FMT:  # a share states the date of the export it was made from
+                on, basis = r[11], "share file"
+            elif named:
+                on, basis = named.isoformat(), "archive name"
+            else:
+                on, basis = r[5], "newest connection"
+            out.append(
+                Source(r[0], bool(r[1]), r[2], r[3], r[4], on, r[6], r[7], r[8], r[9], r[10],
+                       basis if on else "")
+            )  # fmt: skip
+        return out
 
     def me_owner_id(self) -> int | None:
         """The owner marked with ``--me``, if any."""

@@ -266,12 +266,12 @@ def test_check_with_a_target_looks_for_closeness_in_the_store(db):
 def test_check_bad_files_exit_2(tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_text("  \n")
-    latin = tmp_path / "latin.txt"
-    latin.write_bytes("Olá".encode("latin-1"))
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(b"\x00\x01\x02PK\x03\x04" * 10)
     for path, message in [
         (tmp_path / "missing.txt", "cannot read: No such file or directory"),
         (empty, "the message is empty"),
-        (latin, "not UTF-8 text"),
+        (binary, "not a text file; save the message as UTF-8 text"),
     ]:
         result = runner.invoke(app, ["check", str(path)])
         assert result.exit_code == 2

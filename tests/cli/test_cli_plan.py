@@ -10,14 +10,25 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from builders import ASSETS, TODAY, assert_same_routes, build_team, lines
+from builders import ASSETS, TODAY, assert_same_routes, build_team, li, lines
 from typer.testing import CliRunner
 
 from refpath.cli import app
 
 runner = CliRunner()
 EXAMPLES = Path(__file__).resolve().parents[2] / "docs" / "examples" / "prospects.csv"
-HEADER = ["prospect", "company", "introducer", "score", "hops", "inferred", "reasons", "status"]
+HEADER = [
+    "prospect",
+    "company",
+    "introducer",
+    "score",
+    "hops",
+    "inferred",
+    "reasons",
+    "status",
+    "prospect_url",
+    "introducer_url",
+]
 
 
 @pytest.fixture(autouse=True)
@@ -52,7 +63,7 @@ def lead_list(tmp_path, rows, header=("Name", "Company")) -> Path:
 
 
 def read_csv(path: Path) -> list[list[str]]:
-    with open(path, newline="", encoding="utf-8") as f:
+    with open(path, newline="", encoding="utf-8-sig") as f:
         return list(csv.reader(f))
 
 
@@ -80,7 +91,7 @@ def test_plan_writes_the_csv_and_prints_the_summary(db, tmp_path):
     ]
     rows = read_csv(tmp_path / "plan.csv")
     assert rows[0] == HEADER
-    assert [r[:3] + r[4:6] + r[7:] for r in rows[1:]] == [
+    assert [r[:3] + r[4:6] + r[7:8] for r in rows[1:]] == [
         ["Jane Doe", "Acme Robotics", "Bob Okafor", "You → Bob Okafor → Jane Doe", "no",
          "assigned"],
         ["Sam Lee", "Globex", "", "", "", "over capacity"],
@@ -89,13 +100,23 @@ def test_plan_writes_the_csv_and_prints_the_summary(db, tmp_path):
         ["Nobody Here", "", "", "", "", "not found"],
         ["Priya Raman", "Initech", "", "", "", "already connected"],
     ]  # fmt: skip
+    assert [r[8:] for r in rows[1:]] == [  # profile URLs: the prospect's and the introducer's
+        [li("jane-doe"), li("bob-okafor")],
+        [li("sam-lee-globex"), ""],
+        [li("tom-baker"), li("carol-mendes")],
+        ["", ""],
+        [li("priya-raman"), ""],
+    ]
     assert 0.5 < float(rows[1][3]) < 1 and rows[2][3] == ""
     assert rows[1][6] == (
         "You and Bob Okafor: teammates; connected since 2021 | "
         "Bob Okafor and Jane Doe: 40 messages 2018–2024; connected since 2016"
     )
     assert rows[2][6] == "Bob Okafor (0.20) is at capacity"
-    assert rows[5][6] == "you are connected (since 2020-01-01): write to them directly"
+    assert (
+        rows[5][6]
+        == "You are already connected to Priya Raman 🚀 since 1 Jan 2020: you can write directly."
+    )
 
 
 def test_json_gives_the_same_rows_as_the_csv(db, tmp_path):

@@ -172,7 +172,8 @@ def test_unknown_name_exits_1_with_the_closest_names(db):
     assert result.exit_code == 1
     assert result.stdout == ""
     assert lines(result.stderr) == [
-        "refpath: error: no one called 'Jane Doh' in the store; closest names: Jane Doe",
+        "refpath: error: no one called 'Jane Doh' in the store; closest names: Jane Doe; "
+        "for a prospect in no export, give their company with --company",
         'Next: refpath to "Jane Doe" (the closest name)',
     ]
 
@@ -212,7 +213,8 @@ def test_a_prospect_in_no_export_at_a_known_company_gets_the_company_route(db):
     unknown = run(db, "to", "Nia Newcomer", "--company", "Nowhere")
     assert unknown.exit_code == 1
     assert lines(unknown.stderr)[-1] == (
-        'Next: check the spelling, or see who is there: refpath at "Nowhere"'
+        "Next: check the spelling of the name and the company, or add an export that lists "
+        "someone there with refpath add EXPORTS"
     )
 
 

@@ -39,11 +39,12 @@ def test_every_command_has_help(path, cmd):
     assert "Usage" in result.output
 
 
-def test_version_and_no_args_show_help():
+def test_version_and_no_args_point_to_help():
     result = runner.invoke(app, ["--version"])
     assert result.exit_code == 0 and result.output.startswith("refpath ")
     result = runner.invoke(app, [])
-    assert "Usage" in result.output
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "refpath: error: Missing command; see refpath --help\n"
 
 
 def test_the_command_reference_is_current():

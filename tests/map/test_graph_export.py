@@ -56,11 +56,11 @@ def test_csv_writes_two_neutralised_files(store, tmp_path):
     written = export_graph(store, tmp_path / "team.csv")
     nodes, edges = (tmp_path / "team_nodes.csv", tmp_path / "team_edges.csv")
     assert written.files == (nodes, edges)
-    rows = list(csv.DictReader(nodes.open(encoding="utf-8")))
+    rows = list(csv.DictReader(nodes.open(encoding="utf-8-sig")))
     evil = next(r for r in rows if "HYPERLINK" in r["name"])
     assert evil["name"] == "'=HYPERLINK(1) -2+3" and evil["company"] == "'@Acme Robotics"
     assert len(rows) == store.stats().people and "email" not in rows[0]
-    ties = list(csv.DictReader(edges.open(encoding="utf-8")))
+    ties = list(csv.DictReader(edges.open(encoding="utf-8-sig")))
     assert len(ties) == store.stats().connections
     assert set(ties[0]) == {"source", "target", "connected_on", "strength", "kind", "owners"}
 

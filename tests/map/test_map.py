@@ -150,3 +150,17 @@ def test_map_command_help_names_every_option():
     for option in ("--output", "--highlight", "--company", "--owner", "--layout", "--max-people"):
         assert option in result.output
     assert Path("network.png").name in result.output
+
+
+def test_the_title_never_counts_your_own_export_as_a_colleagues(team, tmp_path):
+    from dataclasses import replace
+
+    net, cl = team
+    alex = person(net, "Alex Rivera")
+    mine = replace(net, me=alex)
+    title = draw_map(mine, cl, MapOptions(tmp_path / "m.png")).title
+    assert title == "Team network from your export and 2 colleagues'"
+    alone = replace(mine, owners={alex: "Alex Rivera"})
+    assert draw_map(alone, cl, MapOptions(tmp_path / "a.png")).title == (
+        "Network from your export only"
+    )

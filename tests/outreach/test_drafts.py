@@ -3,7 +3,7 @@
 The golden files under ``tests/golden/drafts/`` were written from the
 implementation and read by a person before being kept; the tests compare them
 exactly. After a deliberate change, rewrite them with
-``REFPATH_UPDATE_GOLDEN=1 pytest tests/test_drafts.py`` and read the diff.
+``REFPATH_UPDATE_GOLDEN=1 pytest tests/outreach/test_drafts.py`` and read the diff.
 """
 
 from __future__ import annotations

@@ -73,7 +73,7 @@ def test_a_second_add_waits_for_the_first_and_both_land(tmp_path, synth_team):
     for text in (out1, err1, out2, err2):
         assert "locked" not in text and "busy" not in text
     assert end2 > end1, "the second add should have waited for the first"
-    assert "5 colleagues" in out2
+    assert "5 exports" in out2
     assert sorted(owners(db)) == sorted(
         ["Carol Mendes", "Bob Okafor", *(p.name.replace("-", " ").title() for p in team.iterdir())]
     )

@@ -134,7 +134,7 @@ def test_sigkill_mid_add_leaves_the_store_as_it_was_and_the_add_runs_again(tmp_p
     assert dump(db) == before
     again = run_refpath(db, "add", team)
     assert again.returncode == 0, again.stderr
-    assert "5 colleagues" in again.stdout
+    assert "5 exports" in again.stdout
     assert dump(db)["integrity"] == [("ok",)]
 
 
@@ -154,7 +154,7 @@ def test_sigkill_while_the_wal_holds_uncommitted_pages(tmp_path, synth_team):
     # the recovered store takes new writes
     result = run_refpath(db, "add", SAMPLES / "bob-okafor")
     assert result.returncode == 0, result.stderr
-    assert "2 colleagues" in result.stdout
+    assert "2 exports" in result.stdout
 
 
 @pytest.mark.slow

@@ -182,7 +182,7 @@ def test_a_full_disk_gives_one_line_and_leaves_the_store_as_it_was(tiny_disk, sy
     assert dump(db) == content
     again = run_refpath(db, "add", team)
     assert again.returncode == 0, again.stderr
-    assert "3 colleagues" in again.stdout
+    assert "3 exports" in again.stdout
 
 
 def test_a_store_that_cannot_grow_rolls_the_whole_add_back(tmp_path, synth_team, monkeypatch):

@@ -125,7 +125,7 @@ def test_safecsv_neutralises_every_formula_and_keeps_the_rest(tmp_path):
     values = [*FORMULAS, "\tTab", "\rCR", *ESCAPES, *MARKUP, "Jane", "", "'quoted"]
     path = tmp_path / "x.csv"
     assert write_csv(path, ["=header", "b"], [[v, 1.5] for v in values] + [[-2, -0.5]]) == 19
-    with open(path, newline="", encoding="utf-8") as f:
+    with open(path, newline="", encoding="utf-8-sig") as f:
         rows = list(csv.reader(f))
     assert rows[0] == ["'=header", "b"]
     for value, (cell, number) in zip(values, rows[1:], strict=False):

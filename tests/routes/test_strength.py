@@ -46,6 +46,7 @@ evidence = st.builds(
     company_size=st.integers(0, 1_000_000),
     connected=st.booleans(),
     company=st.text(max_size=20),
+    outsider=st.booleans(),
 )
 
 
@@ -81,7 +82,7 @@ ORDER = {
     "teammates": _plain,
     "connected": _plain,
 }
-NEUTRAL = {"invitation_direction", "company"}  # only shape the reasons
+NEUTRAL = {"invitation_direction", "company", "outsider"}  # only shape the reasons
 INVERSE = {"inferred", "company_size"}  # less trust, not less evidence: tested below
 
 
