@@ -33,8 +33,8 @@ SCALE = 10_000
 CANDIDATES = 10
 #: Every status a plan row can have.
 STATUSES = (
-    "assigned", "no path", "over capacity", "ambiguous", "not found", "already connected",
-    "recently asked", "introduced", "met", "duplicate",
+    "assigned", "no path", "over capacity", "ambiguous", "check the name", "not found",
+    "already connected", "recently asked", "introduced", "met", "duplicate",
 )  # fmt: skip
 
 

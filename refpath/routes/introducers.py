@@ -316,17 +316,34 @@ def reachable_count(store: Store, company: str) -> int:
     return len(set(people_at(store.conn, company)) - owners)
 
 
+def reachable(
+    store: Store, company: str, *, top: int | None = 50, today: date | None = None
+) -> tuple[list[tuple[Person, Introduction]], int]:
+    """(the ``top`` best routes at ``company``, best first; how many people there are reached).
+
+    One look-up of the company's people for both (``top=None``: everyone).
+    """
+    ids = people_at(store.conn, company)
+    owners = {r[0] for r in store.conn.execute("SELECT person_id FROM owners")}
+    return _reachable(store, ids, top, today), len(set(ids) - owners)
+
+
 def reachable_at(
     store: Store, company: str, *, top: int | None = None, today: date | None = None
 ) -> list[tuple[Person, Introduction]]:
-    """Everyone at ``company`` (folded match) the team reaches, each with their best route.
+    """Everyone at ``company`` (folded, whole-word match) the team reaches, each with their best route.
 
     Colleagues (whose exports were added) are left out: they are the team.
     Best first; only the ``top`` best when given. Raises
     :class:`refpath.errors.UnknownPerson` when no one is at that company.
     """
+    return _reachable(store, people_at(store.conn, company), top, today)
+
+
+def _reachable(
+    store: Store, ids: list[int], top: int | None, today: date | None
+) -> list[tuple[Person, Introduction]]:
     conn = store.conn
-    ids = people_at(conn, company)
     team = Team(conn, today or date.today())
     sides = sides_about(conn, IDS, (json.dumps(ids),))
     team.sides.update(sides)
