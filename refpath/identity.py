@@ -76,7 +76,8 @@ _NONWORD = re.compile(r"[\W_]+")
 
 #: Greek and Cyrillic letters that look like a Latin letter, as Unicode's confusables data
 #: (UTS #39, confusables.txt) maps them; only letters whose look-alike is one ASCII letter.
-#: Applied only to words that also hold Latin letters, or to names mostly in Latin.
+#: Applied to the words of a name in Latin letters, and to a name whose every letter
+#: looks Latin; a name really written in Cyrillic or Greek is left as it is.
 _CONFUSABLES = str.maketrans(
     "ͿΑΒΕΖΗΙΚΜΝΟΡΤΥΧαγινορσυϒϜϱϲϳϹϺЅІЈАВЕКМНОРСТУХЬагеорсухѕіјѡѴѵҮүһҽӀӏԁԌԛԜԝ",
     "JABEZHIKMNOPTYXayivopouYFpcjCMSIJABEKMHOPCTYXbareopcyxsijwVvYyheIldGqWw",
@@ -137,7 +138,8 @@ def _unconfuse(words: list[str]) -> list[str]:
     if not any(ch in _LOOKALIKE for w in words for ch in w):
         return words
     latin = any(any(_is_latin(ch) and ch.isalpha() for ch in w) for w in words)
-    if not latin:
+    # a name with no Latin letter is folded only when every letter looks Latin
+    if not latin and not all(ch in _LOOKALIKE for w in words for ch in w if ch.isalpha()):
         return words
     out = []
     for w in words:
@@ -279,7 +281,7 @@ def names_agree(query: str, stored: str) -> bool:
 
     >>> names_agree("laura quinn", "laura m quinn"), names_agree("laura quinn", "laura quin")
     (True, False)
-    >>> names_agree("laura mae quinn", "laura m quinn"), names_agree("laura ann quinn", "laura m quinn")
+    >>> names_agree("laura mae quinn", "laura m quinn"), names_agree("laura ann q", "laura m q")
     (True, False)
     """
     q, s = query.split(), stored.split()

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from refpath.cli.app import app, err, open_db, out, plain, print_json, safe, warn
+from refpath.cli.app import app, err, open_db, out, plain, print_json, quoted, safe, warn
 
 if TYPE_CHECKING:  # (imported where used: every command loads this module)
     from refpath.exports.records import Export
@@ -190,31 +190,68 @@ def _said(side: object) -> str:
     return safe(describe() if describe else f"{side} (not in the store yet)")
 
 
+_SIDES_COMPANY = typer.Option(
+    "--company",
+    "-c",
+    help="The company of a name given (as for refpath to). Once: for both names; "
+    "twice: the first for A, the second for B.",
+    show_default=False,
+)
+
+
+def _companies(company: list[str] | None) -> tuple[str | None, str | None]:
+    """--company given once applies to both sides; twice, one each."""
+    from refpath.errors import InputError
+
+    given = company or []
+    if len(given) > 2:
+        raise InputError("--company may be given at most twice (for A, then for B)")
+    if len(given) == 1:
+        return given[0], given[0]
+    return (given[0], given[1]) if given else (None, None)
+
+
+def _decide(ctx: typer.Context, a: str, b: str, company: list[str] | None, *, same: bool):
+    from refpath.errors import AmbiguousPerson
+    from refpath.routes.people import record_decision
+
+    ca, cb = _companies(company)
+    with open_db(ctx) as store:
+        try:
+            return record_decision(store, a, b, same=same, company_a=ca, company_b=cb)
+        except AmbiguousPerson as error:
+            err.print(f"refpath: error: {safe(error)}")
+            for cand in error.candidates:
+                describe = getattr(cand, "describe", None)
+                pick = getattr(cand, "url", "") or getattr(cand, "key", "")
+                err.print(
+                    f"  - {safe(describe() if describe else cand)}: name it {safe(quoted(pick))}"
+                )
+            err.print("Next: name each side by the URL or key shown, or give --company.")
+            raise typer.Exit(1) from None
+
+
 @app.command()
 def same(
     ctx: typer.Context,
-    a: Annotated[str, typer.Argument(help="A name or profile URL.")],
-    b: Annotated[str, typer.Argument(help="Another name or profile URL for the same person.")],
+    a: Annotated[str, typer.Argument(help="A name, profile URL or key (as doctor shows).")],
+    b: Annotated[str, typer.Argument(help="Another name, URL or key for the same person.")],
+    company: Annotated[list[str] | None, _SIDES_COMPANY] = None,
 ) -> None:
     """Record that A and B are the same person (kept across re-adds)."""
-    from refpath.routes.people import record_decision
-
-    with open_db(ctx) as store:
-        pa, pb = record_decision(store, a, b, same=True)
+    pa, pb = _decide(ctx, a, b, company, same=True)
     out.print(f"Recorded: {_said(pa)} is the same person as {_said(pb)}.")
 
 
 @app.command()
 def different(
     ctx: typer.Context,
-    a: Annotated[str, typer.Argument(help="A name or profile URL.")],
-    b: Annotated[str, typer.Argument(help="A name or profile URL of a different person.")],
+    a: Annotated[str, typer.Argument(help="A name, profile URL or key (as doctor shows).")],
+    b: Annotated[str, typer.Argument(help="A name, URL or key of a different person.")],
+    company: Annotated[list[str] | None, _SIDES_COMPANY] = None,
 ) -> None:
     """Record that A and B are different people, so refpath never merges them."""
-    from refpath.routes.people import record_decision
-
-    with open_db(ctx) as store:
-        pa, pb = record_decision(store, a, b, same=False)
+    pa, pb = _decide(ctx, a, b, company, same=False)
     out.print(
         f"Recorded: {_said(pa)} and {_said(pb)} are different people; refpath won't merge them."
     )
@@ -225,14 +262,15 @@ def doctor(
     ctx: typer.Context,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
-    """List likely duplicates: same name, at least one without a profile URL."""
+    """List likely duplicates across exports: same name, at least one without a profile URL."""
     from refpath.routes.people import likely_duplicates
 
     with open_db(ctx) as store:
         groups = likely_duplicates(store)
     if as_json:
         print_json([[{"name": plain(p.name), "company": plain(p.company),
-                      "key": plain(p.key), "known_by": list(p.known_by)} for p in g]
+                      "key": plain(p.key), "url": plain(p.url),
+                      "known_by": list(p.known_by)} for p in g]
                     for g in groups])  # fmt: skip
         return
     if not groups:
@@ -241,9 +279,10 @@ def doctor(
     for group in groups:
         out.print(f"[bold]{safe(group[0].name)}[/bold]: {len(group)} entries")
         for p in group:
-            url = p.url or "no URL"
-            out.print(f"  - {safe(p.describe())} ({safe(url)})")
+            out.print(f"  - {safe(p.describe())}: {safe(quoted(p.url or p.key))}")
+        a, b = (quoted(p.url or p.key) for p in group[:2])
+        out.print(f"    same person? refpath same {safe(a)} {safe(b)}")
     out.print(
-        'Settle each with: refpath same "NAME or URL" "OTHER" or refpath different ... '
-        "(use a profile URL to name one entry exactly)."
+        "Settle each with refpath same A B or refpath different A B, naming each entry by "
+        "the URL or key shown (or by name with --company)."
     )

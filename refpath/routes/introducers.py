@@ -331,7 +331,7 @@ def reachable(
 def reachable_at(
     store: Store, company: str, *, top: int | None = None, today: date | None = None
 ) -> list[tuple[Person, Introduction]]:
-    """Everyone at ``company`` (folded, whole-word match) the team reaches, each with their best route.
+    """Everyone at ``company`` (folded, by whole words) the team reaches, each with a best route.
 
     Colleagues (whose exports were added) are left out: they are the team.
     Best first; only the ``top`` best when given. Raises

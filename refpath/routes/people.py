@@ -388,11 +388,11 @@ def emails_of(store: Store, person_id: int) -> tuple[str, ...]:
     return tuple(r[0] for r in rows)
 
 
-def _decision_side(store: Store, query: str) -> Person | str:
+def _decision_side(store: Store, query: str, company: str | None = None) -> Person | str:
     """The person a decision names, or the bare key of a profile not in the store yet."""
     key = query if query.startswith(("in:", "nm:", "ow:")) else profile_key(query)
     try:
-        return find_person(store, query)
+        return find_person(store, query, company=None if key else company)
     except UnknownPerson:
         if key:
             return key
@@ -400,10 +400,21 @@ def _decision_side(store: Store, query: str) -> Person | str:
 
 
 def record_decision(
-    store: Store, a: str, b: str, *, same: bool
+    store: Store,
+    a: str,
+    b: str,
+    *,
+    same: bool,
+    company_a: str | None = None,
+    company_b: str | None = None,
 ) -> tuple[Person | str, Person | str]:
-    """Record that ``a`` and ``b`` are (or are not) the same person, and apply it."""
-    pa, pb = _decision_side(store, a), _decision_side(store, b)
+    """Record that ``a`` and ``b`` are (or are not) the same person, and apply it.
+
+    Each side is named as for ``refpath to``: a name (narrowed by its company
+    when given), a profile URL, or an exact key as ``refpath doctor`` shows it.
+    """
+    pa = _decision_side(store, a, company_a)
+    pb = _decision_side(store, b, company_b)
     if isinstance(pa, str) or isinstance(pb, str):
         if same:
             missing = pa if isinstance(pa, str) else pb
@@ -428,26 +439,44 @@ def record_decision(
     return pa, pb
 
 
+def _apart(p: Person, q: Person) -> bool:
+    """Whether two entries may be one member: never two rows of one colleague's export."""
+    return not set(p.known_by) & set(q.known_by)
+
+
 def likely_duplicates(store: Store, limit: int = 200) -> list[tuple[Person, ...]]:
-    """Groups of nodes that share a folded name where at least one has no URL.
+    """Groups of nodes that share a folded name across exports, at least one without a URL.
 
     These are people refpath could not merge with certainty; the user can
-    settle each with ``refpath same`` or ``refpath different``.
+    settle each with ``refpath same`` or ``refpath different``. Two rows of
+    one export are two members by rule, so entries that one colleague's
+    export lists both of are never offered; nor are pairs already decided.
     """
     conn = store.conn
     groups = conn.execute(
         """SELECT group_concat(id) FROM people WHERE name_key != ''
            GROUP BY name_key HAVING COUNT(*) > 1 AND SUM(key NOT LIKE 'in:%') > 0
-           ORDER BY name_key LIMIT ?""",
-        (limit,),
-    ).fetchall()
+           ORDER BY name_key"""
+    )
     decided = {
         frozenset((a, b)) for a, b in conn.execute("SELECT a, b FROM decisions WHERE same = 0")
     }
     out = []
     for (ids,) in groups:
-        people = tuple(people_by_ids(conn, [int(i) for i in ids.split(",")]))
-        if len(people) == 2 and frozenset((people[0].key, people[1].key)) in decided:
-            continue
-        out.append(people)
+        people = people_by_ids(conn, [int(i) for i in ids.split(",")])
+        kept = [
+            p
+            for p in people
+            if any(
+                q is not p
+                and _apart(p, q)
+                and not (p.url and q.url)
+                and frozenset((p.key, q.key)) not in decided
+                for q in people
+            )
+        ]
+        if len(kept) > 1:
+            out.append(tuple(kept))
+            if len(out) >= limit:
+                break
     return out

@@ -359,8 +359,14 @@ class Batch:
             if len(matched) != 1 or pid in claimed:
                 continue
             r, entry = matched[0]
+            # the export being added describes them best (its name as written, too,
+            # unless a re-save damaged it: "Nguy?n" never replaces an intact name)
+            damaged = lossy_name_pattern(r.first, r.last) is not None
             self.conn.execute(
-                "UPDATE people SET key = ?, url = ? WHERE id = ?", (r.key, r.url, pid)
+                "UPDATE people SET key = ?, url = ?, name = CASE WHEN ?3 THEN name ELSE ? END, "
+                "name_key = CASE WHEN ?3 THEN name_key ELSE ? END, "
+                "company = ?, company_key = ?, position = ? WHERE id = ?",
+                (r.key, r.url, damaged, r.name, r.nk, r.company, r.ck, r.position, pid),
             )
             self.conn.execute("INSERT OR REPLACE INTO aliases VALUES (?, ?)", (entry[1], pid))
             entry[1] = r.key

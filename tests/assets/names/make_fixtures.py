@@ -1,0 +1,80 @@
+"""Write the name fixtures: a team folder whose exports carry names as people write them.
+
+Run ``python tests/assets/names/make_fixtures.py`` after changing it; the files
+are committed. Every person, company and URL here is invented; each class of
+decoration is one seen in real exports (see docs/identity.md).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+HERE = Path(__file__).parent
+NOTES = (
+    'Notes:\n"When exporting your connection data, you may notice that some of the email '
+    "addresses are missing. You will only see email addresses for connections who have "
+    'allowed their connections to see or download it."\n\n'
+)
+HNOW = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+H2018 = "First Name,Last Name,Email Address,Company,Position,Connected On\n"
+IN = "https://www.linkedin.com/in/"
+
+#: (first, last, slug, company, position): one row per class of decoration.
+DECORATED = [
+    (
+        "Ilse",
+        '"Varga, Certified Leadership Coach"',
+        "ilse-varga-1a",
+        "Fabrikam Technologies",
+        "Coach",
+    ),
+    ("Chidi", '"Okoro, MBA, PMP, CSM"', "chidi-okoro-2b", "Tailspin", "Programme Manager"),
+    ("Anil", '"Rao, Distinguished Service Medal (Retd)"', "anil-rao-3c", "Tailspin", "Adviser"),
+    ("Eva", '"Lindqvist, PhD Author"', "eva-lindqvist-4d", "Litware", "Writer"),
+    ("Thabo", "Mbeki Ph.D. 🇰🇪✌🏾", "thabo-mbeki-5e", "Litware", "Researcher"),
+    ("Karin", "Holm (f.d. Nilsson)", "karin-holm-6f", "Proseware", "Analyst"),
+    ("Olena", "Kovalenko (Petrova)", "olena-kovalenko-7a", "Proseware", "Engineer"),
+    ("Maja", "Berg (née Lund)", "maja-berg-8b", "Proseware", "Designer"),
+    ("Laura M.", "Quinn", "laura-quinn-9c", "Wingtip", "CFO"),
+    ("LTC Johan", "Sand", "johan-sand-1d", "Wingtip", "Security Lead"),
+    ("Dr Md Rafiq", "Hossain", "rafiq-hossain-2e", "Wingtip", "Physician"),
+    ("Prof. Elena", "Rossi", "elena-rossi-3f", "Wingtip", "Professor"),
+    ("📈 Marta", "Okafor 🇳🇬🇬🇧", "marta-okafor-4a", "Adatum", "Growth"),
+    ('"James ""Tyler"""', "Smith", "james-smith-5b", "Adatum", "Sales"),
+    ("Priya", "Raman (she/her)", "priya-raman-6c", "Adatum", "Recruiter"),
+    ("Omar", "Haddad - عمر حداد", "omar-haddad-7d", "Adatum", "Engineer"),
+    ("Wei", "ZHANG · 张伟", "wei-zhang-8e", "Adatum", "Engineer"),
+    ("Тоm", "Bаker", "tom-baker-9f", "Adatum", "Engineer"),  # Cyrillic Т, о and а
+    ("𝓩𝓪𝓻𝓪", "Vance", "zara-vance-1b", "Adatum", "Designer"),
+    ("Mikael", "Berg", "mikael-berg-2c", "Contoso", "Buyer"),
+    ("Ada", "Nord", "ada-nord-3d", "Contoso Group", "CEO"),
+    ("Ben", "Falk", "ben-falk-4e", "Contoso Cars", "Mechanic"),
+    ("Cleo", "Marsh", "cleo-marsh-5f", "Northwind", "Data Lead"),
+]
+
+FILES: dict[str, str] = {
+    # a current export whose names carry every class of decoration
+    "team/ingrid-sol/Connections.csv": NOTES
+    + HNOW
+    + "\n".join(
+        f"{first},{last},{IN}{slug},,{company},{position},13 Feb 2026"
+        for first, last, slug, company, position in DECORATED
+    ),
+    # a 2018 export (no URLs): the bare "Ilse Varga" at Fabrikam is the coach above
+    "team/Tomas Lind.csv": H2018
+    + 'Ilse,Varga,,Fabrikam,Coach,"1/8/18, 6:14 PM"\n'
+    + 'Cleo,Marsh,,Northwind,Data Lead,"3/2/18, 9:00 AM"\n',
+    # another 2018 export: an "Ilse Varga" at another company stays another person
+    "team/Ravi Menon.csv": H2018 + 'Ilse,Varga,,Globex,Teacher,"5/5/18, 10:00 AM"\n',
+}
+
+
+def main() -> None:
+    for name, text in FILES.items():
+        path = HERE / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(text.encode())
+
+
+if __name__ == "__main__":
+    main()
