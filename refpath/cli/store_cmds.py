@@ -13,14 +13,14 @@ import typer
 from refpath.cli.app import app, err, open_db, out, plain, print_json, quoted, safe, warn
 
 if TYPE_CHECKING:  # (imported where used: every command loads this module)
-    from refpath.exports.records import Export
+    from refpath.exports.records import Export, Skipped
     from refpath.store.resolve import Keyed
 
 
 @contextmanager
 def _progress(
     label: str,
-) -> Iterator[Callable[[Iterable[Export | Keyed]], Iterator[Export | Keyed]]]:
+) -> Iterator[Callable[[Iterable[Export | Keyed | Skipped]], Iterator[Export | Keyed | Skipped]]]:
     """A transient progress line on stderr while exports are read and stored.
 
     Yields ``track``: wrap the exports with it. The line stays, saying the
@@ -41,13 +41,16 @@ def _progress(
     ) as progress:
         task = progress.add_task(label, total=None)
 
-        def track(exports: Iterable[Export | Keyed]) -> Iterator[Export | Keyed]:
+        def track(
+            exports: Iterable[Export | Keyed | Skipped],
+        ) -> Iterator[Export | Keyed | Skipped]:
             n = 0
             for n, item in enumerate(exports, 1):
-                export = item if isinstance(item, Export) else item.export
-                progress.update(
-                    task, description=f"{label}: {n} read, now {safe(export.owner_name)}"
-                )
+                if isinstance(item, Export):
+                    who = item.owner_name
+                else:
+                    who = getattr(getattr(item, "export", None), "owner_name", "")
+                progress.update(task, description=f"{label}: {n} read, now {safe(who)}")
                 yield item
             progress.update(task, description=f"{label}: all {n} read; saving the store")
 
@@ -70,12 +73,22 @@ def add(
         typer.Option(help="Whose export this is, when it has no Profile.csv (one input only)."),
     ] = None,
     me: Annotated[bool, typer.Option("--me", help="This export is yours (the user's).")] = False,
+    keep_going: Annotated[
+        bool,
+        typer.Option(
+            "--keep-going",
+            help="Add every export that can be read and report each one that cannot, "
+            "instead of refusing the whole add.",
+        ),
+    ] = False,
 ) -> None:
     """Add colleagues' LinkedIn exports to the store (re-adding one replaces it).
 
     The owner of each export is read from its Profile.csv, else --owner, else the
     file or folder name (carol-mendes/Connections.csv, "Carol Mendes.csv").
-    Everything is added in one transaction: on any error nothing changes.
+    Everything is added in one transaction: on any error nothing changes
+    (with --keep-going, exports that cannot be read are skipped and listed).
+    Two exports of one colleague in one add are refused: one would replace the other.
     """
     from refpath.store.ingest import add_exports
     from refpath.store.readahead import read_keyed
@@ -83,10 +96,11 @@ def add(
     # closing(): an add that stops early stops the reader process at once, not at exit
     with (
         open_db(ctx, create=True) as store,
-        closing(read_keyed(paths, owner=owner)) as exports,
+        closing(read_keyed(paths, owner=owner, keep_going=keep_going)) as exports,
         _progress("Adding exports") as track,
     ):
-        summaries = add_exports(store, track(exports), me=me)
+        skipped: list[Skipped] = []
+        summaries = add_exports(store, track(exports), me=me, on_skip=skipped.append)
         stats = store.stats()
         store_path = store.path
         no_me = store.me_owner_id() is None
@@ -102,8 +116,21 @@ def add(
             f"{who}: {verb} — {s.rows} people read{hidden}; {s.new_people} new, "
             f"{s.known_people} already known{evidence}  [dim]({safe(s.source)})[/dim]"
         )
+        if s.kept_evidence:
+            out.print(
+                f"  kept the earlier export's evidence (messages, invitations, endorsements, "
+                f"recommendations) for {_n(s.kept_evidence, 'person', 'people')}: "
+                "this export brings none of its own"
+            )
         for w in s.warnings:
             warn(w)
+    for skip in skipped:
+        warn(f"skipped: {skip.error}")
+    if skipped:
+        out.print(
+            f"Skipped {_n(len(skipped), 'export')} that could not be read (listed above); "
+            "the others were added."
+        )
     out.print(
         f"Store {safe(store_path)}: {_n(stats.people, 'person', 'people')}, "
         f"{_n(stats.connections, 'connection')}, {_n(stats.owners, 'colleague')}."

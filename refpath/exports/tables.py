@@ -49,7 +49,8 @@ class Columns(dict[str, int]):
     def __contains__(self, name: object) -> bool:
         return isinstance(name, str) and super().__contains__(column_key(name))
 
-    def get(self, name: str, default: int | None = None) -> int | None:  # type: ignore[override]
+    def get(self, name: str, default: int = -1) -> int:  # type: ignore[override]
+        """The column's index, or ``default`` (-1: no such column)."""
         return super().get(column_key(name), default)
 
 

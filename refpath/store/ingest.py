@@ -28,7 +28,7 @@ from operator import itemgetter
 
 from refpath.errors import InputError, StoreError, UnknownPerson
 from refpath.exports.dates import iso_date
-from refpath.exports.records import Export
+from refpath.exports.records import Export, Skipped
 from refpath.identity import company_key, name_key, owner_key, profile_key
 from refpath.store.db import SECONDARY_INDEXES, Store, resolve_key
 from refpath.store.evidence import resolve_pending, store_signals
@@ -55,6 +55,9 @@ class AddSummary:
     signals: int  #: people with message/invitation/endorsement/recommendation evidence
     unmatched_signals: int  #: counterparts in messages etc. who are not in the store
     warnings: tuple[str, ...]
+    #: people whose evidence (messages, invitations, endorsements, recommendations) was
+    #: kept from the export this one replaced, because this one brings none of its own
+    kept_evidence: int = 0
 
 
 def _owner_person(batch: Batch, export: Export, existing: int | None) -> int:
@@ -140,13 +143,21 @@ def _add_one(batch: Batch, keyed: Keyed, me: bool) -> AddSummary:
 
     rows, warnings = keyed.rows, keyed.warnings
     known = batch.resolve(rows)
+    kept = 0
     if row:  # people only this owner knew may become garbage
         conn.execute(
             "INSERT OR IGNORE INTO touched SELECT person_id FROM connections WHERE owner_id = ? "
             "UNION SELECT person_id FROM signals WHERE owner_id = ?",
             (owner_id, owner_id),
         )
-        for table in ("connections", "signals", "pending_signals"):
+        tables = ["connections"]
+        if _brings_evidence(export):
+            tables += ["signals", "pending_signals"]
+        else:  # a bare Connections.csv over a full archive: the archive's evidence stays
+            kept = conn.execute(
+                "SELECT COUNT(*) FROM signals WHERE owner_id = ?", (owner_id,)
+            ).fetchone()[0]
+        for table in tables:
             conn.execute(f"DELETE FROM {table} WHERE owner_id = ?", (owner_id,))
     conn.executemany(
         "INSERT OR IGNORE INTO connections (owner_id, person_id, connected_on, company, "
@@ -174,6 +185,14 @@ def _add_one(batch: Batch, keyed: Keyed, me: bool) -> AddSummary:
         signals=n_signals,
         unmatched_signals=unmatched,
         warnings=tuple(export.warnings) + tuple(cf.warnings) + tuple(warnings),
+        kept_evidence=kept,
+    )
+
+
+def _brings_evidence(export: Export) -> bool:
+    """Whether an export holds any relationship evidence (a bare Connections.csv holds none)."""
+    return bool(
+        export.messages or export.invitations or export.endorsements or export.recommendations
     )
 
 
@@ -195,18 +214,24 @@ def collect_garbage(conn: sqlite3.Connection) -> int:
 
 def add_exports(
     store: Store,
-    exports: Iterable[Export | Keyed],
+    exports: Iterable[Export | Keyed | Skipped],
     *,
     me: bool = False,
     on_export: Callable[[AddSummary], None] | None = None,
+    on_skip: Callable[[Skipped], None] | None = None,
 ) -> list[AddSummary]:
     """Add colleagues' exports to the store in one transaction.
 
     Any error (a bad file half-way through a team folder included) rolls the
     whole call back, so the store is exactly as it was. ``exports`` may come
-    already keyed (from :func:`refpath.store.readahead.read_keyed`).
+    already keyed (from :func:`refpath.store.readahead.read_keyed`), and may
+    hold :class:`Skipped` exports (``--keep-going``): each is passed to
+    ``on_skip`` and the others are added. Two exports of one add whose owners
+    are one person refuse the whole add: one would silently replace the other.
     """
+    skipped = 0
     summaries: list[AddSummary] = []
+    owners: dict[str, str] = {}  # folded owner name -> the export that named them
     with store.transaction() as conn:
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS touched (person_id INTEGER PRIMARY KEY)")
         conn.execute("DELETE FROM touched")
@@ -217,7 +242,13 @@ def add_exports(
                 conn.execute(f"DROP INDEX IF EXISTS {name}")
         batch = Batch(conn)
         for item in exports:
+            if isinstance(item, Skipped):
+                if on_skip:
+                    on_skip(item)
+                skipped += 1
+                continue
             keyed = item if isinstance(item, Keyed) else key_export(item, batch.companies)
+            _check_owner(owners, keyed.export)
             if me and summaries:
                 raise InputError(
                     f"{keyed.export.source}: --me marks one export as yours, but several were "
@@ -228,6 +259,8 @@ def add_exports(
             if on_export:
                 on_export(summary)
         if not summaries:
+            if skipped:
+                raise InputError(f"none of the {skipped} exports could be read; nothing was added")
             raise InputError("no exports found in the given paths")
         if bulk:
             for _, create in SECONDARY_INDEXES:
@@ -237,6 +270,18 @@ def add_exports(
         apply_same_decisions(conn)
         resolve_pending(conn)
     return summaries
+
+
+def _check_owner(owners: dict[str, str], export: Export) -> None:
+    """Refuse a second export of the same owner in one add (it would replace the first)."""
+    nk = name_key(export.owner_name)
+    if nk in owners:
+        raise InputError(
+            f"{owners[nk]} and {export.source} are both exports of {export.owner_name!r}, so one "
+            "would replace the other; nothing was added. Name each folder or file after its "
+            'colleague, or add them one at a time with --owner "Full Name"'
+        )
+    owners[nk] = export.source
 
 
 def _forget_urls_only_they_gave(conn: sqlite3.Connection) -> None:

@@ -69,6 +69,33 @@ FILES: dict[str, str] = {
 }
 
 
+PROFILE = (
+    "First Name,Last Name,Maiden Name,Address,Birth Date,Headline,Summary,Industry,Zip Code,"
+    "Geo Location,Twitter Handles,Websites,Instant Messengers\n"
+)
+SMALL = NOTES + HNOW + f"Noa,Field,{IN}noa-field-1a,,Litware,Editor,02 Jan 2026"
+OTHER = NOTES + HNOW + f"Per,Ahl,{IN}per-ahl-2b,,Tailspin,Pilot,03 Jan 2026"
+FILES.update(
+    {
+        # one colleague twice in one team folder: a folder and a CSV named after her
+        "collide/jane-doe/Connections.csv": SMALL,
+        "collide/Jane Doe.csv": OTHER,
+        # two archives whose Profile.csv name the same person, in folders that name no one
+        "collide_profiles/owner-1/Connections.csv": SMALL,
+        "collide_profiles/owner-1/Profile.csv": PROFILE + "Jane,Doe,,,,Analyst,,,,,,,\n",
+        "collide_profiles/owner-2/Connections.csv": OTHER,
+        "collide_profiles/owner-2/Profile.csv": PROFILE + 'Jane,"Doe, MBA",,,,Analyst,,,,,,,\n',
+        # folders that name no one and no Profile.csv: the owner cannot be told
+        "generic/owner-1/Connections.csv": SMALL,
+        "generic/owner-2/Connections.csv": OTHER,
+        # a team folder with one file that cannot be read between two good ones
+        "keep_going/ana-ruiz.csv": SMALL,
+        "keep_going/bo-lind.csv": "Company,Position,Connected On\nInkwell,CTO,13 Feb 2026\n",
+        "keep_going/cy-moss.csv": OTHER,
+    }
+)
+
+
 def main() -> None:
     for name, text in FILES.items():
         path = HERE / name
