@@ -158,7 +158,7 @@ def read_in_this_process(monkeypatch, located, load) -> list[tuple[bytes, bytes]
     """The frames the reader sends for ``located`` when ``locate.load`` is ``load``."""
     monkeypatch.setattr(readahead.locate, "load", load)
     out = io.BytesIO()
-    job = ([dataclasses.astuple(found) for found in located], None)
+    job = ([dataclasses.astuple(found) for found in located], None, False)
     readahead._serve(job, out)
     out.seek(0)
     frames = []
