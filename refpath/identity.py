@@ -39,7 +39,7 @@ _PRONOUNS = re.compile(
 )
 #: Degrees, certifications and suffixes people write after their name (folded, no dots).
 _CREDENTIALS = {
-    "mba", "emba", "phd", "dphil", "md", "do", "cpa", "ca", "cfa", "pmp", "capm", "msc", "ms",
+    "mba", "emba", "phd", "dphil", "md", "cpa", "ca", "cfa", "pmp", "capm", "msc", "ms",
     "ma", "mphil", "mres", "bsc", "bs", "ba", "bcom", "mcom", "beng", "meng", "btech", "mtech",
     "bba", "mca", "bca", "jd", "llb", "llm", "esq", "pe", "peng", "ceng", "rn", "np", "pac",
     "dds", "dmd", "dvm", "pharmd", "psyd", "csm", "cspo", "csp", "psm", "safe", "spc", "cissp",
@@ -52,9 +52,16 @@ _CREDENTIALS = {
 #: Ranks, titles and honorifics written before a first name (folded, no dots).
 _TITLES = {
     "dr", "dra", "prof", "professor", "mr", "mrs", "ms", "mx", "miss", "sir", "dame", "lord",
-    "lady", "rev", "revd", "fr", "hon", "sr", "sra", "srta", "herr", "frau", "ing", "dipl",
-    "eng", "engr", "er", "ar", "adv", "ca", "cs", "cma", "ltc", "lt", "ltcol", "col", "maj",
-    "capt", "cpt", "cdr", "cmdr", "gen", "brig", "sgt", "cpl", "pvt", "adm", "wo", "cwo",
+    "lady", "rev", "revd", "fr", "sr", "sra", "srta", "herr", "frau", "ing", "dipl",
+    "engr", "er", "ar", "adv", "ca", "cs", "cma", "ltc", "lt", "ltcol", "col", "maj",
+    "capt", "cpt", "cdr", "cmdr", "gen", "brig", "sgt", "cpl", "pvt", "adm",
+}  # fmt: skip
+#: Surname particles: a word in capitals after one is the surname ("de la ROSA"), not a
+#: credential.
+_PARTICLES = {
+    "van", "von", "der", "den", "de", "del", "della", "di", "da", "das", "dos", "du", "la",
+    "le", "les", "ten", "ter", "bin", "binti", "bint", "al", "el", "ibn", "mac", "st", "san",
+    "y", "e", "zu", "af", "av",
 }  # fmt: skip
 _COMPANY_SUFFIXES = {
     "inc", "llc", "ltd", "limited", "gmbh", "corp", "corporation", "co", "plc", "sa", "ag",
@@ -163,7 +170,8 @@ def _is_caps_credential(raw: str) -> bool:
     return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
 
 
-_PREFIX_NOISE = re.compile(r"^[\W\d_]+")
+def _is_particle(raw: str) -> bool:
+    return _fold(raw) in _PARTICLES
 
 
 @lru_cache(maxsize=1 << 16)
@@ -209,13 +217,16 @@ def _cell(text: str, role: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     if role == "last" and len(raw) > 1:  # "Mbeki Ph.D.", "Lindqvist PhD Author", "Okoro PMP"
         caps_ok = not _is_caps_credential(raw[0])
         for i in range(1, len(raw)):
-            if _is_credential(raw[i]) or (caps_ok and _is_caps_credential(raw[i])):
+            caps = caps_ok and _is_caps_credential(raw[i]) and not _is_particle(raw[i - 1])
+            if _is_credential(raw[i]) or caps:
+                raw = raw[:i]
+                break
+    elif role == "whole" and len(raw) > 2:  # "John Smith MBA", "Eva Lindqvist PhD Author"
+        for i in range(2, len(raw)):  # (after two words: "Wei Ma" keeps its Ma)
+            if _is_credential(raw[i]):
                 raw = raw[:i]
                 break
     words = [w for r in _unconfuse(raw) for w in _fold(r).split()]
-    if role == "whole":  # "John Smith MBA" (but "Wei Ma" keeps its Ma)
-        while len(words) > 2 and words[-1] in _CREDENTIALS:
-            words.pop()
     if not all(map(_latin_word, words)) and any(
         any(ch.isalpha() for ch in w) and _latin_word(w) for w in words
     ):  # "Wei Zhang 张伟": the name in Latin letters, the rest another spelling

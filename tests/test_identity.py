@@ -249,3 +249,31 @@ def test_the_other_script_is_kept_as_another_spelling():
     assert other_name_key("Omar", "Haddad - عمر حداد") == "عمر حداد"
     assert other_name_key("Wei", "ZHANG · 张伟") == "张伟"
     assert other_name_key("Jane", "Doe") == ""
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "key"),
+    [
+        ("Jean", "de la ROSA", "jean de la rosa"),  # a surname in capitals after particles
+        ("Anna", "Van Der BERG", "anna van der berg"),
+        ("Maria", "Silva Do Carmo", "maria silva do carmo"),  # "do" is a particle, not D.O.
+        ("Hon Wai", "Chan", "hon wai chan"),  # Hon and Eng are given names too
+        ("Eng Hock", "Tan", "eng hock tan"),
+        ("Mary Ann", "SMITH", "mary ann smith"),
+        ("CA Ravi", "Kumar", "ravi kumar"),
+    ],
+)
+def test_real_name_parts_that_look_like_decorations_are_kept(first, last, key):
+    assert name_key(first, last) == key
+
+
+@pytest.mark.parametrize(
+    ("query", "key"),
+    [
+        ("Eva Lindqvist PhD Author", "eva lindqvist"),
+        ("Thabo Mbeki Ph.D. 🇰🇪", "thabo mbeki"),
+        ("Mary Ann SMITH", "mary ann smith"),
+    ],
+)
+def test_a_whole_name_drops_a_credential_and_what_follows(query, key):
+    assert name_key(query) == key

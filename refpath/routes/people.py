@@ -201,7 +201,7 @@ def close_people_at(store: Store, query: str, company: str, limit: int = 3) -> t
     ck = company_key(company)
     if not nk or not ck:
         return ()
-    keys = company_keys_matching(store.conn, ck)
+    keys = company_keys_matching(store.conn, ck, anywhere=False)
     if not keys:
         return ()
     marks = ",".join("?" * len(keys))
@@ -222,7 +222,10 @@ def close_people_at(store: Store, query: str, company: str, limit: int = 3) -> t
 
 def find_person(store: Store, query: str, *, company: str | None = None) -> Person:
     """Exactly one person matching ``query``, or a PersonError that says what to do."""
-    people = find_people(store, query, company=company)
+    return _one(store, find_people(store, query, company=company), query, company)
+
+
+def _one(store: Store, people: list[Person], query: str, company: str | None) -> Person:
     if len(people) == 1:
         return people[0]
     where = f" at {company!r}" if company else ""
@@ -236,12 +239,12 @@ def find_person(store: Store, query: str, *, company: str | None = None) -> Pers
     )
 
 
-def company_keys_matching(conn: sqlite3.Connection, ck: str) -> list[str]:
+def company_keys_matching(conn: sqlite3.Connection, ck: str, *, anywhere: bool = True) -> list[str]:
     """The folded company names in the store that hold ``ck`` as whole words.
 
     "contoso" gives "contoso", "contoso cars" and "the contoso group"; the
     names starting with it come from one range scan of the company index, the
-    others from one pass over it.
+    others (only ``anywhere``) from one pass over it.
     """
     if not ck:
         return []
@@ -253,14 +256,15 @@ def company_keys_matching(conn: sqlite3.Connection, ck: str) -> list[str]:
         )
         if r[0] == ck or r[0].startswith(ck + " ")
     }
-    found.update(
-        r[0]
-        for r in conn.execute(
-            f"SELECT DISTINCT company_key FROM people WHERE company_key LIKE ? {_ESCAPE}",
-            ("% " + _contains(ck)[1:],),
+    if anywhere:
+        found.update(
+            r[0]
+            for r in conn.execute(
+                f"SELECT DISTINCT company_key FROM people WHERE company_key LIKE ? {_ESCAPE}",
+                ("% " + _contains(ck)[1:],),
+            )
+            if f" {ck} " in f" {r[0]} "
         )
-        if f" {ck} " in f" {r[0]} "
-    )
     return sorted(found)
 
 
@@ -333,7 +337,7 @@ def prospect_at(store: Store, name: str, company: str) -> Person | None:
            GROUP BY company ORDER BY COUNT(*) DESC, company LIMIT 1""",
         (ck,),
     ).fetchone()
-    keys = company_keys_matching(store.conn, ck) if row is None else []
+    keys = company_keys_matching(store.conn, ck, anywhere=False) if row is None else []
     if len(keys) == 1:  # "Northwind Analytics Inc" for the store's "Northwind Labs"
         row = store.conn.execute(
             """SELECT company FROM people WHERE company_key = ?
@@ -353,29 +357,34 @@ def find_target(
 
     The one look-up behind every command that names a prospect (``to``,
     ``draft``, ``log``): :func:`find_person` first; when no one matches and a
-    company is given that the data knows, the prospect of :func:`prospect_at`;
-    with ``url_ok``, a profile URL no export holds is a prospect of its own.
+    company is given, a name close to someone's there is "did you mean"
+    (:class:`UnknownPerson` naming them), never a prospect; else, when the data
+    knows the company, the prospect of :func:`prospect_at`; with ``url_ok``, a
+    profile URL no export holds is a prospect of its own.
     Raises what :func:`find_person` raises when none of these applies.
     """
-    try:
-        return find_person(store, query, company=company)
-    except UnknownPerson:
-        if company and not profile_key(query):
-            close = close_people_at(store, query, company)
-            if close:
-                names = tuple(p.name for p in close)
-                said = " or ".join(f"{p.name} ({p.company})" for p in close)
-                raise UnknownPerson(
-                    f"no one called {query!r} at {company!r} in the store; did you mean {said}?",
-                    names,
-                ) from None
-        found = prospect_at(store, query, company) if company else None
-        if found is not None:
-            return found
-        if url_ok and profile_key(query):
+    people = find_people(store, query, company=company)
+    if people or not company:
+        if not people and url_ok and profile_key(query):
             url = canonical_url(query)
-            return Person(0, "", url, company or "", "", url, ())
-        raise
+            return Person(0, "", url, "", "", url, ())
+        return _one(store, people, query, company)
+    if not profile_key(query):
+        close = close_people_at(store, query, company)
+        if close:
+            names = tuple(p.name for p in close)
+            said = " or ".join(f"{p.name} ({p.company})" for p in close)
+            raise UnknownPerson(
+                f"no one called {query!r} at {company!r} in the store; did you mean {said}?",
+                names,
+            )
+    found = prospect_at(store, query, company)
+    if found is not None:
+        return found
+    if url_ok and profile_key(query):
+        url = canonical_url(query)
+        return Person(0, "", url, company or "", "", url, ())
+    return _one(store, people, query, company)
 
 
 def emails_of(store: Store, person_id: int) -> tuple[str, ...]:
