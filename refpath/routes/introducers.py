@@ -20,6 +20,7 @@ products of hop strengths from :mod:`refpath.routes.strength`; see ``docs/scorin
 
 from __future__ import annotations
 
+import heapq
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ from refpath.identity import company_key
 from refpath.routes.people import Person, people_at, people_by_ids
 from refpath.routes.strength import (
     IDS,
+    MAX_STRENGTH,
     Side,
     TieEvidence,
     path_score,
@@ -351,12 +353,23 @@ def _reachable(
     team.load_companies(targets)
     knowers = {a for (a, b) in sides if b in targets} - {team.me}
     team.load_contacts(knowers)
-    routes: dict[int, _Route] = {}
+    by_knower: dict[int, list[int]] = {}
     for a, b in sides:
-        if b not in targets:
-            continue
-        hops = (team.hop(a, b),) if a == team.me else (*team.start(a), team.hop(a, b))
-        _better(routes, b, _route(hops))
+        if b in targets:
+            by_knower.setdefault(a, []).append(b)
+    # Knowers in order of how well the user reaches them. A route through one scores at
+    # most their start times the strongest tie there is: once that cannot beat the
+    # top-th best person so far, no later knower can change the top (same answer, less work).
+    starts = {a: 1.0 if a == team.me else path_score(h.s for h in team.start(a)) for a in by_knower}
+    routes: dict[int, _Route] = {}
+    for a in sorted(by_knower, key=lambda k: (-starts[k], k)):
+        if top is not None and len(routes) >= top:
+            kth = heapq.nlargest(top, (r.score for r in routes.values()))[-1]
+            if starts[a] * MAX_STRENGTH < kth:
+                break
+        for b in by_knower[a]:
+            hops = (team.hop(a, b),) if a == team.me else (*team.start(a), team.hop(a, b))
+            _better(routes, b, _route(hops))
     best = _rank(routes.values())[:top]
     make = _Materialise(team, best)
     out = [(make.people[r.hops[-1].b], make.introduction(r)) for r in best]
