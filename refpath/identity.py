@@ -120,7 +120,7 @@ def _latin_word(word: str) -> bool:
 # Brackets, quoted nicknames, a second script after a dash or a dot.
 _BRACKETS = re.compile(r"\([^()]*\)?|\[[^\[\]]*\]?|\{[^{}]*\}?|（[^（）]*）?")
 _QUOTED = re.compile(r"\"[^\"]*\"?|“[^“”]*”?|„[^“”„]*[“”]?|«[^«»]*»?|(?<!\w)'[^']*'(?!\w)")
-_SEGMENTS = re.compile(r"\s[-–—|/]+\s|[·•・|]|\s[-–—]+$|^[-–—]+\s")
+_SEGMENTS = re.compile(r"\s[-–—|/~]+\s|[·•・|]|:\s|\s[-–—]+$|^[-–—]+\s")
 _DOTTED = re.compile(r"^(?:[^\W\d_]{1,4}\.){1,4}[^\W\d_]{0,4}\.?$")
 
 
@@ -138,6 +138,25 @@ def _segments(text: str) -> tuple[str, list[str]]:
     latin = [p for p in parts if any(_is_latin(ch) and ch.isalpha() for ch in p)]
     main = latin[0] if latin else parts[0]
     return main, [p for p in parts if p not in latin and p is not main]
+
+
+def _is_symbol(ch: str) -> bool:
+    """An emoji, flag, dingbat or other symbol (or the joiners that glue emoji together)."""
+    return unicodedata.category(ch)[0] == "S" or ch in "\u200d\ufe0f\ufe0e\u20e3"
+
+
+def _symbol_break(text: str, role: str) -> tuple[str, str]:
+    """(the name, the rest) of a name a symbol between spaces cuts off: "Doe 🔹 Growth".
+
+    In a last-name cell after its first word; in one text holding a whole name
+    after two words. A first-name cell is never cut ("Marta 🌸 Ana" is two names).
+    """
+    words = text.split()
+    need = 1 if role == "last" else 2
+    for i in range(need, len(words)):
+        if all(_is_symbol(ch) for ch in words[i]) and i + 1 < len(words):
+            return " ".join(words[:i]), " ".join(words[i + 1 :])
+    return text, ""
 
 
 def _unconfuse(words: list[str]) -> list[str]:
@@ -194,6 +213,10 @@ def _cell(text: str, role: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     if '"' in text or "'" in text or "“" in text or "„" in text or "«" in text:
         text = _QUOTED.sub(" ", text)
     text, others = _segments(text)
+    if role != "first" and not text.isascii():
+        text, rest = _symbol_break(text, role)
+        if rest and not any(_is_latin(ch) and ch.isalpha() for ch in rest):
+            others = [*others, rest]
     if "," in text:
         head, *tail = text.split(",")
         if role == "last" and _fold(head):

@@ -170,6 +170,10 @@ DECORATIONS = [
     (lambda f: f, lambda last: f"{last} 张伟"),
     (_cyrillic_lookalikes, _cyrillic_lookalikes),
     (lambda f: f" {f} ", lambda last: f"  {last}  "),
+    (lambda f: f, lambda last: f"{last} 🔹 Growth Marketing Leader"),
+    (lambda f: f, lambda last: f"{last} | Top Voice"),
+    (lambda f: f, lambda last: f"{last}: Keynote Speaker"),
+    (lambda f: f"Dr. {f}", lambda last: f"{last} ✔️ Hiring"),
 ]
 
 
@@ -261,6 +265,7 @@ def test_the_other_script_is_kept_as_another_spelling():
         ("Eng Hock", "Tan", "eng hock tan"),
         ("Mary Ann", "SMITH", "mary ann smith"),
         ("CA Ravi", "Kumar", "ravi kumar"),
+        ("Marta 🌸 Ana", "Okafor", "marta ana okafor"),  # a first-name cell is never cut
     ],
 )
 def test_real_name_parts_that_look_like_decorations_are_kept(first, last, key):
@@ -273,6 +278,8 @@ def test_real_name_parts_that_look_like_decorations_are_kept(first, last, key):
         ("Eva Lindqvist PhD Author", "eva lindqvist"),
         ("Thabo Mbeki Ph.D. 🇰🇪", "thabo mbeki"),
         ("Mary Ann SMITH", "mary ann smith"),
+        ("Priya Raman 🚀 Growth Hacker", "priya raman"),
+        ("📈 Marta Okafor", "marta okafor"),
     ],
 )
 def test_a_whole_name_drops_a_credential_and_what_follows(query, key):
