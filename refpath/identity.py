@@ -92,11 +92,20 @@ _CONFUSABLES = str.maketrans(
 _LOOKALIKE = frozenset("ͿΑΒΕΖΗΙΚΜΝΟΡΤΥΧαγινορσυϒϜϱϲϳϹϺЅІЈАВЕКМНОРСТУХЬагеорсухѕіјѡѴѵҮүһҽӀӏԁԌԛԜԝ")
 
 
+#: Latin letters Unicode does not decompose into a base letter and an accent, which people
+#: type without it all the same ("Lukasz" for Łukasz, "Soren" for Søren, "Yildiz" for Yıldız).
+_UNDECOMPOSED = str.maketrans(
+    {"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D",
+     "þ": "th", "Þ": "Th", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ħ": "h", "Ħ": "H",
+     "ŧ": "t", "Ŧ": "T", "ŀ": "l", "Ŀ": "L", "ƒ": "f"}
+)  # fmt: skip
+
+
 def _fold(text: str) -> str:
     """Compatibility-decompose, strip accents, symbols and emoji, casefold, collapse spaces."""
     if text.isascii():
         return " ".join(text.translate(_ASCII_FOLD).lower().split())
-    text = _MARKS.sub("", unicodedata.normalize("NFKD", text))
+    text = _MARKS.sub("", unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED)))
     return " ".join(_NONWORD.sub(" ", _JOINERS.sub("", text)).casefold().split())
 
 

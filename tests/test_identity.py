@@ -266,6 +266,9 @@ def test_the_other_script_is_kept_as_another_spelling():
         ("Mary Ann", "SMITH", "mary ann smith"),
         ("CA Ravi", "Kumar", "ravi kumar"),
         ("Marta 🌸 Ana", "Okafor", "marta ana okafor"),  # a first-name cell is never cut
+        ("Łukasz", "Żółw", "lukasz zolw"),  # letters typed without their stroke or dot
+        ("Søren", "Kierkegård", "soren kierkegard"),
+        ("Ayşe", "Yıldız", "ayse yildiz"),
     ],
 )
 def test_real_name_parts_that_look_like_decorations_are_kept(first, last, key):
