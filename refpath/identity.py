@@ -27,6 +27,10 @@ import unicodedata
 from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
+#: The version of the name rules: an export added under older rules is read again when it
+#: is added again (its fingerprint differs), so its people get today's keys.
+NAME_RULES = 2
+
 _URN = re.compile(r"^urn:li:(?:member|person|fsd_profile):([A-Za-z0-9_-]+)$")
 _LINKEDIN_HOST = re.compile(r"^(?:[a-z]{2,3}\.|www\.|m\.)?linkedin\.com$")
 # Fast path for the form current exports use for nearly every row.

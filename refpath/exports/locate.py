@@ -35,6 +35,7 @@ from refpath.exports.archive import (
 from refpath.exports.connections import parse_connections
 from refpath.exports.records import Export
 from refpath.exports.text import decode_export
+from refpath.identity import NAME_RULES
 
 __all__ = ["Located", "load", "locate"]
 
@@ -310,8 +311,12 @@ def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) ->
 
 
 def _fingerprint(files: dict[str, tuple[str, bytes]]) -> str:
-    """sha256 over the files' bytes by kind, so a zip and its unzipped folder agree."""
-    digest = hashlib.sha256()
+    """sha256 over the files' bytes by kind, so a zip and its unzipped folder agree.
+
+    The name rules' version is part of it: re-adding an export added under older
+    rules re-keys its people instead of finding it unchanged.
+    """
+    digest = hashlib.sha256(b"name-rules %d\0" % NAME_RULES)
     for kind in sorted(files):
         data = files[kind][1]
         digest.update(b"%s\0%d\0" % (kind.encode(), len(data)))

@@ -106,6 +106,17 @@ def _add_one(batch: Batch, keyed: Keyed, me: bool) -> AddSummary:
     row = conn.execute(
         "SELECT id, person_id, fingerprint FROM owners WHERE name_key = ?", (nk,)
     ).fetchone()
+    if row is None:  # an owner keyed by older name rules ("Ilse Varga, Certified Coach")
+        row = next(
+            (
+                (oid, pid, fp)
+                for oid, pid, fp, name in conn.execute(
+                    "SELECT id, person_id, fingerprint, name FROM owners"
+                )
+                if name_key(name) == nk
+            ),
+            None,
+        )
     cf = export.connections
     if row and row[2] == export.fingerprint:
         if me:
@@ -116,6 +127,10 @@ def _add_one(batch: Batch, keyed: Keyed, me: bool) -> AddSummary:
         )  # fmt: skip
     owner_id = row[0] if row else None
     owner_pid = _owner_person(batch, export, row[1] if row else None)
+    conn.execute(
+        "UPDATE people SET name_key = ? WHERE id = ? AND key LIKE 'ow:%' AND name_key != ?",
+        (nk, owner_pid, nk),
+    )
     batch.next_id = max(batch.next_id, owner_pid + 1)
     values = (
         owner_pid, export.owner_name, nk, export.owner_headline, export.source, cf.fmt,

@@ -158,3 +158,25 @@ def test_a_cut_down_file_is_added_with_a_warning_and_a_file_without_names_is_ref
         f"refpath: error: {bad}: no name column (First Name or Last Name); its columns are: "
         "Company, Position, Connected On"
     ]
+
+
+def test_re_adding_exports_into_a_store_keyed_by_older_rules_re_keys_them(tmp_path):
+    import sqlite3
+
+    from refpath.identity import _fold
+
+    db = tmp_path / "s.db"
+    assert run(db, "add", NAMES / "team").exit_code == 0
+    people = run(db, "stats", "--json").stdout
+    conn = sqlite3.connect(db)  # what an older refpath wrote: decorations in the keys
+    with conn:
+        for pid, name in conn.execute("SELECT id, name FROM people").fetchall():
+            conn.execute("UPDATE people SET name_key = ? WHERE id = ?", (_fold(name), pid))
+        conn.execute("UPDATE owners SET fingerprint = 'older rules'")
+    conn.close()
+    assert run(db, "to", "Chidi Okoro").exit_code == 1
+    result = run(db, "add", NAMES / "team")
+    assert result.exit_code == 0, result.output
+    assert "unchanged" not in result.stdout
+    assert run(db, "to", "Chidi Okoro", "--json").exit_code == 0
+    assert run(db, "stats", "--json").stdout == people  # re-keyed, nobody added twice
