@@ -363,13 +363,17 @@ def remove_owner(store: Store, owner_name: str) -> int:
                  AND EXISTS (SELECT 1 FROM connections c WHERE c.person_id = people.id)"""
         )
         _forget_urls_only_they_gave(conn)
+        # (the name key follows the name a remaining export gives, as the name does)
         conn.executemany(
-            "UPDATE people SET company_key = ? WHERE id = ?",
+            "UPDATE people SET company_key = ?, name_key = CASE WHEN ? != '' THEN ? "
+            "ELSE name_key END WHERE id = ?",
             [
-                (company_key(company), pid)
-                for pid, company in conn.execute(
-                    "SELECT id, company FROM people WHERE id IN (SELECT person_id FROM touched)"
+                (company_key(company), nk, nk, pid)
+                for pid, company, name, key in conn.execute(
+                    "SELECT id, company, name, key FROM people "
+                    "WHERE id IN (SELECT person_id FROM touched)"
                 ).fetchall()
+                for nk in ("" if key.startswith("ow:") else name_key(name),)
             ],
         )
         deleted = collect_garbage(conn)
