@@ -27,23 +27,51 @@ import unicodedata
 from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
+#: The version of the name rules: an export added under older rules is read again when it
+#: is added again (its fingerprint differs), so its people get today's keys.
+NAME_RULES = 2
+
 _URN = re.compile(r"^urn:li:(?:member|person|fsd_profile):([A-Za-z0-9_-]+)$")
 _LINKEDIN_HOST = re.compile(r"^(?:[a-z]{2,3}\.|www\.|m\.)?linkedin\.com$")
 # Fast path for the form current exports use for nearly every row.
 PLAIN_URL = re.compile(r"^https://www\.linkedin\.com/in/([a-z0-9-]+)/?$")
 _PRONOUNS = re.compile(
     r"[(\[]\s*(?:she|he|they|ze|xe|her|him|them)(?:\s*/\s*[a-z]+)*\s*[)\]]"
-    r"|\b(?:she|he|they)\s*/\s*(?:her|him|them|hers|his|theirs)\b",
+    r"|\b(?:she|he|they|ze|xe)\s*/\s*(?:her|him|them|hers|his|theirs|they|she|he|zir|xem)"
+    r"(?:\s*/\s*[a-z]+)*\b",
     re.IGNORECASE,
 )
+#: Degrees, certifications and suffixes people write after their name (folded, no dots).
 _CREDENTIALS = {
-    "mba", "phd", "ph.d", "ph.d.", "md", "cpa", "cfa", "pmp", "msc", "ms", "ma", "bsc", "ba",
-    "jd", "esq", "pe", "rn", "dds", "csm", "cissp", "shrm-cp", "shrm-scp", "acca", "aca", "cfp",
-    "frm", "mph", "mfa", "edd", "dba", "llm", "mbbs", "facs", "jr", "sr", "ii", "iii", "iv",
+    "mba", "emba", "phd", "dphil", "md", "cpa", "ca", "cfa", "pmp", "capm", "msc", "ms",
+    "ma", "mphil", "mres", "bsc", "bs", "ba", "bcom", "mcom", "beng", "meng", "btech", "mtech",
+    "bba", "mca", "bca", "jd", "llb", "llm", "esq", "pe", "peng", "ceng", "rn", "np", "pac",
+    "dds", "dmd", "dvm", "pharmd", "psyd", "csm", "cspo", "csp", "psm", "safe", "spc", "cissp",
+    "cism", "cisa", "ceh", "oscp", "shrm", "shrmcp", "shrmscp", "sphr", "phr", "acca", "aca",
+    "fca", "cima", "cma", "cia", "cfe", "cfp", "chfc", "clu", "frm", "caia", "mph", "mfa", "edd",
+    "dba", "mbbs", "facs", "frcs", "mrcp", "frcp", "acp", "pmiacp", "itil", "cscp", "cpim",
+    "ccna", "ccnp", "ccie", "leed", "aia", "faia", "cbap", "cdmp", "gphr", "mcse", "mcp", "aws",
+    "jr", "sr", "ii", "iii", "iv", "retd", "ret", "obe", "mbe", "cbe", "frsa", "fhea",
+}  # fmt: skip
+#: Ranks, titles and honorifics written before a first name (folded, no dots).
+_TITLES = {
+    "dr", "dra", "prof", "professor", "mr", "mrs", "ms", "mx", "miss", "sir", "dame", "lord",
+    "lady", "rev", "revd", "fr", "sr", "sra", "srta", "herr", "frau", "ing", "dipl",
+    "engr", "er", "ar", "adv", "ca", "cs", "cma", "ltc", "lt", "ltcol", "col", "maj",
+    "capt", "cpt", "cdr", "cmdr", "gen", "brig", "sgt", "cpl", "pvt", "adm",
+}  # fmt: skip
+#: Surname particles: a word in capitals after one is the surname ("de la ROSA"), not a
+#: credential.
+_PARTICLES = {
+    "van", "von", "der", "den", "de", "del", "della", "di", "da", "das", "dos", "du", "la",
+    "le", "les", "ten", "ter", "bin", "binti", "bint", "al", "el", "ibn", "mac", "st", "san",
+    "y", "e", "zu", "af", "av",
 }  # fmt: skip
 _COMPANY_SUFFIXES = {
     "inc", "llc", "ltd", "limited", "gmbh", "corp", "corporation", "co", "plc", "sa", "ag",
     "bv", "nv", "srl", "sas", "spa", "pty", "oy", "ab", "as", "kg", "company", "group",
+    "incorporated", "technologies", "technology", "solutions", "systems", "software", "labs",
+    "analytics", "consulting", "services", "holdings", "international", "global",
 }  # fmt: skip
 
 
@@ -57,30 +85,202 @@ _MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20
 _JOINERS = re.compile("['\u2019-]")  # "Jean-Luc" ~ "Jeanluc" is rarer than "O'Brien" ~ "OBrien"
 _NONWORD = re.compile(r"[\W_]+")
 
+#: Greek and Cyrillic letters that look like a Latin letter, as Unicode's confusables data
+#: (UTS #39, confusables.txt) maps them; only letters whose look-alike is one ASCII letter.
+#: Applied to the words of a name in Latin letters, and to a name whose every letter
+#: looks Latin; a name really written in Cyrillic or Greek is left as it is.
+_CONFUSABLES = str.maketrans(
+    "ͿΑΒΕΖΗΙΚΜΝΟΡΤΥΧαγινορσυϒϜϱϲϳϹϺЅІЈАВЕКМНОРСТУХЬагеорсухѕіјѡѴѵҮүһҽӀӏԁԌԛԜԝ",
+    "JABEZHIKMNOPTYXayivopouYFpcjCMSIJABEKMHOPCTYXbareopcyxsijwVvYyheIldGqWw",
+)
+_LOOKALIKE = frozenset("ͿΑΒΕΖΗΙΚΜΝΟΡΤΥΧαγινορσυϒϜϱϲϳϹϺЅІЈАВЕКМНОРСТУХЬагеорсухѕіјѡѴѵҮүһҽӀӏԁԌԛԜԝ")
+
+
+#: Latin letters Unicode does not decompose into a base letter and an accent, which people
+#: type without it all the same ("Lukasz" for Łukasz, "Soren" for Søren, "Yildiz" for Yıldız).
+_UNDECOMPOSED = str.maketrans(
+    {"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D",
+     "þ": "th", "Þ": "Th", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ħ": "h", "Ħ": "H",
+     "ŧ": "t", "Ŧ": "T", "ŀ": "l", "Ŀ": "L", "ƒ": "f"}
+)  # fmt: skip
+
 
 def _fold(text: str) -> str:
     """Compatibility-decompose, strip accents, symbols and emoji, casefold, collapse spaces."""
     if text.isascii():
         return " ".join(text.translate(_ASCII_FOLD).lower().split())
-    text = _MARKS.sub("", unicodedata.normalize("NFKD", text))
+    text = _MARKS.sub("", unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED)))
     return " ".join(_NONWORD.sub(" ", _JOINERS.sub("", text)).casefold().split())
 
 
-# Pronouns and credentials after a comma need the whole name at once.
-_NEEDS_FULL_FOLD = re.compile(r"[,/(\[]").search
+def _is_latin(ch: str) -> bool:
+    """A letter of the Latin script (ASCII, Latin-1, Extended-A/B, Additional, -C, -D)."""
+    o = ord(ch)
+    return (
+        ch.isascii()
+        or 0xC0 <= o <= 0x24F
+        or 0x1E00 <= o <= 0x1EFF
+        or 0x2C60 <= o <= 0x2C7F
+        or 0xA720 <= o <= 0xA7FF
+    )
+
+
+def _latin_word(word: str) -> bool:
+    """Whether a folded word is written in Latin letters (digits alone count as Latin)."""
+    return all(_is_latin(ch) for ch in word)
+
+
+# Brackets, quoted nicknames, a second script after a dash or a dot.
+_BRACKETS = re.compile(r"\([^()]*\)?|\[[^\[\]]*\]?|\{[^{}]*\}?|（[^（）]*）?")
+_QUOTED = re.compile(r"\"[^\"]*\"?|“[^“”]*”?|„[^“”„]*[“”]?|«[^«»]*»?|(?<!\w)'[^']*'(?!\w)")
+_SEGMENTS = re.compile(r"\s[-–—|/~]+\s|[·•・|]|:\s|\s[-–—]+$|^[-–—]+\s")
+_DOTTED = re.compile(r"^(?:[^\W\d_]{1,4}\.){1,4}[^\W\d_]{0,4}\.?$")
+
+
+def _segments(text: str) -> tuple[str, list[str]]:
+    """(the name segment, other-script segments) of text split at dashes and middle dots.
+
+    The name is the first segment with Latin letters (else the first one); a
+    segment in another script is kept as an alternative spelling.
+    """
+    if not _SEGMENTS.search(text):
+        return text, []
+    parts = [p for p in _SEGMENTS.split(text) if _fold(p)]
+    if not parts:
+        return "", []
+    latin = [p for p in parts if any(_is_latin(ch) and ch.isalpha() for ch in p)]
+    main = latin[0] if latin else parts[0]
+    return main, [p for p in parts if p not in latin and p is not main]
+
+
+def _is_symbol(ch: str) -> bool:
+    """An emoji, flag, dingbat or other symbol (or the joiners that glue emoji together)."""
+    return unicodedata.category(ch)[0] == "S" or ch in "\u200d\ufe0f\ufe0e\u20e3"
+
+
+def _symbol_break(text: str, role: str) -> tuple[str, str]:
+    """(the name, the rest) of a name a symbol between spaces cuts off: "Doe 🔹 Growth".
+
+    In a last-name cell after its first word; in one text holding a whole name
+    after two words. A first-name cell is never cut ("Marta 🌸 Ana" is two names).
+    """
+    words = text.split()
+    need = 1 if role == "last" else 2
+    for i in range(need, len(words)):
+        if all(_is_symbol(ch) for ch in words[i]) and i + 1 < len(words):
+            return " ".join(words[:i]), " ".join(words[i + 1 :])
+    return text, ""
+
+
+def _unconfuse(words: list[str]) -> list[str]:
+    """Fold look-alike Greek/Cyrillic letters inside a name written in Latin letters."""
+    if not any(ch in _LOOKALIKE for w in words for ch in w):
+        return words
+    latin = any(any(_is_latin(ch) and ch.isalpha() for ch in w) for w in words)
+    # a name with no Latin letter is folded only when every letter looks Latin
+    if not latin and not all(ch in _LOOKALIKE for w in words for ch in w if ch.isalpha()):
+        return words
+    out = []
+    for w in words:
+        if all(_is_latin(ch) or ch in _LOOKALIKE or not ch.isalpha() for ch in w):
+            w = w.translate(_CONFUSABLES)
+        out.append(w)
+    return out
+
+
+def _is_credential(raw: str) -> bool:
+    """Whether a word as written is a degree, certification or suffix (PhD, Ph.D., M.B.A.)."""
+    folded = _fold(raw).replace(" ", "")
+    if folded in _CREDENTIALS:
+        return True
+    return bool(_DOTTED.match(raw)) and len(folded) >= 2 and raw.count(".") >= 2
+
+
+def _is_caps_credential(raw: str) -> bool:
+    """An all-capitals token such as PMP, CSM, SHRM-CP (2 to 6 letters)."""
+    letters = raw.replace("-", "").replace(".", "").replace("&", "")
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
+def _is_particle(raw: str) -> bool:
+    return _fold(raw) in _PARTICLES
 
 
 @lru_cache(maxsize=1 << 16)
-def _fold_words(part: str) -> tuple[str, ...]:
-    """The folded words of one part of a name (first or last names repeat a lot)."""
-    return tuple(_fold(part).split())
+def _cell(text: str, role: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(name words, other-script words) of one name cell, folded.
+
+    ``role`` is "first" (a first-name cell: ranks and titles in front are
+    dropped), "last" (a last-name cell: anything after a comma, a credential or
+    a dash is dropped) or "whole" (one text holding a whole name, as typed in
+    a query or written in a message header).
+    """
+    if text.isalpha() and text.isascii():  # most cells: one plain word
+        return (text.lower(),), ()
+    if not text or not text.strip():
+        return (), ()
+    if "/" in text or "(" in text or "[" in text:
+        text = _PRONOUNS.sub(" ", text)
+    if "(" in text or "[" in text or "{" in text or "（" in text:
+        text = _BRACKETS.sub(" ", text)
+    if '"' in text or "'" in text or "“" in text or "„" in text or "«" in text:
+        text = _QUOTED.sub(" ", text)
+    text, others = _segments(text)
+    if role != "first" and not text.isascii():
+        text, rest = _symbol_break(text, role)
+        if rest and not any(_is_latin(ch) and ch.isalpha() for ch in rest):
+            others = [*others, rest]
+    if "," in text:
+        head, *tail = text.split(",")
+        if role == "last" and _fold(head):
+            tail = []  # "Varga, Certified Leadership Coach": any length, after the name
+        elif role == "whole" and len(_fold(head).split()) >= 2:
+            tail = []  # "Ilse Varga, Certified Leadership Coach"
+        else:  # "Smith, MBA" but "Doe, Jane": drop trailing parts that are credentials
+            while tail and all(
+                _is_credential(w) or _is_caps_credential(w) for w in tail[-1].split()
+            ):
+                tail.pop()
+        text = ",".join([head, *tail])
+    raw = [w for w in text.split() if _fold(w)]
+    if role == "first" or role == "whole":  # "LTC Johan", "Dr Md Rafiq", "Prof. Elena"
+        while (
+            len(raw) > 1
+            and _fold(raw[0]).replace(" ", "") in _TITLES
+            and (role == "first" or len(raw) > 2)
+        ):
+            raw = raw[1:]
+    if role == "last" and len(raw) > 1:  # "Mbeki Ph.D.", "Lindqvist PhD Author", "Okoro PMP"
+        caps_ok = not _is_caps_credential(raw[0])
+        for i in range(1, len(raw)):
+            caps = caps_ok and _is_caps_credential(raw[i]) and not _is_particle(raw[i - 1])
+            if _is_credential(raw[i]) or caps:
+                raw = raw[:i]
+                break
+    elif role == "whole" and len(raw) > 2:  # "John Smith MBA", "Eva Lindqvist PhD Author"
+        for i in range(2, len(raw)):  # (after two words: "Wei Ma" keeps its Ma)
+            if _is_credential(raw[i]):
+                raw = raw[:i]
+                break
+    words = [w for r in _unconfuse(raw) for w in _fold(r).split()]
+    if not all(map(_latin_word, words)) and any(
+        any(ch.isalpha() for ch in w) and _latin_word(w) for w in words
+    ):  # "Wei Zhang 张伟": the name in Latin letters, the rest another spelling
+        others = [*others, " ".join(w for w in words if not _latin_word(w))]
+        words = [w for w in words if _latin_word(w)]
+    alt = tuple(w for o in others for w in _fold(o).split())
+    return tuple(words), alt
 
 
 def name_key(first: str, last: str = "") -> str:
     """Fold a person's name for matching.
 
-    Credentials after a comma (``"Smith, MBA, PhD"``), pronouns, emoji, styled
-    Unicode letters, accents and case are ignored.
+    Decorations are ignored: credentials and titles after a comma or a
+    credential in the last name, ranks and titles before the first name,
+    other names in brackets, nicknames in quotes, pronouns, emoji and flags,
+    a second spelling in another script after a dash or a dot, look-alike
+    Greek or Cyrillic letters in a Latin name, styled Unicode letters, accents
+    and case. With ``last`` empty, ``first`` is read as a whole name.
 
     Examples
     --------
@@ -92,30 +292,59 @@ def name_key(first: str, last: str = "") -> str:
     'john smith'
     >>> name_key("𝐀𝐧𝐚𝐧𝐝", "Kumar (he/him)")
     'anand kumar'
+    >>> name_key("Ilse", "Varga, Certified Leadership Coach"), name_key("Prof. Elena", "Berg")
+    ('ilse varga', 'elena berg')
+    >>> name_key("Omar", "Haddad - عمر حداد"), name_key('James "Tyler"', "Smith")
+    ('omar haddad', 'james smith')
+    >>> name_key("Т\u043em", "B\u0430ker")  # a Cyrillic Т and а
+    'tom baker'
     """
-    full = f"{first} {last}"
-    if not _NEEDS_FULL_FOLD(full):  # the common case: fold each part once, cached
-        parts = _fold_words(first) + _fold_words(last)
-        while len(parts) > 1 and parts[-1] in _CREDENTIALS:
-            parts = parts[:-1]
-        return " ".join(parts)
-    return _whole_name_key(full)
+    if not last:
+        words, _ = _cell(first, "whole")
+        return " ".join(words)
+    if not first:
+        words, _ = _cell(last, "whole")
+        return " ".join(words)
+    return " ".join(_cell(first, "first")[0] + _cell(last, "last")[0])
 
 
-def _whole_name_key(full: str) -> str:
-    """Fold a whole name at once: the slow path of :func:`name_key`, for any text."""
-    if "/" in full or "(" in full or "[" in full:
-        full = _PRONOUNS.sub(" ", full)
-    if "," in full:
-        head, *tail = full.split(",")
-        # Drop trailing parts that are credentials; keep "Doe, Jane"-style text otherwise.
-        while tail and _fold(tail[-1]).replace(" ", "") in _CREDENTIALS | {""}:
-            tail.pop()
-        full = ",".join([head, *tail])
-    words = _fold(full).split()
-    while len(words) > 1 and words[-1] in _CREDENTIALS:
-        words.pop()
-    return " ".join(words)
+def other_name_key(first: str, last: str = "") -> str:
+    """The other-script spelling a name carries beside its Latin one, folded ('' if none).
+
+    >>> other_name_key("Wei", "ZHANG · 张伟"), other_name_key("Jane", "Doe")
+    ('张伟', '')
+    """
+    if not last or not first:
+        return " ".join(_cell(first or last, "whole")[1])
+    return " ".join(_cell(first, "first")[1] + _cell(last, "last")[1])
+
+
+def names_agree(query: str, stored: str) -> bool:
+    """Whether two folded names agree on first and last name, middle names aside.
+
+    A middle name or initial that one side leaves out is fine ("laura quinn"
+    and "laura m quinn"); an initial matches a middle name it starts
+    ("laura m quinn", "laura mae quinn").
+
+    >>> names_agree("laura quinn", "laura m quinn"), names_agree("laura quinn", "laura quin")
+    (True, False)
+    >>> names_agree("laura mae quinn", "laura m quinn"), names_agree("laura ann q", "laura m q")
+    (True, False)
+    """
+    q, s = query.split(), stored.split()
+    if len(q) < 2 or len(s) < 2 or q[0] != s[0] or q[-1] != s[-1]:
+        return False
+    short, long = sorted((q[1:-1], s[1:-1]), key=len)
+    it = iter(long)
+    for word in short:
+        if not any(
+            m == word
+            or (len(word) == 1 and m.startswith(word))
+            or (len(m) == 1 and word.startswith(m))
+            for m in it
+        ):
+            return False
+    return True
 
 
 def lossy_name_pattern(first: str, last: str = "") -> re.Pattern[str] | None:
@@ -164,6 +393,21 @@ def company_key(company: str) -> str:
     while len(words) > 1 and words[-1] in _COMPANY_SUFFIXES:
         words.pop()
     return " ".join(words)
+
+
+def companies_match(query: str, company: str) -> bool:
+    """Whether two folded company names name one company for matching.
+
+    Equal, or the words of one are whole words of the other: "contoso" and
+    "contoso cars", "northwind analytics" (suffix-stripped to "northwind") and
+    "northwind". Never a fragment of a word ("con" is not "contoso").
+
+    >>> companies_match("contoso", "contoso cars"), companies_match("con", "contoso")
+    (True, False)
+    """
+    if not query or not company:
+        return False
+    return f" {query} " in f" {company} " or f" {company} " in f" {query} "
 
 
 def profile_slug(url: str) -> str | None:

@@ -10,7 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from refpath.identity import (
-    _whole_name_key,
+    _CREDENTIALS,
+    _TITLES,
     canonical_url,
     company_key,
     name_key,
@@ -90,8 +91,9 @@ name_parts = st.text(
 
 
 @given(name_parts, name_parts)
-def test_folding_name_parts_separately_equals_folding_the_whole_name(first, last):
-    assert name_key(first, last) == _whole_name_key(f"{first} {last}")
+def test_any_name_folds_without_raising(first, last):
+    key = name_key(first, last)
+    assert key == " ".join(key.split())
 
 
 @pytest.mark.parametrize(
@@ -124,3 +126,164 @@ def test_company_keys_are_folded_and_stable(company):
 )
 def test_company_suffixes_and_case_do_not_matter(company):
     assert company_key(company) == "acme robotics"
+
+
+# -- decorations real exports carry (examples invented) ------------------------------------
+
+# Plain name words: letters only, never a credential, title or script look-alike.
+plain_words = st.text(
+    alphabet=st.sampled_from("abcdefghijklmnoprstuvwyzéüøñ"), min_size=2, max_size=9
+).filter(lambda w: name_key(w) == w.lower() and w not in _TITLES | _CREDENTIALS)
+first_names = st.lists(plain_words, min_size=1, max_size=2).map(
+    lambda ws: " ".join(w.title() for w in ws)
+)
+last_names = plain_words.map(str.title)
+
+
+def _cyrillic_lookalikes(text: str) -> str:
+    return text.translate(str.maketrans("aeopcATOPCHKM", "аеорсАТОРСНКМ"))
+
+
+#: (decorate first, decorate last): each class of decoration seen in real exports.
+DECORATIONS = [
+    (lambda f: f, lambda last: f"{last}, Certified Leadership Coach"),
+    (lambda f: f, lambda last: f"{last}, MBA, PMP, CSM"),
+    (lambda f: f, lambda last: f"{last}, Distinguished Service Medal (Retd)"),
+    (lambda f: f, lambda last: f"{last}, PhD Author"),
+    (lambda f: f, lambda last: f"{last} PhD Author"),
+    (lambda f: f, lambda last: f"{last} Ph.D. 🇰🇪✌🏾"),
+    (lambda f: f, lambda last: f"{last} M.B.A."),
+    (lambda f: f, lambda last: f"{last} CISSP CISM"),
+    (lambda f: f, lambda last: f"{last} (f.d. Nilsson)"),
+    (lambda f: f, lambda last: f"{last} (née Lund)"),
+    (lambda f: f, lambda last: f"{last} [Petrova]"),
+    (lambda f: f"LTC {f}", lambda last: last),
+    (lambda f: f"Dr {f}", lambda last: last),
+    (lambda f: f"Prof. {f}", lambda last: last),
+    (lambda f: f"📈 {f}", lambda last: f"{last} 🇳🇬🇬🇧"),
+    (lambda f: f'{f} "Ty"', lambda last: last),
+    (lambda f: f"{f} “Ty”", lambda last: last),
+    (lambda f: f, lambda last: f"{last} (she/her)"),
+    (lambda f: f, lambda last: f"{last} they/them"),
+    (lambda f: f, lambda last: f"{last} - عمر حداد"),
+    (lambda f: f, lambda last: f"{last.upper()} · 张伟"),
+    (lambda f: f, lambda last: f"{last} 张伟"),
+    (_cyrillic_lookalikes, _cyrillic_lookalikes),
+    (lambda f: f" {f} ", lambda last: f"  {last}  "),
+    (lambda f: f, lambda last: f"{last} 🔹 Growth Marketing Leader"),
+    (lambda f: f, lambda last: f"{last} | Top Voice"),
+    (lambda f: f, lambda last: f"{last}: Keynote Speaker"),
+    (lambda f: f"Dr. {f}", lambda last: f"{last} ✔️ Hiring"),
+]
+
+
+@given(first_names, last_names, st.sampled_from(range(len(DECORATIONS))))
+def test_decorations_never_change_the_match_key(first, last, which):
+    dec_first, dec_last = DECORATIONS[which]
+    assert name_key(dec_first(first), dec_last(last)) == name_key(first, last)
+
+
+@given(first_names, last_names, st.lists(st.sampled_from(range(len(DECORATIONS))), max_size=3))
+def test_removing_a_real_name_part_always_changes_the_key(first, last, which):
+    def decorated(f: str, la: str) -> str:
+        for i in which:
+            dec_first, dec_last = DECORATIONS[i]
+            f, la = dec_first(f) if f else f, dec_last(la) if la else la
+        return name_key(f, la)
+
+    key = decorated(first, last)
+    assert decorated("", last) != key  # no first name
+    assert decorated(first, "") != key  # no last name
+    words = first.split()
+    for i in range(len(words)):  # one of two first names left out
+        if len(words) > 1 and words[i].lower() not in {
+            w.lower() for w in words[:i] + words[i + 1 :]
+        }:
+            assert decorated(" ".join(words[:i] + words[i + 1 :]), last) != key
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "key"),
+    [
+        ("Ilse", "Varga, Certified Leadership Coach", "ilse varga"),
+        ("Chidi", "Okoro, MBA, PMP, CSM", "chidi okoro"),
+        ("Anil", "Rao, Distinguished Service Medal (Retd)", "anil rao"),
+        ("Eva", "Lindqvist, PhD Author", "eva lindqvist"),
+        ("Thabo", "Mbeki Ph.D. 🇰🇪✌🏾", "thabo mbeki"),
+        ("Karin", "Holm (f.d. Nilsson)", "karin holm"),
+        ("Olena", "Kovalenko (Petrova)", "olena kovalenko"),
+        ("Laura M.", "Quinn", "laura m quinn"),
+        ("LTC Johan", "Berg", "johan berg"),
+        ("Dr Md Rafiq", "Hossain", "md rafiq hossain"),
+        ("Prof. Elena", "Rossi", "elena rossi"),
+        ("📈 Marta", "Okafor 🇳🇬🇬🇧", "marta okafor"),
+        ('James "Tyler"', "Smith", "james smith"),
+        ("Omar", "Haddad - عمر حداد", "omar haddad"),
+        ("Wei", "ZHANG · 张伟", "wei zhang"),
+        ("Т\u043em", "B\u0430ker", "tom baker"),  # Cyrillic Т, о, а
+        ("𝓜𝓪𝓻𝓽𝓪", "Nowak", "marta nowak"),
+        ("Wei", "Ma", "wei ma"),  # a surname that is also a degree
+        ("Сергей", "Иванов", "сергеи иванов"),  # a whole Cyrillic name is left as it is
+        ("عمر", "حداد", "عمر حداد"),
+    ],
+)
+def test_decorated_names_fold_to_the_name(first, last, key):
+    assert name_key(first, last) == key
+
+
+@pytest.mark.parametrize(
+    ("query", "key"),
+    [
+        ("Ilse Varga, Certified Leadership Coach", "ilse varga"),
+        ("Dr. Jane Doe", "jane doe"),
+        ("Jane Doe MBA", "jane doe"),
+        ("Wei Ma", "wei ma"),
+        ("Doe, Jane", "doe jane"),
+        ("Smith, MBA", "smith"),
+        ("Omar Haddad - عمر حداد", "omar haddad"),
+    ],
+)
+def test_a_whole_name_in_one_text_folds_the_same(query, key):
+    assert name_key(query) == key
+
+
+def test_the_other_script_is_kept_as_another_spelling():
+    from refpath.identity import other_name_key
+
+    assert other_name_key("Omar", "Haddad - عمر حداد") == "عمر حداد"
+    assert other_name_key("Wei", "ZHANG · 张伟") == "张伟"
+    assert other_name_key("Jane", "Doe") == ""
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "key"),
+    [
+        ("Jean", "de la ROSA", "jean de la rosa"),  # a surname in capitals after particles
+        ("Anna", "Van Der BERG", "anna van der berg"),
+        ("Maria", "Silva Do Carmo", "maria silva do carmo"),  # "do" is a particle, not D.O.
+        ("Hon Wai", "Chan", "hon wai chan"),  # Hon and Eng are given names too
+        ("Eng Hock", "Tan", "eng hock tan"),
+        ("Mary Ann", "SMITH", "mary ann smith"),
+        ("CA Ravi", "Kumar", "ravi kumar"),
+        ("Marta 🌸 Ana", "Okafor", "marta ana okafor"),  # a first-name cell is never cut
+        ("Łukasz", "Żółw", "lukasz zolw"),  # letters typed without their stroke or dot
+        ("Søren", "Kierkegård", "soren kierkegard"),
+        ("Ayşe", "Yıldız", "ayse yildiz"),
+    ],
+)
+def test_real_name_parts_that_look_like_decorations_are_kept(first, last, key):
+    assert name_key(first, last) == key
+
+
+@pytest.mark.parametrize(
+    ("query", "key"),
+    [
+        ("Eva Lindqvist PhD Author", "eva lindqvist"),
+        ("Thabo Mbeki Ph.D. 🇰🇪", "thabo mbeki"),
+        ("Mary Ann SMITH", "mary ann smith"),
+        ("Priya Raman 🚀 Growth Hacker", "priya raman"),
+        ("📈 Marta Okafor", "marta okafor"),
+    ],
+)
+def test_a_whole_name_drops_a_credential_and_what_follows(query, key):
+    assert name_key(query) == key

@@ -159,6 +159,8 @@ def _summary(plan: Plan, max_per: int, cooldown: int) -> None:
         for x in plan.load:
             recent = f"  (+{x.recent} logged in the last {cooldown} days)" if x.recent else ""
             out.print(f"  {safe(x.name):<{width}}  {x.new}{recent}")
+    for row in plan.with_status("check the name")[:SHOWN]:
+        out.print(f"Check the name: {safe('; '.join(row.notes))}")
     lost = plan.with_status("no path")
     if lost:
         names = ", ".join(safe(r.prospect.label) for r in lost[:SHOWN])

@@ -284,31 +284,38 @@ def to(
     _render_routes(where, emails, namesakes, named)
 
 
+#: People `at` shows unless --top or --all says otherwise.
+AT_TOP = 50
+
+
 @app.command("at")
 def at(
     ctx: typer.Context,
     company: Annotated[
         str,
         typer.Argument(
-            help="The company (case, accents and suffixes like Inc. don't matter).",
+            help="The company (case, accents and suffixes like Inc. don't matter; every "
+            "company holding these words as whole words is shown).",
             show_default=False,
         ),
     ],
     top: Annotated[
-        int | None,
-        typer.Option("--top", "-k", min=1, help="Show only the best N people.", show_default=False),
-    ] = None,
+        int,
+        typer.Option("--top", "-k", min=1, help="Show only the best N people."),
+    ] = AT_TOP,
+    show_all: Annotated[
+        bool, typer.Option("--all", help="Show everyone, not only the best.")
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
-    """Everyone at COMPANY your team can reach, each with their best introducer."""
+    """People at COMPANY your team can reach, best routes first, grouped by company."""
     from rich.table import Table
 
-    from refpath.routes.introducers import reachable_at, reachable_count
+    from refpath.routes.introducers import reachable
 
     with open_db(ctx) as store:
         try:
-            shown = reachable_at(store, company, top=top)
-            total = reachable_count(store, company)
+            shown, total = reachable(store, company, top=None if show_all else top)
         except UnknownPerson as error:
             err.print(f"refpath: error: {safe(error)}")
             hint = error.suggestions[0] if error.suggestions else None
@@ -323,6 +330,7 @@ def at(
             {
                 "company": plain(company),
                 "reachable": total,
+                "shown": len(shown),
                 "people": [{**_person_json(p), **_intro_json(i)} for p, i in shown],
             }
         )
@@ -331,22 +339,34 @@ def at(
         out.print(f"Everyone at {safe(company)} in the store is on your team.")
         out.print('Next: refpath to "NAME" --company COMPANY for a prospect in no export.')
         return
-    names = sorted({p.company for p, _ in shown})
-    out.print(
-        f"{total} {'person' if total == 1 else 'people'} at {safe(', '.join(names))} "
-        "reachable through the team" + (f"; the best {len(shown)}:" if len(shown) < total else ":")
-    )
-    table = Table("#", "person", "via", "score", "", "why")
+    groups: dict[str, list[tuple[int, Person, Introduction]]] = {}
     for rank, (person, intro) in enumerate(shown, 1):
-        table.add_row(
-            str(rank),
-            safe(person.name)
-            + (f"\n[dim]{safe(person.position)}[/dim]" if person.position else ""),
-            safe(_via_text(intro)),
-            f"{intro.score:.2f}",
-            "[yellow]inferred[/yellow]" if intro.inferred else "",
-            safe(intro.reasons[-1]) if intro.reasons else "",
-        )
-    out.print(table)
+        groups.setdefault(person.company, []).append((rank, person, intro))
+    names = list(groups)
+    companies = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+    out.print(
+        f"{total:,} {'person' if total == 1 else 'people'} at {safe(companies)} "
+        "reachable through the team"
+        + (f"; the best {len(shown)}" if len(shown) < total else "")
+        + (", by company:" if len(names) > 1 else ":")
+    )
+    for name, rows in groups.items():
+        title = safe(name or "(no company)") if len(names) > 1 else None
+        table = Table("#", "person", "via", "score", "", "why", title=title)
+        for rank, person, intro in rows:
+            table.add_row(
+                str(rank),
+                safe(person.name)
+                + (f"\n[dim]{safe(person.position)}[/dim]" if person.position else ""),
+                safe(_via_text(intro)),
+                f"{intro.score:.2f}",
+                "[yellow]inferred[/yellow]" if intro.inferred else "",
+                safe(intro.reasons[-1]) if intro.reasons else "",
+            )
+        out.print(table)
+    if len(shown) < total:
+        out.print(f"Showing {len(shown)} of {total:,}: more with --top N, or everyone with --all.")
+    if not shown:
+        return
     first = shown[0][0]
     out.print(f"Next: refpath to {safe(quoted(first.url or first.name))} for every route to them.")

@@ -10,17 +10,17 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from refpath.cli.app import app, err, open_db, out, plain, print_json, safe, warn
+from refpath.cli.app import app, err, open_db, out, plain, print_json, quoted, safe, warn
 
 if TYPE_CHECKING:  # (imported where used: every command loads this module)
-    from refpath.exports.records import Export
+    from refpath.exports.records import Export, Skipped
     from refpath.store.resolve import Keyed
 
 
 @contextmanager
 def _progress(
     label: str,
-) -> Iterator[Callable[[Iterable[Export | Keyed]], Iterator[Export | Keyed]]]:
+) -> Iterator[Callable[[Iterable[Export | Keyed | Skipped]], Iterator[Export | Keyed | Skipped]]]:
     """A transient progress line on stderr while exports are read and stored.
 
     Yields ``track``: wrap the exports with it. The line stays, saying the
@@ -41,13 +41,16 @@ def _progress(
     ) as progress:
         task = progress.add_task(label, total=None)
 
-        def track(exports: Iterable[Export | Keyed]) -> Iterator[Export | Keyed]:
+        def track(
+            exports: Iterable[Export | Keyed | Skipped],
+        ) -> Iterator[Export | Keyed | Skipped]:
             n = 0
             for n, item in enumerate(exports, 1):
-                export = item if isinstance(item, Export) else item.export
-                progress.update(
-                    task, description=f"{label}: {n} read, now {safe(export.owner_name)}"
-                )
+                if isinstance(item, Export):
+                    who = item.owner_name
+                else:
+                    who = getattr(getattr(item, "export", None), "owner_name", "")
+                progress.update(task, description=f"{label}: {n} read, now {safe(who)}")
                 yield item
             progress.update(task, description=f"{label}: all {n} read; saving the store")
 
@@ -71,13 +74,23 @@ def add(
         typer.Option(help="Whose export this is, when it has no Profile.csv (one input only)."),
     ] = None,
     me: Annotated[bool, typer.Option("--me", help="This export is yours (the user's).")] = False,
+    keep_going: Annotated[
+        bool,
+        typer.Option(
+            "--keep-going",
+            help="Add every export that can be read and report each one that cannot, "
+            "instead of refusing the whole add.",
+        ),
+    ] = False,
 ) -> None:
     """Add colleagues' LinkedIn exports to the store (re-adding one replaces it).
 
     The owner of each export is read from its Profile.csv, else --owner, else the
     file or folder name (carol-mendes/Connections.csv, "Carol Mendes.csv"); a
     share names its owner itself.
-    Everything is added in one transaction: on any error nothing changes.
+    Everything is added in one transaction: on any error nothing changes
+    (with --keep-going, exports that cannot be read are skipped and listed).
+    Two exports of one colleague in one add are refused: one would replace the other.
     """
     from refpath.store.ingest import add_exports
     from refpath.store.readahead import read_keyed
@@ -85,11 +98,12 @@ def add(
     # closing(): an add that stops early stops the reader process at once, not at exit
     with (
         open_db(ctx, create=True) as store,
-        closing(read_keyed(paths, owner=owner)) as exports,
+        closing(read_keyed(paths, owner=owner, keep_going=keep_going)) as exports,
         _progress("Adding exports") as track,
     ):
         was_me = next((s.name for s in store.sources() if s.is_me), None) if me else None
-        summaries = add_exports(store, track(exports), me=me)
+        skipped: list[Skipped] = []
+        summaries = add_exports(store, track(exports), me=me, on_skip=skipped.append)
         stats = store.stats()
         store_path = store.path
         no_me = store.me_owner_id() is None
@@ -108,8 +122,21 @@ def add(
             f"{who}: {verb} — {s.rows} people read{hidden}; {s.new_people} new, "
             f"{s.known_people} already known{evidence}  [dim]({safe(s.source)})[/dim]"
         )
+        if s.kept_evidence:
+            out.print(
+                f"  kept the earlier export's evidence (messages, invitations, endorsements, "
+                f"recommendations) for {_n(s.kept_evidence, 'person', 'people')}: "
+                "this export brings none of its own"
+            )
         for w in s.warnings:
             warn(w)
+    for skip in skipped:
+        warn(f"skipped: {skip.error}")
+    if skipped:
+        out.print(
+            f"Skipped {_n(len(skipped), 'export')} that could not be read (listed above); "
+            "the others were added."
+        )
     now_me = next((s.owner for s in summaries if s.is_me), None)
     if was_me is not None and now_me is not None and was_me != now_me:
         out.print(
@@ -266,31 +293,68 @@ def _said(side: object) -> str:
     return safe(describe() if describe else f"{side} (not in the store yet)")
 
 
+_SIDES_COMPANY = typer.Option(
+    "--company",
+    "-c",
+    help="The company of a name given (as for refpath to). Once: for both names; "
+    "twice: the first for A, the second for B.",
+    show_default=False,
+)
+
+
+def _companies(company: list[str] | None) -> tuple[str | None, str | None]:
+    """--company given once applies to both sides; twice, one each."""
+    from refpath.errors import InputError
+
+    given = company or []
+    if len(given) > 2:
+        raise InputError("--company may be given at most twice (for A, then for B)")
+    if len(given) == 1:
+        return given[0], given[0]
+    return (given[0], given[1]) if given else (None, None)
+
+
+def _decide(ctx: typer.Context, a: str, b: str, company: list[str] | None, *, same: bool):
+    from refpath.errors import AmbiguousPerson
+    from refpath.routes.people import record_decision
+
+    ca, cb = _companies(company)
+    with open_db(ctx) as store:
+        try:
+            return record_decision(store, a, b, same=same, company_a=ca, company_b=cb)
+        except AmbiguousPerson as error:
+            err.print(f"refpath: error: {safe(error)}")
+            for cand in error.candidates:
+                describe = getattr(cand, "describe", None)
+                pick = getattr(cand, "url", "") or getattr(cand, "key", "")
+                err.print(
+                    f"  - {safe(describe() if describe else cand)}: name it {safe(quoted(pick))}"
+                )
+            err.print("Next: name each side by the URL or key shown, or give --company.")
+            raise typer.Exit(1) from None
+
+
 @app.command()
 def same(
     ctx: typer.Context,
-    a: Annotated[str, typer.Argument(help="A name or profile URL.")],
-    b: Annotated[str, typer.Argument(help="Another name or profile URL for the same person.")],
+    a: Annotated[str, typer.Argument(help="A name, profile URL or key (as doctor shows).")],
+    b: Annotated[str, typer.Argument(help="Another name, URL or key for the same person.")],
+    company: Annotated[list[str] | None, _SIDES_COMPANY] = None,
 ) -> None:
     """Record that A and B are the same person (kept across re-adds)."""
-    from refpath.routes.people import record_decision
-
-    with open_db(ctx) as store:
-        pa, pb = record_decision(store, a, b, same=True)
+    pa, pb = _decide(ctx, a, b, company, same=True)
     out.print(f"Recorded: {_said(pa)} is the same person as {_said(pb)}.")
 
 
 @app.command()
 def different(
     ctx: typer.Context,
-    a: Annotated[str, typer.Argument(help="A name or profile URL.")],
-    b: Annotated[str, typer.Argument(help="A name or profile URL of a different person.")],
+    a: Annotated[str, typer.Argument(help="A name, profile URL or key (as doctor shows).")],
+    b: Annotated[str, typer.Argument(help="A name, URL or key of a different person.")],
+    company: Annotated[list[str] | None, _SIDES_COMPANY] = None,
 ) -> None:
     """Record that A and B are different people, so refpath never merges them."""
-    from refpath.routes.people import record_decision
-
-    with open_db(ctx) as store:
-        pa, pb = record_decision(store, a, b, same=False)
+    pa, pb = _decide(ctx, a, b, company, same=False)
     out.print(
         f"Recorded: {_said(pa)} and {_said(pb)} are different people; refpath won't merge them."
     )
@@ -301,14 +365,15 @@ def doctor(
     ctx: typer.Context,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
-    """List likely duplicates: same name, at least one without a profile URL."""
+    """List likely duplicates across exports: same name, at least one without a profile URL."""
     from refpath.routes.people import likely_duplicates
 
     with open_db(ctx) as store:
         groups = likely_duplicates(store)
     if as_json:
         print_json([[{"name": plain(p.name), "company": plain(p.company),
-                      "key": plain(p.key), "known_by": list(p.known_by)} for p in g]
+                      "key": plain(p.key), "url": plain(p.url),
+                      "known_by": list(p.known_by)} for p in g]
                     for g in groups])  # fmt: skip
         return
     if not groups:
@@ -317,9 +382,10 @@ def doctor(
     for group in groups:
         out.print(f"[bold]{safe(group[0].name)}[/bold]: {len(group)} entries")
         for p in group:
-            url = p.url or "no URL"
-            out.print(f"  - {safe(p.describe())} ({safe(url)})")
+            out.print(f"  - {safe(p.describe())}: {safe(quoted(p.url or p.key))}")
+        a, b = (quoted(p.url or p.key) for p in group[:2])
+        out.print(f"    same person? refpath same {safe(a)} {safe(b)}")
     out.print(
-        'Settle each with: refpath same "NAME or URL" "OTHER" or refpath different ... '
-        "(use a profile URL to name one entry exactly)."
+        "Settle each with refpath same A B or refpath different A B, naming each entry by "
+        "the URL or key shown (or by name with --company)."
     )

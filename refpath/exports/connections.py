@@ -23,7 +23,7 @@ from operator import itemgetter
 from refpath.errors import ExportError
 from refpath.exports.dates import SLASHED, parse_date
 from refpath.exports.records import ConnectionsFile, Contact
-from refpath.exports.tables import header_columns, require_columns, sniff_delimiter
+from refpath.exports.tables import Columns, column_key, header_columns, sniff_delimiter
 from refpath.exports.text import refuse_binary
 
 __all__ = ["parse_connections"]
@@ -32,7 +32,10 @@ __all__ = ["parse_connections"]
 # ------------------------------------------------------------- Connections.csv
 
 _HEADER_SCAN = 20  # the header comes after at most a short preamble
-_REQUIRED = ("first name", "last name", "connected on")
+#: the columns of LinkedIn's own header; a file its owner cut down may lack some
+_STANDARD = ("First Name", "Last Name", "Email Address", "Company", "Position", "Connected On")
+_KNOWN = {column_key(c) for c in (*_STANDARD, "URL", "Profile URL", "Email", "Name", "Full Name")}
+_NAMES = ("first name", "last name", "name", "full name")
 _US_DATETIME = re.compile(r"\d{1,2}/\d{1,2}/\d{2}, \d{1,2}:\d{2} [AP]M", re.ASCII)
 
 
@@ -41,7 +44,9 @@ def parse_connections(text: str, *, source: str = "<text>") -> ConnectionsFile:
 
     Finds the header among the first 20 lines (after any preamble, padded or
     not), detects the separator (``,``, ``;`` or tab) and reads columns by
-    name, case-insensitively. Rows with only a date (hidden profiles) are
+    name, ignoring case, spaces and underscores (``FirstName``). A file cut
+    down to fewer columns is read, with a warning naming those missing, as
+    long as it has a name column. Rows with only a date (hidden profiles) are
     counted and skipped; spreadsheet ``NA`` cells count as empty. Dates are
     read once per unique value.
 
@@ -61,8 +66,8 @@ def parse_connections(text: str, *, source: str = "<text>") -> ConnectionsFile:
     Raises
     ------
     ExportError
-        When the text is empty or binary, has no header or a required column
-        (First Name, Last Name, Connected On) is missing, or no person is in it.
+        When the text is empty or binary, has no header or no name column
+        (First Name, Last Name, or Name), or no person is in it.
 
     Examples
     --------
@@ -79,10 +84,10 @@ def parse_connections(text: str, *, source: str = "<text>") -> ConnectionsFile:
     ('current', 1, 1)
     >>> found.contacts[0].last_name, found.contacts[0].connected_on, found.contacts[0].line
     ('Quillfeather', datetime.date(2026, 2, 13), 5)
-    >>> parse_connections("Name,Company\\nMara,Inkwell", source="demo.csv")
+    >>> parse_connections("Company,Position\\nInkwell,CTO", source="demo.csv")
     Traceback (most recent call last):
     ...
-    refpath.errors.ExportError: demo.csv: no 'First Name' header found in the first 20 lines — is this a LinkedIn Connections.csv?
+    refpath.errors.ExportError: demo.csv: no name column (First Name or Last Name); its columns are: Company, Position
     """  # noqa: E501
     if not text.strip("\ufeff \t\r\n,;"):
         raise ExportError(f"{source}: the file is empty")
@@ -90,7 +95,7 @@ def parse_connections(text: str, *, source: str = "<text>") -> ConnectionsFile:
     if "\r" in text:  # CRLF, mixed, or old-Mac CR: one kind of line end
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
-    start, delimiter, cols, preamble = _connections_header(lines, source)
+    start, delimiter, cols, preamble, cells = _connections_header(lines, source)
     with _gc_paused():
         found = _contacts(lines, start, delimiter, cols, source, spreadsheet_na="NA" in text)
     contacts, hidden, unreadable, cache, spans = found
@@ -102,6 +107,15 @@ def parse_connections(text: str, *, source: str = "<text>") -> ConnectionsFile:
             )
         raise ExportError(f"{source}: header found but no people in it")
     warnings: list[str] = []
+    missing = [c for c in _STANDARD if c not in cols and not (c == "First Name" and "name" in cols)]
+    if missing:
+        warnings.append(
+            f"{source}: read without the column{'s' if len(missing) > 1 else ''} "
+            + ", ".join(f"'{c}'" for c in missing)
+            + " (the file has "
+            + ", ".join(f"'{c}'" for c in cells if c)
+            + ")"
+        )
     if unreadable:
         example = next(raw for raw, on in cache.items() if raw and on is None)
         warnings.append(
@@ -143,13 +157,16 @@ def _contacts(
     with quotes go through the csv module. Contacts are built with
     ``tuple.__new__``, skipping NamedTuple's Python-level ``__new__``.
     """
-    fi, li, di = cols["first name"], cols["last name"], cols["connected on"]
+    fi = cols.get("first name", cols.get("name", cols.get("full name", -1)))
+    li, di = cols.get("last name", -1), cols.get("connected on", -1)
     ui = cols.get("url", cols.get("profile url", -1))
     ei = cols.get("email address", cols.get("email", -1))
     ci, pi = cols.get("company", -1), cols.get("position", -1)
     width = max(cols.values()) + 1
-    # absent optional columns read the date column, then are blanked: no branch per cell
-    pick = itemgetter(fi, li, *(i if i >= 0 else di for i in (ui, ei, ci, pi)), di)
+    # absent columns read a name column, then are blanked: no branch per cell
+    anchor = fi if fi >= 0 else li
+    pick = itemgetter(*(i if i >= 0 else anchor for i in (fi, li, ui, ei, ci, pi, di)))
+    no_first, no_last, no_date = fi < 0, li < 0, di < 0
     no_url, no_email, no_company, no_position = (i < 0 for i in (ui, ei, ci, pi))
 
     body = lines[start:]
@@ -183,7 +200,9 @@ def _contacts(
             if spreadsheet_na and "NA" in row:  # a spreadsheet's fill for empty cells
                 row = ["" if cell == "NA" else cell for cell in row]
             first, last, url, email, company, position, raw = pick(row)
-            first, last, raw = first.strip(), last.strip(), raw.strip()
+            first = "" if no_first else first.strip()
+            last = "" if no_last else last.strip()
+            raw = "" if no_date else raw.strip()
             url = "" if no_url else url.strip()
             email = "" if no_email else email.strip()
             company = "" if no_company else company.strip()
@@ -220,16 +239,31 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _connections_header(lines: list[str], source: str) -> tuple[int, str, dict[str, int], bool]:
-    """Find the header among the first lines: (its line number, separator, columns, preamble?)."""
+def _connections_header(lines: list[str], source: str) -> tuple[int, str, Columns, bool, list[str]]:
+    """Find the header among the first lines.
+
+    Returns its line number, the separator, its columns, whether a preamble
+    came before it, and its cells as written. A header is a line naming two
+    or more of Connections.csv's columns in any spelling; one without a name
+    column is refused, naming the columns it has.
+    """
     preamble = False
     for number, line in enumerate(lines[:_HEADER_SCAN], 1):
-        if "first name" in line.lower():
-            delimiter = sniff_delimiter(line)
+        delimiter = sniff_delimiter(line)
+        try:
+            cells = next(csv.reader([line], delimiter=delimiter), [])
+        except csv.Error:
+            cells = []
+        if len({column_key(c) for c in cells} & _KNOWN) >= 2 or any(
+            column_key(c) in ("firstname", "lastname") for c in cells
+        ):
             cols = header_columns(line, delimiter, source)
-            if "first name" in cols:
-                require_columns(cols, _REQUIRED, source)
-                return number, delimiter, cols, preamble
+            if not any(name in cols for name in _NAMES):
+                have = ", ".join(c.strip().lstrip("\ufeff") for c in cells if c.strip())
+                raise ExportError(
+                    f"{source}: no name column (First Name or Last Name); its columns are: {have}"
+                )
+            return number, delimiter, cols, preamble, [c.strip().lstrip("\ufeff") for c in cells]
         preamble = preamble or line.lstrip('\ufeff"').lower().startswith("notes:")
     raise ExportError(
         f"{source}: no 'First Name' header found in the first {_HEADER_SCAN} lines"

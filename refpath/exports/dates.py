@@ -2,7 +2,9 @@
 
 Exports write dates in many ways: "13 Feb 2026", "Feb 13, 2026",
 "2024-03-01 10:22:05 UTC", US slashed "4/2/19, 12:00 AM", European dotted or
-day-first re-saves, localised month names, and spreadsheet day numbers.
+day-first re-saves, month names and abbreviations in English, Spanish, German,
+French, Portuguese, Italian and Dutch ("18-ene-20", "12-Mär-19", "4-févr.-21"),
+and spreadsheet day numbers.
 ``parse_date`` reads one of them (None when unreadable) without depending on the
 locale; ``cached_date`` reads each distinct value once per file. Both are pure.
 """
@@ -10,24 +12,25 @@ locale; ``cached_date`` reads each distinct value once per file. Both are pure.
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, timedelta
 from functools import lru_cache
 
 __all__ = ["SLASHED", "cached_date", "iso_date", "parse_date"]
 
 _MONTH_NAMES = (
-    "jan january januar janv janvier ene enero janeiro jän jänner",
-    "feb february februar fév févr février fev febrero fevereiro",
+    "jan january januar janv janvier ene enero janeiro jän jänner gen gennaio januari",
+    "feb february februar fév févr février fev febrero fevereiro febbraio februari",
     "mar march mär märz mrz mars marzo março mrt maart",
-    "apr april avr avril abr abril",
-    "may mai mei mayo maio",
-    "jun june juni juin junio junho",
-    "jul july juli juil juillet julio julho",
-    "aug august aoû août aout ago agosto",
-    "sep sept september septembre septiembre set setembro",
-    "oct october okt oktober octobre octubre out outubro",
+    "apr april avr avril abr abril aprile",
+    "may mai mei mayo maio mag maggio",
+    "jun june juni juin junio junho giu giugno",
+    "jul july juli juil juillet julio julho lug luglio",
+    "aug august aoû août aout ago agosto augustus",
+    "sep sept september septembre septiembre set setembro settembre",
+    "oct october okt oktober octobre octubre out outubro ott ottobre",
     "nov november novembre noviembre novembro",
-    "dec december dez dezember déc décembre dic diciembre dezembro",
+    "dec december dez dezember déc décembre dic diciembre dezembro dicembre",
 )
 #: Month names and abbreviations by hand, so dates never depend on the locale.
 _MONTHS = {n: i for i, names in enumerate(_MONTH_NAMES, 1) for n in names.split()}
@@ -47,6 +50,8 @@ def parse_date(raw: str, dayfirst: bool = False) -> date | None:
     or the first number cannot be a month.
     """
     raw = raw.strip()
+    if not raw.isascii():  # "févr." typed with a combining accent
+        raw = unicodedata.normalize("NFC", raw)
     try:
         if m := _D_MON_Y.match(raw):
             y, mon, d = int(m[3]), _MONTHS.get(m[2].lower(), 0), int(m[1])

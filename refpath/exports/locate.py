@@ -35,6 +35,7 @@ from refpath.exports.archive import (
 from refpath.exports.connections import parse_connections
 from refpath.exports.records import Export
 from refpath.exports.text import decode_export
+from refpath.identity import NAME_RULES
 
 __all__ = ["Located", "load", "locate"]
 
@@ -59,6 +60,9 @@ _GENERIC_WORDS = {
     "connections", "connection", "linkedin", "linkedindataexport", "dataexport", "data",
     "export", "exports", "basic", "complete", "archive", "downloads", "download",
     "desktop", "documents", "tmp", "temp", "team", "csv", "zip", "copy", "of", "my",
+    "owner", "owners", "user", "users", "person", "colleague", "colleagues", "member",
+    "members", "new", "old", "final", "backup", "latest", "file", "files", "folder", "network",
+    "contacts", "contact", "list", "full", "part", "test", "sample", "the", "and", "unzipped",
 }  # fmt: skip
 _NAME_SPLIT = re.compile(r"[\s_.\-]+")
 
@@ -74,16 +78,28 @@ class Located:
 
 
 def _name_from(stem: str) -> str:
-    """'carol-mendes' -> 'Carol Mendes'; '' for LinkedIn's own names and dates."""
+    """'carol-mendes' -> 'Carol Mendes'; '' when the name does not look like a person's.
+
+    LinkedIn's own names, dates, numbers and words such as "owner" or "user"
+    are left out; what remains must be words of letters (``omar``, ``carol-mendes``):
+    ``owner-1``, ``export (2)`` or ``data_2024`` name no one.
+    """
     words = [
         w for w in _NAME_SPLIT.split(stem)
-        if w and w.lower() not in _GENERIC_WORDS and not any(ch.isdigit() for ch in w)
+        if len(w) > 1 and w.lower() not in _GENERIC_WORDS and not any(ch.isdigit() for ch in w)
     ]  # fmt: skip
-    if not words:
+    if not words or not all(w.replace("'", "").isalpha() for w in words):
         return ""
     if all(w == w.lower() for w in words):
         words = [w[:1].upper() + w[1:] for w in words]
     return " ".join(words)
+
+
+def _stem(found: Located) -> str:
+    """The file or folder name an owner's name was looked for in."""
+    if found.kind == "dir" or found.path.name.lower() == "connections.csv":
+        return (found.path if found.kind == "dir" else found.path.parent).resolve().name
+    return found.path.stem
 
 
 def _children(folder: Path, root: Path) -> list[Path]:
@@ -320,8 +336,12 @@ def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) ->
 
 
 def _fingerprint(files: dict[str, tuple[str, bytes]]) -> str:
-    """sha256 over the files' bytes by kind, so a zip and its unzipped folder agree."""
-    digest = hashlib.sha256()
+    """sha256 over the files' bytes by kind, so a zip and its unzipped folder agree.
+
+    The name rules' version is part of it: re-adding an export added under older
+    rules re-keys its people instead of finding it unchanged.
+    """
+    digest = hashlib.sha256(b"name-rules %d\0" % NAME_RULES)
     for kind in sorted(files):
         data = files[kind][1]
         digest.update(b"%s\0%d\0" % (kind.encode(), len(data)))
@@ -389,7 +409,8 @@ def load(found: Located, owner: str | None = None) -> Export:
     if not name:
         raise ExportError(
             f'{found.path}: can\'t tell whose export this is — pass --owner "Full Name",'
-            " or put it in a folder named after its owner (e.g. carol-mendes/Connections.csv)"
+            " or put it in a folder named after its owner (e.g. carol-mendes/Connections.csv);"
+            f" no Profile.csv names them, and {_stem(found)!r} is not a person's name"
         )
     messages, owner_url = _optional(
         files, "messages", warnings, partial(parse_messages, owner_name=name)

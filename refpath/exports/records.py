@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 __all__ = [
     "Contact",
+    "Skipped",
     "ConnectionsFile",
     "EndorsementStats",
     "Export",
@@ -112,3 +113,11 @@ class Export:
     #: warnings about the archive's other files; Connections.csv's own warnings
     #: (decoding, dates) are in ``connections.warnings``, never repeated here
     warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An export ``refpath add --keep-going`` could not read, and why (one line)."""
+
+    source: str
+    error: str

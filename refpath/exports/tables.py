@@ -16,12 +16,42 @@ from collections.abc import Iterator, Sequence
 from refpath.errors import ExportError
 from refpath.exports.text import refuse_binary
 
-__all__ = ["column_key", "sniff_delimiter", "header_columns", "require_columns", "open_table"]
+__all__ = [
+    "Columns",
+    "column_key",
+    "sniff_delimiter",
+    "header_columns",
+    "require_columns",
+    "open_table",
+]
 
 
 def column_key(cell: str) -> str:
-    """Header cell as a lookup key: no BOM or padding, one space, lower case."""
-    return " ".join(cell.replace("\ufeff", "").replace("_", " ").split()).lower()
+    """Header cell as a lookup key: case, spaces, underscores and a BOM ignored.
+
+    >>> column_key("\ufeffFirst Name"), column_key("FirstName"), column_key("first_name")
+    ('firstname', 'firstname', 'firstname')
+    """
+    return "".join(cell.replace("\ufeff", "").replace("_", " ").split()).lower()
+
+
+class Columns(dict[str, int]):
+    """Column key -> index, looked up by any spelling of the name ("first name", "FirstName").
+
+    >>> cols = Columns({"firstname": 0})
+    >>> cols["First Name"], "first_name" in cols, cols.get("Last Name", -1)
+    (0, True, -1)
+    """
+
+    def __getitem__(self, name: str) -> int:
+        return super().__getitem__(column_key(name))
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and super().__contains__(column_key(name))
+
+    def get(self, name: str, default: int = -1) -> int:  # type: ignore[override]
+        """The column's index, or ``default`` (-1: no such column)."""
+        return super().get(column_key(name), default)
 
 
 def sniff_delimiter(line: str) -> str:
@@ -31,19 +61,21 @@ def sniff_delimiter(line: str) -> str:
     return best if counts[best] else ","
 
 
-def header_columns(line: str, delimiter: str, source: str) -> dict[str, int]:
-    """Column key -> index of its first occurrence."""
+def header_columns(line: str, delimiter: str, source: str) -> Columns:
+    """Column key -> index of its first occurrence (see :class:`Columns`)."""
     try:
         cells = next(csv.reader([line], delimiter=delimiter), [])
     except csv.Error as err:  # e.g. a giant field: not a header
         raise ExportError(f"{source}: the header line is not valid CSV ({err})") from err
-    cols: dict[str, int] = {}
+    cols = Columns()
     for i, cell in enumerate(cells):
-        cols.setdefault(column_key(cell), i)
+        key = column_key(cell)
+        if key not in cols:
+            dict.__setitem__(cols, key, i)
     return cols
 
 
-def require_columns(cols: dict[str, int], required: Sequence[str], source: str) -> None:
+def require_columns(cols: Columns, required: Sequence[str], source: str) -> None:
     """Raise ExportError naming the required columns that the header lacks."""
     missing = [name for name in required if name not in cols]
     if missing:
@@ -54,7 +86,7 @@ def require_columns(cols: dict[str, int], required: Sequence[str], source: str) 
 
 def open_table(
     text: str, source: str, required: Sequence[str]
-) -> tuple[dict[str, int], Iterator[list[str]]]:
+) -> tuple[Columns, Iterator[list[str]]]:
     """Header columns and the rows of a CSV whose header is its first line.
 
     For the archive's other files. Rows are padded to the header's width and

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from refpath.errors import ExportError, ProspectListError
 from refpath.identity import canonical_url, company_key, display_name, name_key, profile_key
-from refpath.routes.people import Person, find_people, prospect_at
+from refpath.routes.people import Person, close_people_at, find_people, prospect_at
 from refpath.store.db import Store
 
 __all__ = [
@@ -355,7 +355,9 @@ def match_prospect(store: Store, prospect: Prospect) -> tuple[Person | None, str
     by the company when the row has one, as ``refpath to NAME --company``
     does. A name in no export at a company the data knows becomes a prospect
     reached through that company (``id == 0``, inferred routes only). Else
-    status is ``"ambiguous"`` or ``"not found"`` and the note says why.
+    status is ``"ambiguous"`` or ``"not found"`` and the note says why. A name
+    close to someone's at that company (a misspelling) is never made a prospect:
+    the status is ``"check the name"`` and the note names the candidate.
     """
     from dataclasses import replace
 
@@ -370,6 +372,12 @@ def match_prospect(store: Store, prospect: Prospect) -> tuple[Person | None, str
         )
         more = f" and {len(people) - 5} more" if len(people) > 5 else ""
         return None, "ambiguous", f"{len(people)} people match: {who}{more}; add a company or URL"
+    if company and prospect.name and not url:
+        close = close_people_at(store, prospect.name, company)
+        if close:
+            said = " or ".join(f"{p.name} ({p.company})" for p in close)
+            note = f"no one called {prospect.label} at {prospect.company}; did you mean {said}?"
+            return None, "check the name", note
     found = prospect_at(store, prospect.name, company) if company and prospect.name else None
     if found is not None:
         return replace(found, url=url), "", "in no export; reached through their company"

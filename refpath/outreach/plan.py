@@ -34,8 +34,8 @@ SCALE = 10_000
 CANDIDATES = 10
 #: Every status a plan row can have.
 STATUSES = (
-    "assigned", "no path", "over capacity", "ambiguous", "not found", "already connected",
-    "colleague", "you", "recently asked", "introduced", "met", "duplicate",
+    "assigned", "no path", "over capacity", "ambiguous", "check the name", "not found",
+    "already connected", "colleague", "you", "recently asked", "introduced", "met", "duplicate",
 )  # fmt: skip
 
 

@@ -20,6 +20,7 @@ products of hop strengths from :mod:`refpath.routes.strength`; see ``docs/scorin
 
 from __future__ import annotations
 
+import heapq
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ from refpath.identity import company_key, name_key, profile_key
 from refpath.routes.people import Person, people_at, people_by_ids
 from refpath.routes.strength import (
     IDS,
+    MAX_STRENGTH,
     Side,
     TieEvidence,
     path_score,
@@ -354,17 +356,34 @@ def reachable_count(store: Store, company: str) -> int:
     return len(set(people_at(store.conn, company)) - owners)
 
 
+def reachable(
+    store: Store, company: str, *, top: int | None = 50, today: date | None = None
+) -> tuple[list[tuple[Person, Introduction]], int]:
+    """(the ``top`` best routes at ``company``, best first; how many people there are reached).
+
+    One look-up of the company's people for both (``top=None``: everyone).
+    """
+    ids = people_at(store.conn, company)
+    owners = {r[0] for r in store.conn.execute("SELECT person_id FROM owners")}
+    return _reachable(store, ids, top, today), len(set(ids) - owners)
+
+
 def reachable_at(
     store: Store, company: str, *, top: int | None = None, today: date | None = None
 ) -> list[tuple[Person, Introduction]]:
-    """Everyone at ``company`` (folded match) the team reaches, each with their best route.
+    """Everyone at ``company`` (folded, by whole words) the team reaches, each with a best route.
 
     Colleagues (whose exports were added) are left out: they are the team.
     Best first; only the ``top`` best when given. Raises
     :class:`refpath.errors.UnknownPerson` when no one is at that company.
     """
+    return _reachable(store, people_at(store.conn, company), top, today)
+
+
+def _reachable(
+    store: Store, ids: list[int], top: int | None, today: date | None
+) -> list[tuple[Person, Introduction]]:
     conn = store.conn
-    ids = people_at(conn, company)
     team = Team(conn, today or date.today())
     sides = sides_about(conn, IDS, (json.dumps(ids),))
     team.sides.update(sides)
@@ -372,12 +391,23 @@ def reachable_at(
     team.load_companies(targets)
     knowers = {a for (a, b) in sides if b in targets} - {team.me}
     team.load_contacts(knowers)
-    routes: dict[int, _Route] = {}
+    by_knower: dict[int, list[int]] = {}
     for a, b in sides:
-        if b not in targets:
-            continue
-        hops = (team.hop(a, b),) if a == team.me else (*team.start(a), team.hop(a, b))
-        _better(routes, b, _route(hops))
+        if b in targets:
+            by_knower.setdefault(a, []).append(b)
+    # Knowers in order of how well the user reaches them. A route through one scores at
+    # most their start times the strongest tie there is: once that cannot beat the
+    # top-th best person so far, no later knower can change the top (same answer, less work).
+    starts = {a: 1.0 if a == team.me else path_score(h.s for h in team.start(a)) for a in by_knower}
+    routes: dict[int, _Route] = {}
+    for a in sorted(by_knower, key=lambda k: (-starts[k], k)):
+        if top is not None and len(routes) >= top:
+            kth = heapq.nlargest(top, (r.score for r in routes.values()))[-1]
+            if starts[a] * MAX_STRENGTH < kth:
+                break
+        for b in by_knower[a]:
+            hops = (team.hop(a, b),) if a == team.me else (*team.start(a), team.hop(a, b))
+            _better(routes, b, _route(hops))
     best = _rank(routes.values())[:top]
     make = _Materialise(team, best)
     out = [(make.people[r.hops[-1].b], make.introduction(r)) for r in best]

@@ -1,10 +1,17 @@
 """Find people in the store by name or profile URL, and record identity decisions.
 
-Names are matched folded (case, accents, emoji, credentials ignored), so
-"Ana Lucia Ferreira" finds "Ana Lúcia Ferreira". A profile URL in any of its
-shapes finds its person. A miss raises :class:`UnknownPerson` with the closest
-names (rapidfuzz); several matches raise :class:`AmbiguousPerson` with each
-candidate described, so the user can pick one with ``--company`` or a URL.
+Names are matched folded (case, accents, emoji, credentials, titles, brackets,
+nicknames, a second script ignored: see :func:`refpath.identity.name_key`), so
+"Ana Lucia Ferreira" finds "Ana Lúcia Ferreira, MBA". When no folded name is
+equal, a name that agrees on first and last name with a middle name or initial
+left out on either side matches ("Laura Quinn" finds "Laura M. Quinn"), and a
+query in another script finds a name that carries it ("Omar Haddad - عمر حداد").
+A profile URL in any of its shapes finds its person. A miss raises
+:class:`UnknownPerson` with the closest names (rapidfuzz); several matches raise
+:class:`AmbiguousPerson` with each candidate described, so the user can pick one
+with ``--company`` or a URL. Companies match by whole words either way
+("Contoso" finds Contoso Group and Contoso Cars; "Northwind Analytics Inc"
+finds Northwind).
 
 ``same``/``different`` decisions are stored by person key, so they survive
 re-adding exports.
@@ -16,7 +23,16 @@ import sqlite3
 from dataclasses import dataclass
 
 from refpath.errors import AmbiguousPerson, UnknownPerson
-from refpath.identity import canonical_url, company_key, display_name, name_key, profile_key
+from refpath.identity import (
+    canonical_url,
+    companies_match,
+    company_key,
+    display_name,
+    name_key,
+    names_agree,
+    other_name_key,
+    profile_key,
+)
 from refpath.store.db import Store
 from refpath.store.merge import merge_people, save_decision
 
@@ -102,29 +118,114 @@ def close_names(
     )
 
 
+def _loose_name_ids(conn: sqlite3.Connection, nk: str) -> list[int]:
+    """People whose folded name agrees with ``nk`` on first and last name (middles aside).
+
+    One range scan of the name index: names starting with the first word and
+    ending with the last one.
+    """
+    words = nk.split()
+    if len(words) < 2:
+        return []
+    first, last = words[0], words[-1]
+    rows = conn.execute(
+        "SELECT id, name_key FROM people WHERE name_key > ? AND name_key < ? AND name_key GLOB ?",
+        (
+            first + " ",
+            first + "!",
+            "* " + last.replace("[", "[[]").replace("*", "[*]").replace("?", "[?]"),
+        ),
+    )
+    return [pid for pid, key in rows if names_agree(nk, key)]
+
+
+def _other_script_ids(conn: sqlite3.Connection, query: str) -> list[int]:
+    """People whose name carries ``query`` as its spelling in another script.
+
+    For a query with no Latin letters ("张伟") that matched no whole name: the
+    names holding its longest word are read once (a scan of the table).
+    """
+    nk = name_key(query)
+    if not nk or any("a" <= ch <= "z" for ch in nk):
+        return []
+    word = max(query.split(), key=len)
+    found = []
+    for pid, name in conn.execute("SELECT id, name FROM people WHERE instr(name, ?) > 0", (word,)):
+        other = other_name_key(name)
+        if other and (other == nk or names_agree(nk, other)):
+            found.append(pid)
+    return found
+
+
+def _at_company(people: list[Person], company: str | None) -> list[Person]:
+    if not company:
+        return people
+    ck = company_key(company)
+    return [p for p in people if companies_match(ck, company_key(p.company))]
+
+
 def find_people(store: Store, query: str, *, company: str | None = None) -> list[Person]:
-    """Every person matching ``query`` (a name or a profile URL), narrowed by company."""
+    """Every person matching ``query`` (a name or a profile URL), narrowed by company.
+
+    The folded name first; when no one has it (at ``company``), first and
+    last name with middle names aside; then a spelling in another script.
+    """
     conn = store.conn
     key = profile_key(query)
     if query.startswith(("in:", "nm:", "ow:")):
         key = query  # an exact key, as `refpath doctor` shows it
-    ids: list[int] = []
     if key:
         pid = store.person_id_for_key(key)
-        ids = [pid] if pid is not None else []
-    else:
-        nk = name_key(query)
-        ids = [r[0] for r in conn.execute("SELECT id FROM people WHERE name_key = ?", (nk,))]
-    people = people_by_ids(conn, ids)
-    if company:
-        ck = company_key(company)
-        people = [p for p in people if ck and ck in company_key(p.company)]
+        return _at_company(people_by_ids(conn, [pid] if pid is not None else []), company)
+    nk = name_key(query)
+    if not nk:
+        return []
+    ids = [r[0] for r in conn.execute("SELECT id FROM people WHERE name_key = ?", (nk,))]
+    people = _at_company(people_by_ids(conn, ids), company)
+    if not people:
+        people = _at_company(people_by_ids(conn, _loose_name_ids(conn, nk)), company)
+    if not people:
+        people = _at_company(people_by_ids(conn, _other_script_ids(conn, query)), company)
     return people
+
+
+def close_people_at(store: Store, query: str, company: str, limit: int = 3) -> tuple[Person, ...]:
+    """People at ``company`` whose name is close to ``query``: a misspelling ("Mikail Berg").
+
+    For "did you mean": a name in no export at a company the data knows is
+    checked against the names there before it becomes a prospect of its own.
+    """
+    from rapidfuzz import fuzz, process
+
+    nk = name_key(query)
+    ck = company_key(company)
+    if not nk or not ck:
+        return ()
+    keys = company_keys_matching(store.conn, ck, anywhere=False)
+    if not keys:
+        return ()
+    marks = ",".join("?" * len(keys))
+    names: dict[str, list[int]] = {}
+    for pid, key in store.conn.execute(
+        f"SELECT id, name_key FROM people WHERE company_key IN ({marks})", keys
+    ):
+        names.setdefault(key, []).append(pid)
+    hits = process.extract(nk, list(names), scorer=fuzz.ratio, limit=limit, score_cutoff=80)
+    last = nk.split()[-1]
+    ids = []
+    for key, score, _ in hits:
+        # one typo in a name, or the same surname with a first name close to the query's
+        if score >= 85 or (key.split()[-1] == last and fuzz.ratio(key, nk) >= 80):
+            ids += names[key]
+    return tuple(people_by_ids(store.conn, ids[:limit]))
 
 
 def find_person(store: Store, query: str, *, company: str | None = None) -> Person:
     """Exactly one person matching ``query``, or a PersonError that says what to do."""
-    people = find_people(store, query, company=company)
+    return _one(store, find_people(store, query, company=company), query, company)
+
+
+def _one(store: Store, people: list[Person], query: str, company: str | None) -> Person:
     if len(people) == 1:
         return people[0]
     where = f" at {company!r}" if company else ""
@@ -138,23 +239,62 @@ def find_person(store: Store, query: str, *, company: str | None = None) -> Pers
     )
 
 
-def people_at(conn: sqlite3.Connection, company: str) -> list[int]:
-    """Ids of the people at ``company``, matched folded ("ACME Robotics Inc." works).
+def company_keys_matching(conn: sqlite3.Connection, ck: str, *, anywhere: bool = True) -> list[str]:
+    """The folded company names in the store that hold ``ck`` as whole words.
 
-    An exact folded match wins; otherwise every company whose folded name
-    contains the query. Raises :class:`UnknownPerson` with the closest company
-    names when nothing matches.
+    "contoso" gives "contoso", "contoso cars" and "the contoso group"; the
+    names starting with it come from one range scan of the company index, the
+    others (only ``anywhere``) from one pass over it.
+    """
+    if not ck:
+        return []
+    found = {
+        r[0]
+        for r in conn.execute(
+            "SELECT DISTINCT company_key FROM people WHERE company_key >= ? AND company_key < ?",
+            (ck, ck + "\U0010ffff"),
+        )
+        if r[0] == ck or r[0].startswith(ck + " ")
+    }
+    if anywhere:
+        found.update(
+            r[0]
+            for r in conn.execute(
+                f"SELECT DISTINCT company_key FROM people WHERE company_key LIKE ? {_ESCAPE}",
+                ("% " + _contains(ck)[1:],),
+            )
+            if f" {ck} " in f" {r[0]} "
+        )
+    return sorted(found)
+
+
+def people_at(conn: sqlite3.Connection, company: str) -> list[int]:
+    """Ids of the people at ``company``, matched folded and by whole words.
+
+    "Contoso" finds everyone at Contoso, Contoso Group and Contoso Cars;
+    "ACME Robotics Inc." finds Acme Robotics. When no company holds the words,
+    every company whose folded name contains them as text; raises
+    :class:`UnknownPerson` with the closest real company names when nothing matches.
     """
     ck = company_key(company)
     if not ck:
         raise UnknownPerson(f"{company!r} is not a company name")
-    ids = [r[0] for r in conn.execute("SELECT id FROM people WHERE company_key = ?", (ck,))]
-    if not ids:
-        ids = [
+    keys = company_keys_matching(conn, ck)
+    if not keys:
+        keys = [
             r[0]
             for r in conn.execute(
-                f"SELECT id FROM people WHERE company_key LIKE ? {_ESCAPE}", (_contains(ck),)
+                f"SELECT DISTINCT company_key FROM people WHERE company_key LIKE ? {_ESCAPE}",
+                (_contains(ck),),
             )
+        ]
+    ids: list[int] = []
+    for i in range(0, len(keys), 500):
+        chunk = keys[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        ids += [
+            r[0]
+            for r in conn.execute(f"SELECT id FROM people WHERE company_key IN ({marks})", chunk)
         ]
     if not ids:
         from rapidfuzz import fuzz, process
@@ -164,8 +304,9 @@ def people_at(conn: sqlite3.Connection, company: str) -> list[int]:
             "SELECT company_key, company FROM people WHERE company_key != ''"
         ):
             names.setdefault(key, name)
-        hits = process.extract(ck, list(names), scorer=fuzz.WRatio, limit=5)
-        close = tuple(names[h[0]] for h in hits if h[1] >= 60)
+        # Whole company names only, never a fragment: compare keys of similar length.
+        hits = process.extract(ck, list(names), scorer=fuzz.ratio, limit=5, score_cutoff=60)
+        close = tuple(names[h[0]] for h in hits)
         hint = f"; closest companies: {', '.join(close)}" if close else ""
         raise UnknownPerson(f"no one at {company!r} in the store{hint}", close)
     return ids
@@ -196,6 +337,13 @@ def prospect_at(store: Store, name: str, company: str) -> Person | None:
            GROUP BY company ORDER BY COUNT(*) DESC, company LIMIT 1""",
         (ck,),
     ).fetchone()
+    keys = company_keys_matching(store.conn, ck, anywhere=False) if row is None else []
+    if len(keys) == 1:  # "Northwind Analytics Inc" for the store's "Northwind Labs"
+        row = store.conn.execute(
+            """SELECT company FROM people WHERE company_key = ?
+               GROUP BY company ORDER BY COUNT(*) DESC, company LIMIT 1""",
+            (keys[0],),
+        ).fetchone()
     if row is None:
         return None
     url = canonical_url(name) if profile_key(name) else ""
@@ -209,33 +357,50 @@ def find_target(
 
     The one look-up behind every command that names a prospect (``to``,
     ``draft``, ``log``): :func:`find_person` first; when no one matches and a
-    company is given that the data knows, the prospect of :func:`prospect_at`;
-    with ``url_ok``, a profile URL no export holds is a prospect of its own.
+    company is given, a name close to someone's there is "did you mean"
+    (:class:`UnknownPerson` naming them), never a prospect; else, when the data
+    knows the company, the prospect of :func:`prospect_at`; with ``url_ok``, a
+    profile URL no export holds is a prospect of its own.
     Raises what :func:`find_person` raises when none of these applies.
     """
-    try:
-        return find_person(store, query, company=company)
-    except UnknownPerson as error:
-        found = prospect_at(store, query, company) if company else None
-        if found is not None:
-            return found
-        if url_ok and profile_key(query):
+    people = find_people(store, query, company=company)
+    if people or not company:
+        if not people and url_ok and profile_key(query):
             url = canonical_url(query)
-            return Person(0, "", url, company or "", "", url, ())
-        if profile_key(query):
-            raise
-        if not company:
+            return Person(0, "", url, "", "", url, ())
+        try:
+            return _one(store, people, query, company)
+        except UnknownPerson as error:
+            if profile_key(query) or company:
+                raise
             raise UnknownPerson(
                 f"{error}; for a prospect in no export, give their company with --company",
                 error.suggestions,
             ) from None
-        if display_name(query):
+    if not profile_key(query):
+        close = close_people_at(store, query, company)
+        if close:
+            names = tuple(p.name for p in close)
+            said = " or ".join(f"{p.name} ({p.company})" for p in close)
             raise UnknownPerson(
-                f"{error}, and no one at {company!r} either, so there is no one to reach "
-                "them through",
-                error.suggestions,
-            ) from None
-        raise
+                f"no one called {query!r} at {company!r} in the store; did you mean {said}?",
+                names,
+            )
+    found = prospect_at(store, query, company)
+    if found is not None:
+        return found
+    if url_ok and profile_key(query):
+        url = canonical_url(query)
+        return Person(0, "", url, company or "", "", url, ())
+    try:
+        return _one(store, people, query, company)
+    except UnknownPerson as error:
+        if profile_key(query) or not display_name(query):
+            raise
+        raise UnknownPerson(
+            f"{error}, and no one at {company!r} either, so there is no one to reach them through",
+            error.suggestions,
+        ) from None
 
 
 def find_introducer(store: Store, query: str) -> Person:
@@ -284,11 +449,11 @@ def emails_of(store: Store, person_id: int) -> tuple[str, ...]:
     return tuple(r[0] for r in rows)
 
 
-def _decision_side(store: Store, query: str) -> Person | str:
+def _decision_side(store: Store, query: str, company: str | None = None) -> Person | str:
     """The person a decision names, or the bare key of a profile not in the store yet."""
     key = query if query.startswith(("in:", "nm:", "ow:")) else profile_key(query)
     try:
-        return find_person(store, query)
+        return find_person(store, query, company=None if key else company)
     except UnknownPerson:
         if key:
             return key
@@ -296,10 +461,21 @@ def _decision_side(store: Store, query: str) -> Person | str:
 
 
 def record_decision(
-    store: Store, a: str, b: str, *, same: bool
+    store: Store,
+    a: str,
+    b: str,
+    *,
+    same: bool,
+    company_a: str | None = None,
+    company_b: str | None = None,
 ) -> tuple[Person | str, Person | str]:
-    """Record that ``a`` and ``b`` are (or are not) the same person, and apply it."""
-    pa, pb = _decision_side(store, a), _decision_side(store, b)
+    """Record that ``a`` and ``b`` are (or are not) the same person, and apply it.
+
+    Each side is named as for ``refpath to``: a name (narrowed by its company
+    when given), a profile URL, or an exact key as ``refpath doctor`` shows it.
+    """
+    pa = _decision_side(store, a, company_a)
+    pb = _decision_side(store, b, company_b)
     if isinstance(pa, str) or isinstance(pb, str):
         if same:
             missing = pa if isinstance(pa, str) else pb
@@ -324,26 +500,44 @@ def record_decision(
     return pa, pb
 
 
+def _apart(p: Person, q: Person) -> bool:
+    """Whether two entries may be one member: never two rows of one colleague's export."""
+    return not set(p.known_by) & set(q.known_by)
+
+
 def likely_duplicates(store: Store, limit: int = 200) -> list[tuple[Person, ...]]:
-    """Groups of nodes that share a folded name where at least one has no URL.
+    """Groups of nodes that share a folded name across exports, at least one without a URL.
 
     These are people refpath could not merge with certainty; the user can
-    settle each with ``refpath same`` or ``refpath different``.
+    settle each with ``refpath same`` or ``refpath different``. Two rows of
+    one export are two members by rule, so entries that one colleague's
+    export lists both of are never offered; nor are pairs already decided.
     """
     conn = store.conn
     groups = conn.execute(
         """SELECT group_concat(id) FROM people WHERE name_key != ''
            GROUP BY name_key HAVING COUNT(*) > 1 AND SUM(key NOT LIKE 'in:%') > 0
-           ORDER BY name_key LIMIT ?""",
-        (limit,),
-    ).fetchall()
+           ORDER BY name_key"""
+    )
     decided = {
         frozenset((a, b)) for a, b in conn.execute("SELECT a, b FROM decisions WHERE same = 0")
     }
     out = []
     for (ids,) in groups:
-        people = tuple(people_by_ids(conn, [int(i) for i in ids.split(",")]))
-        if len(people) == 2 and frozenset((people[0].key, people[1].key)) in decided:
-            continue
-        out.append(people)
+        people = people_by_ids(conn, [int(i) for i in ids.split(",")])
+        kept = [
+            p
+            for p in people
+            if any(
+                q is not p
+                and _apart(p, q)
+                and not (p.url and q.url)
+                and frozenset((p.key, q.key)) not in decided
+                for q in people
+            )
+        ]
+        if len(kept) > 1:
+            out.append(tuple(kept))
+            if len(out) >= limit:
+                break
     return out

@@ -4,7 +4,8 @@ Messages, invitations, endorsements and recommendations name their
 counterpart by profile URL, member URN or only by name. Each counterpart is
 resolved to a person already in the store: by URL or URN first, then by a
 unique folded name among the owner's own connections, then among the
-colleagues. Evidence about people who are not in the store yet is counted and
+colleagues; a name that agrees but for a middle name or initial counts when it
+picks one connection. Evidence about people who are not in the store yet is counted and
 kept by profile key in ``pending_signals`` until a later export brings that
 person in (then :func:`resolve_pending` attaches it); evidence naming nobody
 by URL is counted and dropped. Only counts, directions and dates are
@@ -20,7 +21,7 @@ from datetime import date
 
 from refpath.exports.dates import iso_date
 from refpath.exports.records import Export
-from refpath.identity import company_key, name_key, profile_key
+from refpath.identity import company_key, name_key, names_agree, profile_key
 from refpath.store.db import resolve_key
 
 
@@ -59,11 +60,26 @@ class _Resolver:
             (owner_id,),
         ):
             self.by_name[nk].append((pid, ck))
+        self._ends: dict[tuple[str, str], list[str]] | None = None
         self.owners: dict[str, list[int]] = defaultdict(list)
         for pid, nk in conn.execute(
             "SELECT o.person_id, o.name_key FROM owners o WHERE o.person_id != ?", (owner_pid,)
         ):
             self.owners[nk].append(pid)
+
+    def _agreeing(self, nk: str) -> list[tuple[int, str]]:
+        """The owner's connections whose name agrees with ``nk`` but for middle names."""
+        words = nk.split()
+        if len(words) < 2:
+            return []
+        if self._ends is None:
+            self._ends = defaultdict(list)
+            for key in self.by_name:
+                parts = key.split()
+                if len(parts) >= 2:
+                    self._ends[parts[0], parts[-1]].append(key)
+        keys = self._ends.get((words[0], words[-1]), [])
+        return [e for key in keys if names_agree(nk, key) for e in self.by_name[key]]
 
     def __call__(self, name: str, url: str = "", company: str = "") -> int | None:
         key = profile_key(url) if url else None
@@ -80,6 +96,10 @@ class _Resolver:
                 pid = found[0][0]
             elif not found and len(self.owners.get(nk, [])) == 1:
                 pid = self.owners[nk][0]
+            elif not found:  # "Laura Quinn" recommended the owner; the export has Laura M. Quinn
+                loose = {p for p, _ in self._agreeing(nk)}
+                if len(loose) == 1:
+                    pid = loose.pop()
             if pid is not None and key and key.startswith("urn:"):
                 self.conn.execute("INSERT OR IGNORE INTO aliases VALUES (?, ?)", (key, pid))
         return None if pid == self.owner_pid else pid

@@ -28,7 +28,7 @@ from operator import itemgetter
 
 from refpath.errors import InputError, StoreError, UnknownPerson
 from refpath.exports.dates import iso_date
-from refpath.exports.records import Export
+from refpath.exports.records import Export, Skipped
 from refpath.exports.share import SHARE_FMT
 from refpath.identity import company_key, name_key, owner_key, profile_key
 from refpath.store.db import SECONDARY_INDEXES, Store, resolve_key
@@ -59,6 +59,9 @@ class AddSummary:
     #: why this export was not used ('' when it was): a share that holds less than
     #: another export of the same colleague
     skipped: str = ""
+    #: people whose evidence (messages, invitations, endorsements, recommendations) was
+    #: kept from the export this one replaced, because this one brings none of its own
+    kept_evidence: int = 0
 
 
 def _owner_person(batch: Batch, export: Export, existing: int | None) -> int:
@@ -131,6 +134,17 @@ def _add_one(
     row = conn.execute(
         "SELECT id, person_id, fingerprint, is_me, fmt FROM owners WHERE name_key = ?", (nk,)
     ).fetchone()
+    if row is None:  # an owner keyed by older name rules ("Ilse Varga, Certified Coach")
+        row = next(
+            (
+                (oid, pid, fp)
+                for oid, pid, fp, name in conn.execute(
+                    "SELECT id, person_id, fingerprint, name FROM owners"
+                )
+                if name_key(name) == nk
+            ),
+            None,
+        )
     cf = export.connections
     seen = {} if seen is None else seen
     skipped = _share_skipped(export, row, seen.get(nk))
@@ -149,6 +163,10 @@ def _add_one(
         )  # fmt: skip
     owner_id = row[0] if row else None
     owner_pid = _owner_person(batch, export, row[1] if row else None)
+    conn.execute(
+        "UPDATE people SET name_key = ? WHERE id = ? AND key LIKE 'ow:%' AND name_key != ?",
+        (nk, owner_pid, nk),
+    )
     batch.next_id = max(batch.next_id, owner_pid + 1)
     values = (
         owner_pid, export.owner_name, nk, export.owner_headline, export.source, cf.fmt,
@@ -176,13 +194,21 @@ def _add_one(
 
     rows, warnings = keyed.rows, keyed.warnings
     known = batch.resolve(rows)
+    kept = 0
     if row:  # people only this owner knew may become garbage
         conn.execute(
             "INSERT OR IGNORE INTO touched SELECT person_id FROM connections WHERE owner_id = ? "
             "UNION SELECT person_id FROM signals WHERE owner_id = ?",
             (owner_id, owner_id),
         )
-        for table in ("connections", "signals", "pending_signals"):
+        tables = ["connections"]
+        if _brings_evidence(export):
+            tables += ["signals", "pending_signals"]
+        else:  # a bare Connections.csv over a full archive: the archive's evidence stays
+            kept = conn.execute(
+                "SELECT COUNT(*) FROM signals WHERE owner_id = ?", (owner_id,)
+            ).fetchone()[0]
+        for table in tables:
             conn.execute(f"DELETE FROM {table} WHERE owner_id = ?", (owner_id,))
     conn.executemany(
         "INSERT OR IGNORE INTO connections (owner_id, person_id, connected_on, company, "
@@ -210,6 +236,14 @@ def _add_one(
         signals=n_signals,
         unmatched_signals=unmatched,
         warnings=tuple(export.warnings) + tuple(cf.warnings) + tuple(warnings),
+        kept_evidence=kept,
+    )
+
+
+def _brings_evidence(export: Export) -> bool:
+    """Whether an export holds any relationship evidence (a bare Connections.csv holds none)."""
+    return bool(
+        export.messages or export.invitations or export.endorsements or export.recommendations
     )
 
 
@@ -231,10 +265,11 @@ def collect_garbage(conn: sqlite3.Connection) -> int:
 
 def add_exports(
     store: Store,
-    exports: Iterable[Export | Keyed],
+    exports: Iterable[Export | Keyed | Skipped],
     *,
     me: bool = False,
     on_export: Callable[[AddSummary], None] | None = None,
+    on_skip: Callable[[Skipped], None] | None = None,
 ) -> list[AddSummary]:
     """Add colleagues' exports to the store in one transaction.
 
@@ -247,8 +282,15 @@ def add_exports(
     says why) when the same call also adds that colleague's own export, or a
     newer share of theirs, or when it is the user's share and the store holds
     the user's own export.
+
+    It may also
+    hold :class:`Skipped` exports (``--keep-going``): each is passed to
+    ``on_skip`` and the others are added. Two exports of one add whose owners
+    are one person refuse the whole add: one would silently replace the other.
     """
+    skipped = 0
     summaries: list[AddSummary] = []
+    owners: dict[str, str] = {}  # folded owner name -> the export that named them
     with store.transaction() as conn:
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS touched (person_id INTEGER PRIMARY KEY)")
         conn.execute("DELETE FROM touched")
@@ -260,7 +302,13 @@ def add_exports(
         batch = Batch(conn)
         seen: dict[str, tuple[bool, date | None]] = {}  # owners added by this call
         for item in exports:
+            if isinstance(item, Skipped):
+                if on_skip:
+                    on_skip(item)
+                skipped += 1
+                continue
             keyed = item if isinstance(item, Keyed) else key_export(item, batch.companies)
+            _check_owner(owners, keyed.export)
             if me and summaries:
                 raise InputError(
                     f"{keyed.export.source}: --me marks one export as yours, but several were "
@@ -271,6 +319,8 @@ def add_exports(
             if on_export:
                 on_export(summary)
         if not summaries:
+            if skipped:
+                raise InputError(f"none of the {skipped} exports could be read; nothing was added")
             raise InputError("no exports found in the given paths")
         if bulk:
             for _, create in SECONDARY_INDEXES:
@@ -280,6 +330,25 @@ def add_exports(
         apply_same_decisions(conn)
         resolve_pending(conn)
     return summaries
+
+
+def _check_owner(owners: dict[str, str], export: Export) -> None:
+    """Refuse a second export of the same owner in one add (it would replace the first).
+
+    A colleague's share is not such a second export: beside their raw export or
+    another share of theirs, the rule of :func:`_share_skipped` picks one, says
+    which, and the other is reported as skipped.
+    """
+    if export.connections.fmt == SHARE_FMT:
+        return
+    nk = name_key(export.owner_name)
+    if nk in owners:
+        raise InputError(
+            f"{owners[nk]} and {export.source} are both exports of {export.owner_name!r}, so one "
+            "would replace the other; nothing was added. Name each folder or file after its "
+            'colleague, or add them one at a time with --owner "Full Name"'
+        )
+    owners[nk] = export.source
 
 
 def _forget_urls_only_they_gave(conn: sqlite3.Connection) -> None:
@@ -346,13 +415,17 @@ def remove_owner(store: Store, owner_name: str) -> int:
                  AND EXISTS (SELECT 1 FROM connections c WHERE c.person_id = people.id)"""
         )
         _forget_urls_only_they_gave(conn)
+        # (the name key follows the name a remaining export gives, as the name does)
         conn.executemany(
-            "UPDATE people SET company_key = ? WHERE id = ?",
+            "UPDATE people SET company_key = ?, name_key = CASE WHEN ? != '' THEN ? "
+            "ELSE name_key END WHERE id = ?",
             [
-                (company_key(company), pid)
-                for pid, company in conn.execute(
-                    "SELECT id, company FROM people WHERE id IN (SELECT person_id FROM touched)"
+                (company_key(company), nk, nk, pid)
+                for pid, company, name, key in conn.execute(
+                    "SELECT id, company, name, key FROM people "
+                    "WHERE id IN (SELECT person_id FROM touched)"
                 ).fetchall()
+                for nk in ("" if key.startswith("ow:") else name_key(name),)
             ],
         )
         deleted = collect_garbage(conn)

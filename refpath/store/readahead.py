@@ -35,10 +35,10 @@ from dataclasses import astuple
 from pathlib import Path
 from typing import IO
 
-from refpath.errors import RefpathError
+from refpath.errors import ExportError, RefpathError
 from refpath.exports import locate
 from refpath.exports.locate import Located
-from refpath.exports.records import Export
+from refpath.exports.records import Export, Skipped
 from refpath.store.resolve import Keyed, key_export
 
 #: Read in a second process when the exports hold at least this many bytes of CSV.
@@ -48,26 +48,42 @@ _KEYED, _ERROR, _CRASH = b"k", b"e", b"x"
 
 
 def read_keyed(
-    paths: Sequence[Path], *, owner: str | None = None
-) -> Generator[Export | Keyed, None, None]:
+    paths: Sequence[Path], *, owner: str | None = None, keep_going: bool = False
+) -> Generator[Export | Keyed | Skipped, None, None]:
     """Yield the exports under ``paths`` in order, read ahead in a second process when large.
 
     Yields what :func:`refpath.store.ingest.add_exports` takes: an :class:`Export`
     (read here), or a :class:`Keyed` export read by the reader process. Raises
-    what :func:`refpath.exports.records.read_exports` raises, at the same export.
-    Close it when stopping early (``contextlib.closing``): that stops the reader.
+    what :func:`refpath.exports.records.read_exports` raises, at the same export;
+    with several exports the message says that ``--keep-going`` exists. With
+    ``keep_going``, an export that cannot be read is yielded as :class:`Skipped`
+    instead. Close it when stopping early (``contextlib.closing``): that stops the reader.
     """
     located = locate.locate_exports(paths, owner)
-    if (
-        len(located) < 2
-        or (os.cpu_count() or 1) < 2
-        or not sys.executable
-        or _csv_bytes(located) < READAHEAD_BYTES
-    ):
-        for found in located:
-            yield locate.load(found, owner)
-        return
-    yield from _from_reader(located, owner)
+    try:
+        if (
+            len(located) < 2
+            or (os.cpu_count() or 1) < 2
+            or not sys.executable
+            or _csv_bytes(located) < READAHEAD_BYTES
+        ):
+            for found in located:
+                try:
+                    export = locate.load(found, owner)
+                except ExportError as err:
+                    if not keep_going:
+                        raise
+                    yield Skipped(str(found.path), str(err))
+                    continue
+                yield export
+            return
+        yield from _from_reader(located, owner, keep_going)
+    except ExportError as err:
+        if len(located) < 2 or keep_going:
+            raise
+        raise ExportError(
+            f"{err} — nothing was added; to add the other exports anyway, use --keep-going"
+        ) from err
 
 
 def _csv_bytes(located: list[Located]) -> int:
@@ -95,9 +111,11 @@ _BOOT = (
 )
 
 
-def _from_reader(located: list[Located], owner: str | None) -> Iterator[Keyed]:
+def _from_reader(
+    located: list[Located], owner: str | None, keep_going: bool
+) -> Iterator[Keyed | Skipped]:
     # plain tuples: the reader unpickles them before it can import refpath
-    job = ([astuple(found) for found in located], owner)
+    job = ([astuple(found) for found in located], owner, keep_going)
     with tempfile.TemporaryFile() as stderr:
         reader = subprocess.Popen(
             [sys.executable, "-c", _BOOT],
@@ -112,7 +130,7 @@ def _from_reader(located: list[Located], owner: str | None) -> Iterator[Keyed]:
                 reader.stdin.close()
             except BrokenPipeError:
                 pass  # it stopped at once: reading below says how
-            for _ in located:
+            for found in located:
                 frame = _receive(reader.stdout)
                 if frame is None:
                     reader.wait(timeout=10)
@@ -123,6 +141,11 @@ def _from_reader(located: list[Located], owner: str | None) -> Iterator[Keyed]:
                         f"(exit code {reader.returncode}{''.join(': ' + s for s in said)}); "
                         "nothing was added. Try again, or add the team folder in parts"
                     )
+                if keep_going and frame[0] == _ERROR:
+                    error = pickle.loads(frame[1])
+                    if isinstance(error, ExportError):
+                        yield Skipped(str(found.path), str(error))
+                        continue
                 yield _decode(*frame)
         finally:
             reader.stdout.close()  # a reader still writing gets a broken pipe and stops
@@ -157,10 +180,14 @@ def _decode(tag: bytes, body: bytes) -> Keyed:
     raise RuntimeError(f"refpath's reader process failed:\n{body.decode()}")
 
 
-def _serve(job: tuple[list[tuple], str | None], out: IO[bytes]) -> None:
-    """The reader process: read, key and send each export in turn; stop at an error."""
+def _serve(job: tuple[list[tuple], str | None, bool], out: IO[bytes]) -> None:
+    """The reader process: read, key and send each export in turn; stop at an error.
+
+    With ``keep_going`` (the job's third field), an export that cannot be read
+    is reported and the next one read.
+    """
     located = [Located(*fields) for fields in job[0]]
-    owner = job[1]
+    owner, keep_going = job[1], job[2]
     companies: dict[str, str] = {}
     try:
         for found in located:
@@ -171,7 +198,7 @@ def _serve(job: tuple[list[tuple], str | None], out: IO[bytes]) -> None:
             except Exception:
                 tag, body = _CRASH, traceback.format_exc().encode()
             _send(out, tag, body)
-            if tag != _KEYED:
+            if tag == _CRASH or (tag == _ERROR and not keep_going):
                 return
     except BrokenPipeError:  # the writer stopped reading (done early, failed, or killed)
         # (so that exiting does not try to flush into the broken pipe again)

@@ -212,7 +212,7 @@ class Batch:
                 self._damaged[ck].append((pattern, entry))
 
     def known(self, keys: list[str]) -> dict[str, tuple]:
-        """key -> (id, name, company, position, url) for keys (or aliases) in the store.
+        """key -> (id, name, company, position, url, name_key) for keys (or aliases) in the store.
 
         Keys are looked up in sorted chunks: neighbouring keys share b-tree pages
         (twice as fast as file order on a large store).
@@ -223,7 +223,8 @@ class Batch:
             chunk = keys[i : i + _CHUNK]
             marks = ",".join("?" * len(chunk))
             for row in self.conn.execute(
-                f"SELECT key, id, name, company, position, url FROM people WHERE key IN ({marks})",
+                f"SELECT key, id, name, company, position, url, name_key FROM people "
+                f"WHERE key IN ({marks})",
                 chunk,
             ):
                 found[row[0]] = row[1:]
@@ -236,7 +237,7 @@ class Batch:
             for alias, pid in self.conn.execute(
                 f"SELECT alias, person_id FROM aliases WHERE alias IN ({marks})", chunk
             ):
-                found[alias] = (pid, None, None, None, None)
+                found[alias] = (pid, None, None, None, None, None)
         return found
 
     def resolve(self, rows: list[Row]) -> int:
@@ -250,12 +251,14 @@ class Batch:
                 r.pid = hit[0]
                 claimed.add(hit[0])
                 if hit[1] is not None and (
-                    (r.company, r.position) != hit[2:4] or (r.url and r.url != hit[4])
+                    (r.company, r.position) != hit[2:4]
+                    or (r.url and r.url != hit[4])
+                    or r.nk != hit[5]  # (a store keyed by older name rules, too)
                 ):
                     # A name a re-save damaged ("Nguy?n") never replaces an intact one.
                     damaged = lossy_name_pattern(r.first, r.last) is not None
-                    name = hit[1] if damaged else r.name
-                    updates.append((name, r.company, r.ck, r.position, r.url, r.pid))
+                    name, nk = (hit[1], hit[5]) if damaged else (r.name, r.nk)
+                    updates.append((name, nk, r.company, r.ck, r.position, r.url, r.pid))
         pending = [r for r in rows if r.pid is None]
         if any(r.key.startswith("nm:") for r in pending):
             self._match_names(pending, claimed)
@@ -263,8 +266,8 @@ class Batch:
             self._absorb_name_only(pending, claimed)
         # The newest export describes a person best (people change jobs).
         self.conn.executemany(
-            "UPDATE people SET name = ?, company = ?, company_key = ?, position = ?, "
-            "url = CASE WHEN ?5 != '' THEN ?5 ELSE url END WHERE id = ?6",
+            "UPDATE people SET name = ?, name_key = ?, company = ?, company_key = ?, position = ?, "
+            "url = CASE WHEN ?6 != '' THEN ?6 ELSE url END WHERE id = ?7",
             updates,
         )
         new = sorted((r for r in rows if r.pid is None), key=attrgetter("key"))
@@ -359,8 +362,14 @@ class Batch:
             if len(matched) != 1 or pid in claimed:
                 continue
             r, entry = matched[0]
+            # the export being added describes them best (its name as written, too,
+            # unless a re-save damaged it: "Nguy?n" never replaces an intact name)
+            damaged = lossy_name_pattern(r.first, r.last) is not None
             self.conn.execute(
-                "UPDATE people SET key = ?, url = ? WHERE id = ?", (r.key, r.url, pid)
+                "UPDATE people SET key = ?, url = ?, name = CASE WHEN ?3 THEN name ELSE ? END, "
+                "name_key = CASE WHEN ?3 THEN name_key ELSE ? END, "
+                "company = ?, company_key = ?, position = ? WHERE id = ?",
+                (r.key, r.url, damaged, r.name, r.nk, r.company, r.ck, r.position, pid),
             )
             self.conn.execute("INSERT OR REPLACE INTO aliases VALUES (?, ?)", (entry[1], pid))
             entry[1] = r.key

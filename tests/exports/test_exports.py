@@ -49,6 +49,9 @@ EXPECTED = {
     "2021_preamble.csv": (3, 1, "2021", "Sina Okafor", date(2023, 5, 12)),
     "bom_empty_lines.csv": (1, 0, "current", "Elif Aksoy", date(2026, 1, 5)),
     "crlf.csv": (1, 0, "current", "Farah Haddad", date(2024, 4, 4)),
+    "cut_down_columns.csv": (2, 0, "2021", "Inge ", date(2022, 4, 3)),
+    "header_without_spaces.csv": (2, 0, "2021", "Rosa Ilves", date(2024, 3, 14)),
+    "localised_dates.csv": (12, 0, "2021", "Lucía Ortega", date(2020, 1, 18)),
     "current.csv": (3, 1, "current", "Mara Quill", date(2026, 2, 13)),
     "european_cp1252.csv": (4, 0, "current", "Jürgen Müller", date(2026, 2, 13)),
     "extra_columns.csv": (1, 0, "current", "Pia Sandoval", date(2024, 8, 14)),
@@ -209,8 +212,11 @@ def test_bad_csv_fails_in_the_pure_parser_too(path):
         ("\ufeff\n\n  \n", "the file is empty"),
         (HEADER, "header found but no people in it"),
         (HEADER + ",,,,,,02 Jun 2022\n", "all 1 rows are hidden profiles"),
-        ("First Name,Last Name\nMara,Quill\n", "missing column 'Connected On'"),
-        ("First Name,URL\nMara,x\n", "missing columns 'Last Name', 'Connected On'"),
+        (
+            "Company,Position,Connected On\nInkwell,CTO,13 Feb 2026\n",
+            "no name column \\(First Name or Last Name\\); its columns are: Company, Position, "
+            "Connected On",
+        ),
         ("a,b\n" * 20 + HEADER + "Mara,Quill,,,,,13 Feb 2026", "no 'First Name' header"),
         ("x\x00\x01\x02\x03" * 30, "binary file"),
     ],
@@ -218,6 +224,46 @@ def test_bad_csv_fails_in_the_pure_parser_too(path):
 def test_connections_errors_say_what_is_wrong(text, message):
     with pytest.raises(ExportError, match=f"^demo.csv: .*{message}"):
         parse_connections(text, source="demo.csv")
+
+
+def test_a_header_without_spaces_reads_like_the_standard_one(asset):
+    parsed = parse_file(asset("exports", "good", "header_without_spaces.csv"))
+    assert [(c.first_name, c.last_name, c.company) for c in parsed.contacts] == [
+        ("Rosa", "Ilves", "Quietwater"),
+        ("Tarek", "Saleh", "Brightmoor"),
+    ]
+    assert parsed.warnings == ()
+
+
+def test_a_cut_down_file_is_read_with_a_warning_naming_the_missing_columns(asset):
+    parsed = parse_file(asset("exports", "good", "cut_down_columns.csv"))
+    assert [(c.first_name, c.last_name, c.company, c.connected_on) for c in parsed.contacts] == [
+        ("Inge", "", "Tallgrass", date(2022, 4, 3)),
+        ("Bo", "", "Harbor & Finch", date(2021, 9, 17)),
+    ]
+    assert parsed.warnings == (
+        "cut_down_columns.csv: read without the columns 'Last Name', 'Email Address' (the file "
+        "has 'First Name', 'Company', 'Position', 'Connected On')",
+    )
+
+
+def test_month_abbreviations_in_six_languages_mixed_in_one_file(asset):
+    parsed = parse_file(asset("exports", "good", "localised_dates.csv"))
+    assert [c.connected_on for c in parsed.contacts] == [
+        date(2020, 1, 18), date(2009, 10, 30), date(2021, 8, 5), date(2019, 3, 12),
+        date(2022, 10, 3), date(2020, 12, 1), date(2021, 2, 4), date(2022, 4, 9),
+        date(2021, 5, 3), date(2018, 3, 15), date(2022, 2, 11), date(2016, 12, 1),
+    ]  # fmt: skip
+    assert parsed.warnings == ()
+
+
+def test_an_unreadable_date_keeps_the_row_undated_and_is_counted():
+    text = HEADER + "Mara,Quill,,,Inkwell,CTO,31-xyz-21\nTeo,Lind,,,Inkwell,CFO,13 Feb 2026"
+    parsed = parse_connections(text, source="demo.csv")
+    assert [c.connected_on for c in parsed.contacts] == [None, date(2026, 2, 13)]
+    assert parsed.warnings == (
+        "demo.csv: 1 'Connected On' date could not be read (e.g. '31-xyz-21'); kept without a date",
+    )
 
 
 # ----------------------------------------------------------- details of rows

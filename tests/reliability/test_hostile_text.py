@@ -39,6 +39,8 @@ ROWS = [
     ("@cmd", "At", "hostile-at", "at@example.invalid", "\x9b31mC1", "+1"),
     ("[bold red]x[/]", "Markup", "", "", "Other", ""),  # a namesake without URL: for doctor
 ]
+#: the namesake is in the ordinary export only: doctor lists duplicates across exports
+EVIL_ROWS = ROWS[:5]
 OWNER = ('=HYPERLINK("http://x","Eve")', "\x1b[31mOwner\x07")
 HEADLINE = "\x1b]0;pwned\x07Head of [bold]Data[/bold]"
 #: a terminal would act on any of these; only \n may appear in refpath's plain output
@@ -56,7 +58,8 @@ def team(tmp_path_factory) -> Path:
     evil = root / "team" / "evil"
     evil.mkdir(parents=True)
     (evil / "Connections.csv").write_text(
-        connections_text([_row(*r, day=i + 1) for i, r in enumerate(ROWS)]), encoding="utf-8"
+        connections_text([_row(*r, day=i + 1) for i, r in enumerate(EVIL_ROWS)]),
+        encoding="utf-8",
     )
     profile = io.StringIO()
     csv.writer(profile, lineterminator="\n").writerows(
@@ -65,7 +68,8 @@ def team(tmp_path_factory) -> Path:
     (evil / "Profile.csv").write_text(profile.getvalue(), encoding="utf-8")
     (root / "team" / "nia-normal.csv").write_text(
         connections_text(
-            [_row(*r) for r in ROWS[:5]] + [_row("Ola", "Plain", "ola", "", "Acme", "CTO")]
+            [_row(*r) for r in ROWS[:3] + ROWS[4:]]
+            + [_row("Ola", "Plain", "ola", "", "Acme", "CTO")]
         ),
         encoding="utf-8",
     )

@@ -107,6 +107,27 @@ def test_a_bad_export_half_way_fails_as_in_one_process_and_changes_nothing(tmp_p
     assert lines[0] == lines[1]
 
 
+def test_keep_going_skips_the_bad_export_alike_in_both_processes(tmp_path, reader_runs):
+    team = tmp_path / "team"
+    team.mkdir()
+    shutil.copy(SAMPLES / "Carol Mendes.csv", team / "a-carol-mendes.csv")
+    shutil.copy(BAD / "header_only.csv", team / "b-dana-ruiz.csv")
+    shutil.copytree(SAMPLES / "bob-okafor", team / "c-bob-okafor")
+    outputs = []
+    for on in (False, True):
+        started = reader_runs(on)
+        db = tmp_path / f"s-{on}.db"
+        result = cli(db, "add", team, "--keep-going")
+        assert result.exit_code == 0, result.output
+        assert len(started) == (1 if on else 0)
+        assert all_ended(started)
+        said = result.stdout.replace(db.name, "s.db")
+        outputs.append((said, result.stderr, store_without_clock(db)))
+    assert outputs[0] == outputs[1]
+    assert str(team / "b-dana-ruiz.csv") in outputs[0][1]
+    assert "Skipped 1 export" in outputs[0][0]
+
+
 def test_the_reader_stops_when_the_writer_stops_early(tmp_path, reader_runs):
     started = reader_runs(True)
     result = cli(tmp_path / "s.db", "add", SAMPLES, "--me")
@@ -137,7 +158,7 @@ def read_in_this_process(monkeypatch, located, load) -> list[tuple[bytes, bytes]
     """The frames the reader sends for ``located`` when ``locate.load`` is ``load``."""
     monkeypatch.setattr(readahead.locate, "load", load)
     out = io.BytesIO()
-    job = ([dataclasses.astuple(found) for found in located], None)
+    job = ([dataclasses.astuple(found) for found in located], None, False)
     readahead._serve(job, out)
     out.seek(0)
     frames = []

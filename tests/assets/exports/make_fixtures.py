@@ -23,6 +23,34 @@ HNOW = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
 IN = "https://www.linkedin.com/in/"
 
 GOOD: dict[str, bytes] = {
+    # a real header spelt without spaces
+    "header_without_spaces.csv": (
+        b"FirstName,LastName,EmailAddress,Company,Position,ConnectedOn\n"
+        b"Rosa,Ilves,,Quietwater,Analyst,14 Mar 2024\n"
+        b"Tarek,Saleh,,Brightmoor,Engineer,02 Feb 2023"
+    ),
+    # cut down by its owner: no last name, URL or email (a European re-save, too)
+    "cut_down_columns.csv": (
+        b"First Name;Company;Position;Connected On\n"
+        b"Inge;Tallgrass;Founder;03.04.2022\n"
+        b"Bo;Harbor & Finch;Sales;17.09.2021\n"
+    ),
+    # re-saved by spreadsheets in other languages, mixed with LinkedIn's own dates
+    "localised_dates.csv": (
+        H2021
+        + "Lucía,Ortega,,Inkwell Labs,Editor,18-ene-20\n"
+        + "Jorge,Paz,,Inkwell Labs,Designer,30-oct-09\n"
+        + "Marta,Sousa,,Quietwater,Analyst,05-ago-21\n"
+        + "Jonas,Weber,,Tallgrass,Engineer,12-Mär-19\n"
+        + "Lea,Kraus,,Tallgrass,Engineer,03-Okt-22\n"
+        + "Timo,Roth,,Tallgrass,Engineer,1-Dez-20\n"
+        + "Chloé,Martin,,Maison Test,Designer,4-févr.-21\n"
+        + "Hugo,Petit,,Maison Test,Buyer,9-avr.-22\n"
+        + "Giulia,Conti,,Brightmoor,Lawyer,3-mag-21\n"
+        + "Sanne,Visser,,Brightmoor,Nurse,15-mrt-18\n"
+        + "Rui,Lopes,,Brightmoor,Pilot,11-fev-22\n"
+        + "Ivo,Brandt,,Inkwell Labs,Engineer,01 Dec 2016\n"
+    ).encode(),
     # 2018: no preamble, e-mail column, quoted US date-times
     "2018.csv": (
         H2018
@@ -160,7 +188,8 @@ BAD: dict[str, bytes] = {
     "other_columns.csv": b"Name,Organisation,Title\nMara Quill,Inkwell Labs,Head of Data\n",
     "header_only.csv": (NOTES + HNOW.rstrip("\n")).encode(),
     "only_hidden_rows.csv": (NOTES + HNOW + ",,,,,,02 Jun 2022\n,,,,,,03 Jun 2022").encode(),
-    "missing_connected_on.csv": b"First Name,Last Name,URL\nMara,Quill,https://x.example/in/m\n",
+    # no name column at all: refused, naming the columns it has
+    "no_name_column.csv": b"Company,Position,Connected On\nInkwell,CTO,13 Feb 2026\n",
     "random_garbage.csv": random.Random(7).randbytes(2048),
     "lorem.csv": b"Lorem ipsum dolor sit amet, consectetur adipiscing elit.\n" * 30,
     "not_a_zip.zip": b"PK\x03\x04 this is not really a zip archive\n",
