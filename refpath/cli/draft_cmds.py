@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from refpath.cli.app import app, err, open_db, out, quoted, safe, warn
+from refpath.cli.app import app, err, open_db, out, protect, quoted, safe, safe_lines, warn
 from refpath.errors import InputError
 
 if TYPE_CHECKING:
@@ -138,12 +138,12 @@ def draft(
             store, chosen, reason=reason, template=template, config=config,
             free_account=free_account,
         )  # fmt: skip
-    written = write(result, out_dir) if out_dir is not None else None
+    written = write(result, out_dir, protect=protect(ctx)) if out_dir is not None else None
     first = result.target.name.split()[0] if result.target.name.split() else result.target.name
     if note:
         if result.note is None:
             raise InputError("; ".join(result.problems))
-        out.print(safe(result.note))
+        out.print(safe_lines(result.note))
         err.print(f"refpath: {count_text(result.counts[2])}")
         if written:
             err.print(f"refpath: wrote {safe(written)}")
@@ -159,7 +159,7 @@ def draft(
     if written:
         out.print(f"Wrote {safe(written)}")
     else:
-        out.print(safe(draft_markdown(result, note=False)))
+        out.print(safe_lines(draft_markdown(result, note=False)))
     t = result.target
     who = t.url if t.url and name.strip() == t.url else t.name
     hint = f"refpath draft {quoted(who)}"
