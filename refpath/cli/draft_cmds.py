@@ -24,6 +24,10 @@ if TYPE_CHECKING:
     from refpath.routes.people import Person
 
 
+#: ``check`` reads at most this much: a message is a few kB; 1 MB is not one.
+MAX_MESSAGE = 2**20
+
+
 class Channel(StrEnum):
     """Where a checked message will be sent (each has its own length limit)."""
 
@@ -212,15 +216,19 @@ def check(
     ground, over-length, and (with --target) closeness the store doesn't back.
     Exit 0 when clean, 1 with findings.
     """
+    from refpath.exports.locate import read_regular
     from refpath.outreach.etiquette import check_message, recipient
     from refpath.routes.people import find_target
 
     shown = "<stdin>" if file == "-" else file
     try:
         if file == "-":
-            text = typer.get_text_stream("stdin", encoding="utf-8").read()
+            data = typer.get_binary_stream("stdin").read(MAX_MESSAGE + 1)
+            if len(data) > MAX_MESSAGE:
+                raise InputError(f"{shown}: over 1 MB, too big for a message")
         else:
-            text = Path(file).read_text(encoding="utf-8")
+            data = read_regular(Path(file), MAX_MESSAGE, "a message")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise InputError(f"{shown}: not UTF-8 text ({error.reason})") from error
     except OSError as error:

@@ -14,7 +14,9 @@ byte is decompressed, and never extracted.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import stat
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator, Sequence
@@ -24,7 +26,7 @@ from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
-from refpath.errors import ExportError
+from refpath.errors import ExportError, InputError
 from refpath.exports.archive import (
     parse_endorsements,
     parse_invitations,
@@ -36,7 +38,7 @@ from refpath.exports.connections import parse_connections
 from refpath.exports.records import Export
 from refpath.exports.text import decode_export
 
-__all__ = ["Located", "load", "locate"]
+__all__ = ["Located", "load", "locate", "read_regular"]
 
 _T = TypeVar("_T")
 _MAX_FILE = 200 * 2**20  # no real export file comes close
@@ -161,14 +163,47 @@ def locate_exports(paths: Sequence[Path], owner: str | None = None) -> list[Loca
     return located
 
 
+def read_regular(
+    path: Path, limit: int, what: str = "this file", error: type[InputError] = InputError
+) -> bytes:
+    """The bytes of the regular file at ``path``, refusing at once anything else or too big.
+
+    A FIFO, a device (``/dev/zero``), a socket or a folder raises ``error`` before
+    a byte is read (the open does not wait for a FIFO's writer), and so does a
+    file over ``limit`` bytes, also one that grows past it while read.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except IsADirectoryError as err:
+        raise error(f"{path}: is a folder, not a file") from err
+    except OSError as err:
+        raise error(f"{path}: can't read it ({err.strerror or err})") from err
+    mb = f"{limit / 2**20:g} MB"
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise error(f"{path}: is a folder, not a file")
+        if not stat.S_ISREG(st.st_mode):
+            raise error(f"{path}: not a regular file (a pipe or a device); give a file")
+        if st.st_size > limit:
+            raise error(f"{path}: over {mb}, too big for {what}")
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb") as f:
+            fd = -1
+            data = f.read(limit + 1)
+    except OSError as err:
+        raise error(f"{path}: can't read it ({err.strerror or err})") from err
+    finally:
+        if fd >= 0:
+            os.close(fd)
+    if len(data) > limit:
+        raise error(f"{path}: over {mb}, too big for {what}")
+    return data
+
+
 def _read_file(path: Path) -> bytes:
     """A file's bytes, refusing anything too big to be an export."""
-    try:
-        if path.stat().st_size > _MAX_FILE:
-            raise ExportError(f"{path}: over {_MAX_FILE // 2**20} MB, too big for an export")
-        return path.read_bytes()
-    except OSError as err:
-        raise ExportError(f"{path}: can't read it ({err.strerror or err})") from err
+    return read_regular(path, _MAX_FILE, "an export", ExportError)
 
 
 def _read_folder(folder: Path, root: Path) -> tuple[dict[str, tuple[str, bytes]], date | None]:

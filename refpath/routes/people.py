@@ -15,7 +15,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
-from refpath.errors import AmbiguousPerson, UnknownPerson
+from refpath.errors import AmbiguousPerson, InputError, UnknownPerson
 from refpath.identity import canonical_url, company_key, display_name, name_key, profile_key
 from refpath.store.db import Store
 from refpath.store.merge import merge_people, save_decision
@@ -102,6 +102,20 @@ def close_names(
     )
 
 
+def require_name(query: str) -> str:
+    """The folded name ``query`` gives; InputError when it has no letter or digit.
+
+    An empty or symbol-only query (``""``, ``"%"``, ``"*"``) folds to nothing,
+    and would match everyone whose name folds to nothing too: it is bad input.
+    """
+    nk = name_key(query)
+    if not nk:
+        raise InputError(
+            f"{query!r} is not a name: give a name with letters, or a LinkedIn profile URL"
+        )
+    return nk
+
+
 def find_people(store: Store, query: str, *, company: str | None = None) -> list[Person]:
     """Every person matching ``query`` (a name or a profile URL), narrowed by company."""
     conn = store.conn
@@ -113,9 +127,11 @@ def find_people(store: Store, query: str, *, company: str | None = None) -> list
         pid = store.person_id_for_key(key)
         ids = [pid] if pid is not None else []
     else:
-        nk = name_key(query)
+        nk = require_name(query)
         ids = [r[0] for r in conn.execute("SELECT id FROM people WHERE name_key = ?", (nk,))]
     people = people_by_ids(conn, ids)
+    if company is not None and not company_key(company):
+        raise InputError(f"--company {company!r} is not a company name: give letters or digits")
     if company:
         ck = company_key(company)
         people = [p for p in people if ck and ck in company_key(p.company)]
@@ -146,8 +162,8 @@ def people_at(conn: sqlite3.Connection, company: str) -> list[int]:
     names when nothing matches.
     """
     ck = company_key(company)
-    if not ck:
-        raise UnknownPerson(f"{company!r} is not a company name")
+    if not ck:  # '', '%', '*': would match every person with no company
+        raise InputError(f"{company!r} is not a company name: give letters or digits of one")
     ids = [r[0] for r in conn.execute("SELECT id FROM people WHERE company_key = ?", (ck,))]
     if not ids:
         ids = [
@@ -251,6 +267,12 @@ def record_decision(
 ) -> tuple[Person | str, Person | str]:
     """Record that ``a`` and ``b`` are (or are not) the same person, and apply it."""
     pa, pb = _decision_side(store, a), _decision_side(store, b)
+    one = (pa if isinstance(pa, str) else pa.key) == (pb if isinstance(pb, str) else pb.key)
+    if one and (same or isinstance(pa, str)):  # ('different' on one person: see below)
+        raise InputError(
+            f"{a!r} and {b!r} name the same entry; name two different people "
+            "(see refpath doctor for the entries to settle)"
+        )
     if isinstance(pa, str) or isinstance(pb, str):
         if same:
             missing = pa if isinstance(pa, str) else pb

@@ -249,7 +249,7 @@ def test_check_bad_files_exit_2(tmp_path):
     latin = tmp_path / "latin.txt"
     latin.write_bytes("Olá".encode("latin-1"))
     for path, message in [
-        (tmp_path / "missing.txt", "cannot read: No such file or directory"),
+        (tmp_path / "missing.txt", "can't read it (No such file or directory)"),
         (empty, "the message is empty"),
         (latin, "not UTF-8 text"),
     ]:
