@@ -36,7 +36,7 @@ from refpath.exports.archive import (
 )
 from refpath.exports.connections import parse_connections
 from refpath.exports.records import Export
-from refpath.exports.text import decode_export
+from refpath.exports.text import decode_export, decode_stream
 
 __all__ = ["Located", "load", "locate", "read_regular"]
 
@@ -190,7 +190,9 @@ def read_regular(
         os.set_blocking(fd, True)
         with os.fdopen(fd, "rb") as f:
             fd = -1
-            data = f.read(limit + 1)
+            data = f.read(st.st_size + 1)  # (not limit + 1: no buffer of the limit's size)
+            if len(data) > st.st_size:  # it grew while read
+                data += f.read(limit + 1 - len(data))
     except OSError as err:
         raise error(f"{path}: can't read it ({err.strerror or err})") from err
     finally:
@@ -206,12 +208,30 @@ def _read_file(path: Path) -> bytes:
     return read_regular(path, _MAX_FILE, "an export", ExportError)
 
 
-def _read_folder(folder: Path, root: Path) -> tuple[dict[str, tuple[str, bytes]], date | None]:
-    """An unzipped archive's files by kind, and Connections.csv's modification date."""
+def _skipped(label: str, size: int) -> str:
+    """The warning for an optional archive file too big to read."""
+    return (
+        f"{label}: {size // 2**20} MB, over the {_MAX_FILE // 2**20} MB limit for one file;"
+        " skipped (the export is added without it)"
+    )
+
+
+def _read_folder(
+    folder: Path, root: Path, warnings: list[str]
+) -> tuple[dict[str, tuple[str, bytes]], date | None]:
+    """An unzipped archive's files by kind, and Connections.csv's modification date.
+
+    An optional file (messages.csv, ...) over the size limit is skipped with a
+    warning, as a malformed one is; only Connections.csv is required.
+    """
     files: dict[str, tuple[str, bytes]] = {}
     for child in _children(folder, root):
         kind = _ARCHIVE_FILES.get(child.name.lower())
         if kind and kind not in files and child.is_file():
+            size = child.stat().st_size
+            if kind != "connections" and size > _MAX_FILE:
+                warnings.append(_skipped(str(child), size))
+                continue
             files[kind] = (str(child), _read_file(child))
     connections = Path(files["connections"][0])
     return files, date.fromtimestamp(connections.stat().st_mtime)
@@ -227,7 +247,7 @@ def _unsafe_member(name: str) -> bool:
     )
 
 
-def _read_zip(path: Path) -> tuple[dict[str, tuple[str, bytes]], date | None]:
+def _read_zip(path: Path, warnings: list[str]) -> tuple[dict[str, tuple[str, bytes]], date | None]:
     """A LinkedIn archive's files by kind, read in memory with bomb checks.
 
     The archive is refused if *any* entry has an absolute path or a '..'
@@ -235,7 +255,9 @@ def _read_zip(path: Path) -> tuple[dict[str, tuple[str, bytes]], date | None]:
     (nothing is ever written to disk either way). The files used are the
     shallowest Connections.csv and the known files next to it; the size
     limits (200 MB a file, 1 GB in all, 100:1 compression above 1 MB) apply
-    to those, before any byte is decompressed.
+    to those, before any byte is decompressed. An optional file over 200 MB
+    that compresses like text is skipped with a warning; a zip bomb refuses the
+    whole archive.
     """
     try:
         archive = zipfile.ZipFile(path)
@@ -270,6 +292,11 @@ def _read_zip(path: Path) -> tuple[dict[str, tuple[str, bytes]], date | None]:
             parent, _, base = info.filename.rpartition("/")
             kind = _ARCHIVE_FILES.get(base.lower())
             if kind and parent == folder and kind not in wanted:
+                ratio = info.file_size / max(info.compress_size, 1)
+                if kind != "connections" and info.file_size > _MAX_FILE and ratio <= _MAX_RATIO:
+                    # too big, but not a bomb (those refuse the archive, in _check_sizes)
+                    warnings.append(_skipped(f"{path}:{info.filename}", info.file_size))
+                    continue
                 wanted[kind] = info
         _check_sizes(path, list(wanted.values()))
         files = {
@@ -344,13 +371,18 @@ def _optional(
     kind: str,
     warnings: list[str],
     parse: Callable[..., _T],
+    stream: bool = False,
 ) -> _T | None:
-    """Parse an optional archive file; on trouble, note a warning and carry on."""
+    """Parse an optional archive file; on trouble, note a warning and carry on.
+
+    ``stream``: decode as the parser reads (:func:`decode_stream`), for a file
+    that may be large (messages.csv), so its text is never held whole.
+    """
     if kind not in files:
         return None
     label, data = files[kind]
     try:
-        text, decoding = decode_export(data, label)
+        text, decoding = (decode_stream if stream else decode_export)(data, label)
         parsed = parse(text, source=label)
     except ExportError as err:
         warnings.append(f"{err} (file skipped)")
@@ -366,10 +398,11 @@ def load(found: Located, owner: str | None = None) -> Export:
     folder name; with none of them this raises ExportError. Trouble with the
     archive's optional files only adds warnings.
     """
+    warnings: list[str] = []
     if found.kind == "zip":
-        files, exported_on = _read_zip(found.path)
+        files, exported_on = _read_zip(found.path, warnings)
     elif found.kind == "dir":
-        files, exported_on = _read_folder(found.path, found.root)
+        files, exported_on = _read_folder(found.path, found.root, warnings)
     else:
         files = {"connections": (str(found.path), _read_file(found.path))}
         exported_on = date.fromtimestamp(found.path.stat().st_mtime)
@@ -379,7 +412,6 @@ def load(found: Located, owner: str | None = None) -> Export:
     if decoding:
         connections = replace(connections, warnings=tuple(decoding) + connections.warnings)
 
-    warnings: list[str] = []
     profile = _optional(files, "profile", warnings, parse_profile)
     name, headline = profile or ("", "")
     owner_from = "profile"
@@ -391,7 +423,11 @@ def load(found: Located, owner: str | None = None) -> Export:
             " or put it in a folder named after its owner (e.g. carol-mendes/Connections.csv)"
         )
     messages, owner_url = _optional(
-        files, "messages", warnings, partial(parse_messages, owner_name=name)
+        files,
+        "messages",
+        warnings,
+        partial(parse_messages, owner_name=name, warnings=warnings),
+        stream=True,
     ) or ((), "")
     invitations = _optional(files, "invitations", warnings, parse_invitations) or ()
     endorsements = _optional(files, "endorsements", warnings, parse_endorsements) or ()
