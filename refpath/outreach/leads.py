@@ -178,6 +178,8 @@ def _parse_table(source: str, lines: list[str], found: _Header) -> ProspectList:
     prospects: list[Prospect] = []
     nameless: list[int] = []
     long_rows: list[int] = []
+    headers: list[int] = []  # the header again (two lists pasted together): not a prospect
+    folded_header = [_fold(c) for c in header]
     start = index + 2
     rows: list[tuple[int, list[str]]] = []
     try:
@@ -199,6 +201,9 @@ def _parse_table(source: str, lines: list[str], found: _Header) -> ProspectList:
 
     for line, row in rows:
         if not any(c.strip() for c in row):
+            continue
+        if [_fold(c) for c in row[: len(header)]] == folded_header:
+            headers.append(line)
             continue
         if len(row) > len(header):
             long_rows.append(line)
@@ -226,6 +231,8 @@ def _parse_table(source: str, lines: list[str], found: _Header) -> ProspectList:
         warnings.append(f"{source}: lines 1–{index} before the header were skipped")
     if nameless:
         warnings.append(f"{source}: {_some(nameless)}: no name or profile URL; skipped")
+    if headers:
+        warnings.append(f"{source}: {_some(headers)}: the header line again; skipped")
     if long_rows:
         warnings.append(
             f"{source}: {_some(long_rows)}: more cells than the header has columns; "
