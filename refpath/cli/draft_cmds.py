@@ -142,7 +142,8 @@ def draft(
             store, chosen, reason=reason, template=template, config=config,
             free_account=free_account,
         )  # fmt: skip
-    written = write(result, out_dir, protect=protect(ctx)) if out_dir is not None else None
+    inputs = [(template, "the template")] if template is not None else []
+    written = write(result, out_dir, protect=protect(ctx, *inputs)) if out_dir else None
     first = result.target.name.split()[0] if result.target.name.split() else result.target.name
     if note:
         if result.note is None:

@@ -256,3 +256,17 @@ def test_an_output_that_is_not_a_regular_file_is_refused(db, tmp_path, target):
     assert result.returncode == 2
     one_error_line(result.stderr, path.name)
     assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+
+
+def test_a_draft_written_over_its_own_template_is_refused(db, tmp_path):
+    name = _draft_name(db, tmp_path)
+    template = tmp_path / "mine.j2"
+    template.write_text("{% block ask %}Hi {{ introducer.name }}{% endblock %}\n")
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    os.link(template, folder / name)
+    before = template.read_bytes()
+    result = run_refpath(db, "draft", JANE, "--template", template, "--out", folder)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "the template" in one_error_line(result.stderr, name)
+    assert template.read_bytes() == before
