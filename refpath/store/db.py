@@ -201,7 +201,8 @@ def _share(path: Path) -> int:
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
     try:
         if _flock is not None:
-            _flock(fd, _LOCK_SH)
+            with suppress(OSError):  # a file system without flock: nothing is removed then
+                _flock(fd, _LOCK_SH)
         held, named = os.fstat(fd), os.stat(path)
         if (held.st_ino, held.st_dev) != (named.st_ino, named.st_dev):
             raise FileNotFoundError(path)  # removed (and maybe re-made) before the lock
