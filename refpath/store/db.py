@@ -436,8 +436,13 @@ def open_store(path: Path, *, create: bool = True) -> Store:
     """Open (and on first use create) the store at ``path``.
 
     Raises :class:`StoreError` for a missing store when ``create`` is False, a
-    store written by a newer refpath, a file that is not a refpath store, or a
-    damaged file. An existing file is never modified by a failed open.
+    path that is not a regular file (``/dev/null``), a store written by a newer
+    refpath, a file that is not a refpath store (``user_version`` 0 or below
+    included), or a damaged file. An existing file is never modified by a failed
+    open. A store that cannot be written (no permission, a read-only file
+    system) is opened read-only: queries work, and a write fails with
+    "read-only". A store this call created is removed again when the open, or
+    the ``with`` block using the store, fails while it is still empty.
     """
     path = Path(path)
     if path.is_dir():
