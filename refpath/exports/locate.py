@@ -331,19 +331,21 @@ def _check_sizes(path: Path, infos: list[zipfile.ZipInfo]) -> None:
 
 
 def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> bytes:
-    """A member's bytes, in chunks, never more than its header declared."""
+    """A member's bytes, in chunks, never more than its header declared.
+
+    The chunks are appended to one growing buffer (a bytearray, which the text
+    decoders read as they read bytes), so the member is never held twice.
+    """
     limit = min(info.file_size, _MAX_FILE)
-    chunks: list[bytes] = []
-    size = 0
+    data = bytearray()
     try:
         with archive.open(info) as member:
             while chunk := member.read(2**20):
-                size += len(chunk)
-                if size > limit:
+                if len(data) + len(chunk) > limit:
                     raise ExportError(
                         f"{path}: {info.filename} is larger than its header says; refusing it"
                     )
-                chunks.append(chunk)
+                data += chunk
     except (
         zipfile.BadZipFile,
         zlib.error,
@@ -353,7 +355,7 @@ def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) ->
         NotImplementedError,
     ) as err:  # damaged data, or a compression method Python lacks
         raise ExportError(f"{path}: can't read {info.filename} ({err})") from err
-    return b"".join(chunks)
+    return data  # type: ignore[return-value]  # (bytes-like: read, hashed, decoded alike)
 
 
 def _fingerprint(files: dict[str, tuple[str, bytes]]) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import io
 import re
+from typing import Any
 
 from refpath.errors import ExportError
 
@@ -140,8 +141,27 @@ def decode_stream(data: bytes, source: str) -> tuple[io.TextIOWrapper, list[str]
                 warnings.append(replaced)
     head = io.TextIOWrapper(io.BytesIO(raw[:16384]), encoding=codec, errors="replace")
     refuse_binary(head.read(4096).lstrip("\ufeff"), source)
-    stream = io.TextIOWrapper(io.BytesIO(raw), encoding=codec, errors=errors, newline="")
+    stream = io.TextIOWrapper(
+        io.BufferedReader(_BytesReader(raw), _CHUNK), encoding=codec, errors=errors, newline=""
+    )
     return stream, warnings
+
+
+class _BytesReader(io.RawIOBase):
+    """Read a bytes-like object in place (``io.BytesIO`` copies a bytearray first)."""
+
+    def __init__(self, data: bytes) -> None:
+        self._view = memoryview(data)
+        self._at = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        n = min(len(buffer), len(self._view) - self._at)
+        buffer[:n] = self._view[self._at : self._at + n]
+        self._at += n
+        return n
 
 
 def _looks_cp1252_counted(data: bytes, replacements: int) -> bool:
