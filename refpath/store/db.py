@@ -269,12 +269,14 @@ class Store:
         conn: sqlite3.Connection,
         *,
         created: bool = False,
+        was_empty: bool = False,
         read_only: bool = False,
         lock_fd: int = -1,
     ) -> None:
         self.path = path
         self.conn = conn
         self.created = created  #: this open made the file
+        self.was_empty = was_empty  #: the file was there, empty, and this open made it a store
         self.read_only = read_only  #: opened read-only: the file or its folder can't be written
         self._lock_fd = lock_fd
 
@@ -289,18 +291,20 @@ class Store:
         return self
 
     def __exit__(self, exc_type: object, *exc: object) -> None:
-        if exc_type is not None and self.created:
+        if exc_type is not None and (self.created or self.was_empty):
             self.discard_if_unused()
         self.close()
 
     def discard_if_unused(self) -> bool:
         """Remove a store this open created, when it is still empty and no one else uses it.
 
-        So a first ``add`` that fails leaves no empty store file behind. Nothing
-        is removed while another refpath has the store open (it holds the shared
-        lock) or once anything was stored. Returns whether the files were removed.
+        So a first ``add`` that fails leaves no empty store file behind; an empty
+        file the user had given goes back to empty. Nothing is removed while
+        another refpath has the store open (it holds the shared lock) or once
+        anything was stored. Returns whether the files were removed.
         """
-        if not self.created or self._lock_fd < 0 or _flock is None:
+        made = self.created or self.was_empty
+        if not made or self._lock_fd < 0 or _flock is None:
             return False
         try:
             _flock(self._lock_fd, _LOCK_EX | _LOCK_NB)
@@ -312,9 +316,15 @@ class Store:
         except (OSError, sqlite3.Error):
             return False
         self.conn.close()
-        for p in (self.path, *(Path(f"{self.path}{s}") for s in ("-wal", "-shm", "-journal"))):
+        for p in (Path(f"{self.path}{s}") for s in ("-wal", "-shm", "-journal")):
             with suppress(FileNotFoundError):
                 os.unlink(p)
+        if self.created:
+            with suppress(FileNotFoundError):
+                os.unlink(self.path)
+        else:
+            with suppress(OSError):
+                os.truncate(self.path, 0)
         self.close()
         return True
 
@@ -448,13 +458,15 @@ def open_store(path: Path, *, create: bool = True) -> Store:
     if path.is_dir():
         raise StoreError(f"{path}: is a folder; --db needs a file path such as {path}/refpath.db")
     try:
-        conn, created, read_only, lock_fd = _open(path, create)
+        conn, created, was_empty, read_only, lock_fd = _open(path, create)
     except (OSError, sqlite3.Error) as err:
         raise StoreError(f"{path}: cannot open the store: {err}") from err
     # Two refpaths creating one new store race for SQLite's locks (journal-mode change,
     # WAL recovery), which can answer "busy" at once rather than waiting: retry a while.
     deadline = time.monotonic() + BUSY_TIMEOUT_S
-    store = Store(path, conn, created=created, read_only=read_only, lock_fd=lock_fd)
+    store = Store(
+        path, conn, created=created, was_empty=was_empty, read_only=read_only, lock_fd=lock_fd
+    )
     try:
         while True:
             try:
@@ -471,8 +483,8 @@ def open_store(path: Path, *, create: bool = True) -> Store:
     return store
 
 
-def _open(path: Path, create: bool) -> tuple[sqlite3.Connection, bool, bool, int]:
-    """(connection, created by this open, read-only, shared-lock descriptor) for ``path``.
+def _open(path: Path, create: bool) -> tuple[sqlite3.Connection, bool, bool, bool, int]:
+    """(connection, created, was an empty file, read-only, shared-lock descriptor) for ``path``.
 
     Refuses a path that is not a regular file (``/dev/null``, a FIFO), a store
     not there yet unless ``create``, and a new store that cannot be written. An
@@ -498,15 +510,15 @@ def _open(path: Path, create: bool) -> tuple[sqlite3.Connection, bool, bool, int
             continue
         try:
             read_only = not _writable(path)
-            if is_new:
-                if read_only:
-                    raise StoreError(
-                        f"{path}: the store is read-only (no write permission, or a read-only "
-                        "file system); a new store cannot be made here"
-                    )
-                if not created and os.fstat(lock_fd).st_size == 0:
-                    os.chmod(path, 0o600)  # someone's empty file becomes a private store
-            return _connect(path, read_only), created, read_only, lock_fd
+            if is_new and read_only:
+                raise StoreError(
+                    f"{path}: the store is read-only (no write permission, or a read-only "
+                    "file system); a new store cannot be made here"
+                )
+            was_empty = not created and os.fstat(lock_fd).st_size == 0
+            if was_empty:
+                os.chmod(path, 0o600)  # someone's empty file becomes a private store
+            return _connect(path, read_only), created, was_empty, read_only, lock_fd
         except BaseException:
             os.close(lock_fd)
             if created:

@@ -106,6 +106,15 @@ def test_a_failed_first_add_leaves_no_store_behind(tmp_path):
     assert list(db.parent.iterdir()) == []
 
 
+def test_a_failed_first_add_into_an_empty_file_leaves_it_empty(tmp_path):
+    db = tmp_path / "s.db"
+    db.write_bytes(b"")
+    done = run_refpath(db, "add", BAD_EXPORT / "empty.csv")
+    assert done.returncode == 2, done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["s.db"]
+    assert db.stat().st_size == 0
+
+
 def test_a_first_add_stopped_by_ctrl_c_leaves_no_store_behind(tmp_path, synth_team):
     team = synth_team(6, 3000)
     db = tmp_path / "s.db"
