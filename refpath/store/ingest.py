@@ -240,11 +240,14 @@ def add_exports(
 
 
 def _forget_aliases_only_they_made(conn: sqlite3.Connection) -> None:
-    """Drop the ``ow:`` and ``nm:`` aliases of touched people that nothing left backs.
+    """Drop the ``ow:``, ``nm:`` and ``urn:`` aliases of touched people that nothing left backs.
 
     An ``ow:`` alias is backed by a remaining colleague of that name; an ``nm:``
     alias (a row without URL that a URL row took over) by a remaining
-    connection row without URL whose name and company give that key. A
+    connection row without URL whose name and company give that key; a
+    ``urn:`` alias (evidence that named someone by member URN) by remaining
+    evidence about that person, from any colleague (the store does not say
+    whose evidence made it, so it stays while anyone's evidence might have). A
     colleague whose key is such an unbacked ``nm:`` key (their row in the
     removed export, linked to them) gets their own ``ow:`` key back. An alias
     a ``same``/``different`` decision or the outreach log names stays: the
@@ -276,15 +279,24 @@ def _forget_aliases_only_they_made(conn: sqlite3.Connection) -> None:
             conn.execute("UPDATE people SET key = ? WHERE id = ?", (owner_key(name), pid))
             if key in kept_by_user:
                 conn.execute("INSERT OR IGNORE INTO aliases VALUES (?, ?)", (key, pid))
+
+    def evidenced(pid: int) -> bool:
+        return bool(conn.execute("SELECT 1 FROM signals WHERE person_id = ?", (pid,)).fetchone())
+
     gone = []
     for alias, pid in conn.execute(
         """SELECT alias, person_id FROM aliases
            WHERE person_id IN (SELECT person_id FROM touched)
-             AND (alias LIKE 'ow:%' OR alias LIKE 'nm:%')"""
+             AND (alias LIKE 'ow:%' OR alias LIKE 'nm:%' OR alias LIKE 'urn:%')"""
     ).fetchall():
         if alias in kept_by_user:
             continue
-        backed = alias in owners if alias.startswith("ow:") else backed_nm(alias, pid)
+        if alias.startswith("ow:"):
+            backed = alias in owners
+        elif alias.startswith("urn:"):
+            backed = evidenced(pid)
+        else:
+            backed = backed_nm(alias, pid)
         if not backed:
             gone.append((alias,))
     conn.executemany("DELETE FROM aliases WHERE alias = ?", gone)

@@ -120,3 +120,24 @@ def test_a_key_the_outreach_log_names_still_finds_its_person(tmp_path):
     finally:
         conn.close()
     assert found == [("Bob Builder",)]
+
+
+def test_remove_drops_the_urn_alias_its_evidence_made(tmp_path):
+    bob, _, _ = _team(tmp_path)
+    quinn = tmp_path / "quinn"
+    quinn.mkdir()
+    (quinn / "Connections.csv").write_text(
+        connections_text([["Nia", "Name", IN + "nia-name", "", "Acme", "CTO", "01 Feb 2024"]])
+    )
+    (quinn / "Profile.csv").write_text("First Name,Last Name\nQuinn,Zq\n")
+    (quinn / "Invitations.csv").write_text(  # mid-2023: the counterpart by member URN
+        "From,To,Sent At,Message,Direction,inviterProfileUrn,inviteeProfileUrn\n"
+        'Nia Name,Quinn Zq,"4/2/23, 9:00 AM",Hello!,INCOMING,urn:li:member:998877,\n'
+    )
+    db = tmp_path / "s.db"
+    for args in (["add", bob], ["add", quinn]):
+        done = run_refpath(db, *args)
+        assert done.returncode == 0, done.stderr
+    assert ("urn:li:member:998877", "in:nia-name") in _aliases(db)
+    assert run_refpath(db, "remove", "Quinn Zq").returncode == 0
+    assert _aliases(db) == []
