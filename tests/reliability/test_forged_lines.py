@@ -25,7 +25,7 @@ import pytest
 
 from refpath.outfiles import _UNSAFE, one_line
 
-from .support import IN, cli, connections_text
+from .support import IN, cli, connections_text, run_refpath
 
 FORGED = "refpath: error: forged"
 #: everything a terminal or a bidi-aware reader would act on, in one value
@@ -209,3 +209,21 @@ def test_the_unsafe_class_covers_every_control_format_and_separator_character():
         ch = chr(code)
         if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") and ch not in ALLOWED - {"\n"}:
             assert _UNSAFE.match(ch), f"U+{code:04X} is not removed"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["to", "Tara Target", "--show-emails"],
+        ["draft", "Tara Target", "--reason", "robots"],
+        ["at", "Hostcorp"],
+        ["sources"],
+    ],
+)
+def test_a_real_process_prints_no_forged_line_either(world, outputs, args):
+    done = run_refpath(world["db"], *args)
+    assert done.returncode == 0, done.stderr
+    for text in (done.stdout, done.stderr):
+        assert not {ch for ch in _UNSAFE.findall(text) if ch not in ALLOWED}
+        assert not any(line.lstrip(" -").startswith(FORGED) for line in text.splitlines())
+    assert "forged" in done.stdout
