@@ -14,15 +14,18 @@ code meaning
 130  interrupted (Ctrl-C); the store is unchanged
 ==== =====================================================================
 
-Anything shown to a terminal passes through :func:`safe`, so names carrying
-control characters or ANSI escapes (or rich markup) are shown inert.
+Anything shown to a terminal passes through :func:`safe` (or :func:`plain` for
+JSON and plain echo; :func:`safe_lines` for a text refpath composed, such as a
+draft): the one chokepoint, built on :func:`refpath.outfiles.one_line`. Every
+value is one line, with ANSI escapes, control characters, bidi controls and
+other format characters removed and rich markup escaped; the store keeps the
+value as written.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import re
 import sqlite3
 import sys
 from dataclasses import dataclass
@@ -34,26 +37,30 @@ from rich.console import Console
 from rich.markup import escape
 from typer.core import TyperGroup
 
-from refpath.errors import AmbiguousPerson, RefpathError, UnknownPerson
-
-_CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-_]|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+from refpath.errors import AmbiguousPerson, InputError, RefpathError, UnknownPerson
+from refpath.outfiles import OutputClash, inert_lines, one_line, store_files
 
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def safe(text: object) -> str:
-    """Make user data inert for the terminal: no escapes, controls or rich markup.
+    """Make user data inert for the terminal: one line, no escapes, controls or rich markup.
 
-    >>> safe("Eve\\x1b[31m [bold]x[/bold]")
-    'Eve \\\\[bold]x\\\\[/bold]'
+    >>> safe("Eve\\x1b[31m [bold]x[/bold]\\nrefpath: error: forged\\u202e")
+    'Eve \\\\[bold]x\\\\[/bold] refpath: error: forged'
     """
-    return escape(_CONTROL.sub("", str(text)))
+    return escape(one_line(text))
 
 
 def plain(text: object) -> str:
-    """Control characters and ANSI escapes removed (for JSON and plain echo)."""
-    return _CONTROL.sub("", str(text))
+    """One line, control, bidi and format characters and ANSI escapes removed (JSON, CSV)."""
+    return one_line(text)
+
+
+def safe_lines(text: object) -> str:
+    """:func:`safe` for a text refpath composed of several lines (a draft): its breaks stay."""
+    return escape(inert_lines(text))
 
 
 def quoted(text: str) -> str:
@@ -130,6 +137,8 @@ class _RefpathGroup(TyperGroup):
             return super().invoke(ctx)
         except RefpathError as error:
             fail(error)
+        except OutputClash as error:
+            fail(InputError(str(error)))
         except sqlite3.Error as error:  # e.g. a query that met a damaged page
             from refpath.store.db import _store_error
 
@@ -232,6 +241,24 @@ def open_db(ctx: typer.Context, *, create: bool = False) -> Any:
     from refpath.store.db import open_store
 
     return open_store(settings(ctx).db, create=create)
+
+
+def protect(ctx: typer.Context, *inputs: tuple[Path, str]) -> tuple[tuple[Path, str], ...]:
+    """What an output of this command may not replace: the store and its companion
+    files (``-wal``, ``-shm``, ``-journal``) and the command's own ``inputs``
+    (``(path, "the lead list")``)."""
+    return (*store_files(settings(ctx).db), *inputs)
+
+
+def check_outputs(ctx: typer.Context, outputs: list[Path], *inputs: tuple[Path, str]) -> None:
+    """Refuse, before any work, an output that would replace an input (see :func:`protect`)."""
+    from refpath.outfiles import check_output
+
+    for output in outputs:
+        try:
+            check_output(output, protect(ctx, *inputs))
+        except OutputClash as error:
+            raise InputError(str(error)) from None
 
 
 def print_json(data: Any) -> None:

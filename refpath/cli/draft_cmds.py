@@ -16,11 +16,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from refpath.cli.app import app, err, open_db, out, quoted, safe, warn
+from refpath.cli.app import app, err, open_db, out, protect, quoted, safe, safe_lines, warn
 from refpath.errors import InputError, PersonError
 
 if TYPE_CHECKING:
     from refpath.routes.introducers import Introduction, Routes
+
+
+#: ``check`` reads at most this much: a message is a few kB; 1 MB is not one.
+MAX_MESSAGE = 2**20
 
 
 class Channel(StrEnum):
@@ -157,12 +161,13 @@ def draft(
             store, chosen, reason=reason, template=template, config=config,
             free_account=free_account,
         )  # fmt: skip
-    written = write(result, out_dir) if out_dir is not None else None
+    inputs = [(template, "the template")] if template is not None else []
+    written = write(result, out_dir, protect=protect(ctx, *inputs)) if out_dir else None
     first = result.target.name.split()[0] if result.target.name.split() else result.target.name
     if note:
         if result.note is None:
             raise InputError("; ".join(result.problems))
-        out.print(safe(result.note))
+        out.print(safe_lines(result.note))
         err.print(f"refpath: {count_text(result.counts[2])}")
         if written:
             err.print(f"refpath: wrote {safe(written)}")
@@ -177,7 +182,7 @@ def draft(
     if written:
         out.print(f"Wrote {safe(written)}")
     else:
-        out.print(safe(draft_markdown(result, note=False)))
+        out.print(safe_lines(draft_markdown(result, note=False)))
     t = result.target
     who = t.url if t.url and name.strip() == t.url else t.name
     hint = f"refpath draft {quoted(who)}"
@@ -243,6 +248,7 @@ def check(
     clean, 1 with findings.
     """
     from refpath.errors import ExportError
+    from refpath.exports.locate import read_regular
     from refpath.exports.text import decode_export
     from refpath.outreach.etiquette import check_message, recipient
     from refpath.outreach.message_kinds import detect_kind
@@ -250,7 +256,12 @@ def check(
 
     shown = "<stdin>" if file == "-" else file
     try:
-        data = typer.get_binary_stream("stdin").read() if file == "-" else Path(file).read_bytes()
+        if file == "-":
+            data = typer.get_binary_stream("stdin").read(MAX_MESSAGE + 1)
+            if len(data) > MAX_MESSAGE:
+                raise InputError(f"{shown}: over 1 MB, too big for a message")
+        else:
+            data = read_regular(Path(file), MAX_MESSAGE, "a message")
     except OSError as error:
         raise InputError(f"{shown}: cannot read: {error.strerror or error}") from error
     try:  # UTF-8 (with or without BOM), UTF-16, cp1252: as refpath add reads exports

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from refpath.cli.app import app, open_db, out, plain, print_json, safe
+from refpath.cli.app import app, check_outputs, open_db, out, plain, print_json, protect, safe
 
 if TYPE_CHECKING:
     from refpath.map.clusters import Broker, Clustering
@@ -59,6 +59,7 @@ def map_(
     from refpath.routes.standing import REACHABLE, YOU, sentence, standing
 
     output_format(output)  # bad names fail before any work
+    check_outputs(ctx, [output])
     with open_db(ctx) as store:
         focus = None
         if owner is not None:
@@ -79,7 +80,7 @@ def map_(
             routes = tuple(Route.of(intro) for intro in found if intro.hops)
         net = load_network(store)
     clustering = market_clusters(net)
-    opts = MapOptions(output, routes, focus, layout, max_people)
+    opts = MapOptions(output, routes, focus, layout, max_people, protect=protect(ctx))
     result = draw_map(net, clustering, opts)
     kind = "summary" if result.summarised else "map"
     out.print(
@@ -195,14 +196,18 @@ def export(
     FILE_edges.csv.
     """
     from refpath.errors import InputError
-    from refpath.map.graph_export import export_graph
+    from refpath.map.graph_export import export_files, export_graph
 
     if file is not None and output is not None and file != output:
         raise InputError(f"two files to write: {file} and -o {output}; give one")
     output = file or output
     if output is None:
         raise InputError("no file to write: refpath export FILE (.gexf, .graphml or .csv)")
+
+    check_outputs(ctx, list(export_files(output)))
     with open_db(ctx) as store:
-        written = export_graph(store, output, show_emails=show_emails, inferred=inferred)
+        written = export_graph(
+            store, output, show_emails=show_emails, inferred=inferred, protect=protect(ctx)
+        )
     files = ", ".join(safe(p) for p in written.files)
     out.print(f"Wrote {files}: {written.nodes:,} people, {written.edges:,} ties.")

@@ -18,7 +18,19 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from refpath.cli.app import app, naming, open_db, out, plain, print_json, quoted, safe, warn
+from refpath.cli.app import (
+    app,
+    check_outputs,
+    naming,
+    open_db,
+    out,
+    plain,
+    print_json,
+    protect,
+    quoted,
+    safe,
+    warn,
+)
 from refpath.errors import InputError
 
 if TYPE_CHECKING:
@@ -126,7 +138,9 @@ def _progress(total: int) -> Iterator[Callable[[int, int], None] | None]:
         yield lambda done, _total: bar.update(task, completed=done)
 
 
-def _write_drafts(store: Store, plan: Plan, folder: Path) -> int:
+def _write_drafts(
+    store: Store, plan: Plan, folder: Path, keep: tuple[tuple[Path, str], ...]
+) -> int:
     """One Markdown draft per assigned prospect in ``folder``; returns how many."""
     try:
         from refpath.outreach.drafts import draft_for, write_markdown
@@ -135,7 +149,7 @@ def _write_drafts(store: Store, plan: Plan, folder: Path) -> int:
     written: dict[Path, str] = {}
     for row in plan.with_status("assigned"):
         assert row.intro is not None
-        path = write_markdown(draft_for(store, row.intro), folder)
+        path = write_markdown(draft_for(store, row.intro), folder, protect=keep)
         if path in written:
             warn(f"{path}: {row.prospect.label} (line {row.prospect.line}) replaced the draft "
                  f"for {written[path]}, who has the same name and introducer")  # fmt: skip
@@ -243,8 +257,9 @@ def plan_cmd(
     from refpath.outreach.leads import read_prospects
     from refpath.outreach.plan import make_plan
 
-    if output is not None and output.resolve() == prospects.resolve():
-        raise InputError(f"{output}: is the lead list itself; write the plan to another file")
+    lead_list = (prospects, "the lead list itself")
+    keep = protect(ctx, lead_list)
+    check_outputs(ctx, [output] if output is not None else [], lead_list)
     leads = read_prospects(prospects)
     for message in leads.warnings:
         warn(message)
@@ -258,13 +273,14 @@ def plan_cmd(
                 cooldown_days=cooldown_days,
                 progress=tick,
             )
-        written = _write_drafts(store, plan, drafts) if drafts is not None else 0
+        written = _write_drafts(store, plan, drafts, keep) if drafts is not None else 0
         first = next(iter(plan.with_status("assigned")), None)
         named = naming(store, first.person, first.prospect.label) if first and first.person else ""
     header, records = plan_records(plan)
     if output is not None:
         try:
-            write_csv(output, header, ([_cell(r[h]) for h in header] for r in records))
+            rows = ([_cell(r[h]) for h in header] for r in records)
+            write_csv(output, header, rows, protect=keep)
         except OSError as error:
             raise InputError(f"{output}: cannot write the plan: {error.strerror}") from error
     if as_json:

@@ -254,7 +254,7 @@ def to(
             {
                 "target": {
                     **_person_json(target),
-                    **({"emails": list(emails)} if show_emails else {}),
+                    **({"emails": [plain(e) for e in emails]} if show_emails else {}),
                 },
                 "connected": routes.connected,
                 "colleague": target.is_owner,

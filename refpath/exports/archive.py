@@ -9,11 +9,13 @@ archive on disk is :mod:`refpath.exports.locate`.
 
 from __future__ import annotations
 
+import csv
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TextIO
 
 from refpath.exports.dates import cached_date
 from refpath.exports.records import (
@@ -34,6 +36,23 @@ __all__ = [
 _YES = {"true", "yes", "y", "1"}
 _SKIPPED_FOLDERS = {"draft", "drafts", "spam"}
 _SPONSOR = "linkedin member"  # sponsored messages come from this name, without a URL
+#: A message with a field longer than this (the csv module's default limit) is skipped
+#: alone; no real LinkedIn message comes near it.
+LONG_FIELD = 131072
+#: What the csv module may read as one field while messages are read (the file cap):
+#: over-long fields are then skipped one message at a time, not the whole file.
+_READ_FIELD = 256 * 2**20
+
+
+@contextmanager
+def _long_fields() -> Iterator[None]:
+    """Let the csv module read fields up to ``_READ_FIELD`` for a while (a global setting)."""
+    before = csv.field_size_limit()
+    csv.field_size_limit(max(before, _READ_FIELD))
+    try:
+        yield
+    finally:
+        csv.field_size_limit(before)
 
 
 def _fold(name: str) -> str:
@@ -77,8 +96,14 @@ def _recipients(to: str, urls: list[str]) -> tuple[tuple[str, str], ...]:
     )
 
 
-def _messages(rows: Iterator[list[str]], cols: dict[str, int]) -> Iterator[_Message]:
-    """The messages worth counting. CONTENT and SUBJECT never leave this frame."""
+def _messages(
+    rows: Iterator[list[str]], cols: dict[str, int], too_long: list[int]
+) -> Iterator[_Message]:
+    """The messages worth counting. CONTENT and SUBJECT never leave this frame.
+
+    A row with a field over :data:`LONG_FIELD` characters is skipped, its
+    number (from 1, after the header) appended to ``too_long``.
+    """
     get = cols.get
     conv, sender, sender_url = (
         get("conversation id", -1),
@@ -89,7 +114,14 @@ def _messages(rows: Iterator[list[str]], cols: dict[str, int]) -> Iterator[_Mess
     folder, direction = get("folder", -1), get("direction", -1)
     drafts = [i for i in (get("is message draft", -1), get("is conversation draft", -1)) if i >= 0]
     cache: dict[str, date | None] = {}
+    # One object per distinct value: a large file repeats few senders, conversations and
+    # recipient lists, and the messages are kept until the owner is known.
+    same: dict[Any, Any] = {}
+    one = same.setdefault
     for n, row in enumerate(rows):
+        if any(len(cell) > LONG_FIELD for cell in row):
+            too_long.append(n + 1)
+            continue
         if folder >= 0 and row[folder].strip().lower() in _SKIPPED_FOLDERS:
             continue
         if any(row[i].strip().lower() in _YES for i in drafts):
@@ -97,13 +129,17 @@ def _messages(rows: Iterator[list[str]], cols: dict[str, int]) -> Iterator[_Mess
         name, url = row[sender].strip(), row[sender_url].strip() if sender_url >= 0 else ""
         if not name or (name.lower() == _SPONSOR and not url):
             continue
-        urls = [u.strip() for u in row[to_urls].split(",") if u.strip()] if to_urls >= 0 else []
+        raw_urls = row[to_urls] if to_urls >= 0 else ""
+        recipients = same.get((row[to], raw_urls))
+        if recipients is None:
+            urls = [u.strip() for u in raw_urls.split(",") if u.strip()]
+            recipients = same[(row[to], raw_urls)] = _recipients(row[to], urls)
         way = row[direction].strip().upper() if direction >= 0 else ""
         yield _Message(
-            row[conv].strip() if conv >= 0 else f"row {n}",
-            name,
-            url,
-            _recipients(row[to], urls),
+            one(row[conv].strip(), row[conv].strip()) if conv >= 0 else f"row {n}",
+            one(name, name),
+            one(url, url),
+            recipients,
             cached_date(row[when].strip(), cache),
             {"OUTGOING": True, "INCOMING": False}.get(way),
         )
@@ -136,7 +172,11 @@ def _owner_names(messages: list[_Message], owner_name: str | None) -> set[str]:
 
 
 def parse_messages(
-    text: str, *, owner_name: str | None = None, source: str = "<text>"
+    text: str | TextIO,
+    *,
+    owner_name: str | None = None,
+    source: str = "<text>",
+    warnings: list[str] | None = None,
 ) -> tuple[tuple[MessageStats, ...], str]:
     """Count the messages between the owner and each counterpart.
 
@@ -144,15 +184,22 @@ def parse_messages(
     are skipped. A message to several recipients counts once for each. Subjects
     and contents are dropped as each row is read.
 
+    A message with a field longer than :data:`LONG_FIELD` characters is
+    skipped alone (counted in ``warnings``); the others still count.
+
     Parameters
     ----------
-    text : str
-        The text of ``messages.csv`` (any era: 2018, before or after Apr 2023).
+    text : str or text stream
+        The text of ``messages.csv`` (any era: 2018, before or after Apr 2023),
+        or a stream of it (:func:`refpath.exports.text.decode_stream`), read
+        row by row.
     owner_name : str, optional
         The owner's name, e.g. from Profile.csv. When missing or not found,
         the owner is the participant present in the most conversations.
     source : str
         What to call the file in messages.
+    warnings : list of str, optional
+        Where to note messages skipped for an over-long field.
 
     Returns
     -------
@@ -178,8 +225,17 @@ def parse_messages(
     >>> me, stats[0].name, stats[0].sent, stats[0].received, stats[0].last
     ('https://www.linkedin.com/in/mara-q', 'Ivo Brandt', 1, 1, datetime.date(2024, 3, 2))
     """
-    cols, rows = open_table(text, source, ("from", "to", "date"))
-    messages = list(_messages(rows, cols))
+    too_long: list[int] = []
+    with _long_fields():
+        cols, rows = open_table(text, source, ("from", "to", "date"))
+        messages = list(_messages(rows, cols, too_long))
+    if too_long and warnings is not None:
+        n = len(too_long)
+        warnings.append(
+            f"{source}: {n} message{'s' * (n > 1)} with a field over {LONG_FIELD:,} characters "
+            f"skipped (row {', '.join(map(str, too_long[:5]))}{', ...' if n > 5 else ''}); "
+            "the other messages were counted"
+        )
     owner = _owner_names(messages, owner_name)
     urls = Counter(m.sender_url for m in messages if m.sender in owner and m.sender_url)
     owner_url = urls.most_common(1)[0][0] if urls else ""

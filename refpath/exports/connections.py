@@ -21,9 +21,14 @@ from itertools import chain
 from operator import itemgetter
 
 from refpath.errors import ExportError
-from refpath.exports.dates import SLASHED, parse_date
+from refpath.exports.dates import FIRST_YEAR, SLASHED, last_year, parse_date
 from refpath.exports.records import ConnectionsFile, Contact
-from refpath.exports.tables import Columns, column_key, header_columns, sniff_delimiter
+from refpath.exports.tables import (
+    Columns,
+    column_key,
+    header_columns,
+    sniff_delimiter,
+)
 from refpath.exports.text import refuse_binary
 
 __all__ = ["parse_connections"]
@@ -98,7 +103,7 @@ def parse_connections(text: str, *, source: str = "<text>") -> ConnectionsFile:
     start, delimiter, cols, preamble, cells = _connections_header(lines, source)
     with _gc_paused():
         found = _contacts(lines, start, delimiter, cols, source, spreadsheet_na="NA" in text)
-    contacts, hidden, unreadable, cache, spans = found
+    contacts, hidden, unreadable, cache, spans, headers = found
     if not contacts:
         if hidden:
             raise ExportError(
@@ -117,10 +122,21 @@ def parse_connections(text: str, *, source: str = "<text>") -> ConnectionsFile:
             + ")"
         )
     if unreadable:
-        example = next(raw for raw, on in cache.items() if raw and on is None)
+        example = next(
+            raw
+            for raw, on in cache.items()
+            if raw and on is None and column_key(raw) != "connectedon"
+        )
         warnings.append(
             f"{source}: {unreadable} 'Connected On' date{'s' if unreadable > 1 else ''}"
-            f" could not be read (e.g. {example!r}); kept without a date"
+            f" could not be read (e.g. {example!r}); kept without a date (a connection"
+            f" date is a readable date from {FIRST_YEAR} to {last_year()})"
+        )
+    if headers:  # two exports pasted into one file, say: a header is not a person
+        warnings.append(
+            f"{source}: line {headers[0]}: the header line is repeated inside the file"
+            f" ({len(headers)} time{'s' if len(headers) > 1 else ''}); skipped, not read as"
+            " people"
         )
     if spans:  # LinkedIn never writes one: a stray quote swallowed the lines after it
         warnings.append(
@@ -144,11 +160,12 @@ def _contacts(
     cols: dict[str, int],
     source: str,
     spreadsheet_na: bool,
-) -> tuple[list[Contact], int, int, dict[str, date | None], list[int]]:
+) -> tuple[list[Contact], int, int, dict[str, date | None], list[int], list[int]]:
     """Read the rows after the header.
 
     Returns the contacts, the number of hidden rows and of unreadable dates,
-    the date cache, and the lines where a quoted field spans lines.
+    the date cache, the lines where a quoted field spans lines, and the lines
+    that repeat the header (skipped).
     ``spreadsheet_na`` says whether "NA" occurs in the text at all, so that
     most files skip the per-row check for NA cells.
 
@@ -178,6 +195,7 @@ def _contacts(
     cache: dict[str, date | None] = {}
     hidden = unreadable = 0
     spans: list[int] = []  # lines where a quoted field runs into the next ones
+    headers: list[int] = []  # lines repeating the header (two files pasted together)
     at = number = start
     try:
         for line in rest:
@@ -215,11 +233,24 @@ def _contacts(
             except KeyError:
                 on = cache[raw] = parse_date(raw)
             if on is None and raw:
+                # (checked only here: a header's "Connected On" is never a date)
+                if _repeats_header(first, last, raw):
+                    headers.append(at)
+                    continue
                 unreadable += 1
             append(new(Contact, (first, last, url, email, company, position, on, at)))
     except csv.Error as err:
         raise ExportError(f"{source}: line {at}: {err}") from err
-    return contacts, hidden, unreadable, cache, spans
+    return contacts, hidden, unreadable, cache, spans, headers
+
+
+def _repeats_header(first: str, last: str, raw: str) -> bool:
+    """Whether a row's name and date cells are the header's own words."""
+    return (
+        column_key(raw) == "connectedon"
+        and column_key(first) == "firstname"
+        and column_key(last) == "lastname"
+    )
 
 
 @contextmanager

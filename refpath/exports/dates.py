@@ -40,6 +40,13 @@ _Y_M_D = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b", re.ASCII)
 SLASHED = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b", re.ASCII)
 _DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})\b", re.ASCII)
 _SERIAL = re.compile(r"\d{5}(?:\.\d+)?", re.ASCII)  # a spreadsheet's day number
+#: No one connected on LinkedIn (2003) or met a contact before this year; earlier is garbage.
+FIRST_YEAR = 1950
+
+
+def last_year() -> int:
+    """The latest year a date in an export may have: next year (clocks and time zones)."""
+    return date.today().year + 1
 
 
 @lru_cache(maxsize=1 << 16)  # colleagues' exports share most of their dates
@@ -47,32 +54,40 @@ def parse_date(raw: str, dayfirst: bool = False) -> date | None:
     """Read one date in any format seen in LinkedIn exports; None if unreadable.
 
     Slashed dates are month first (LinkedIn's own US format) unless ``dayfirst``
-    or the first number cannot be a month.
+    or the first number cannot be a month. A year before 1950 or after next
+    year is not a date refpath keeps (None); only a two-digit year is widened
+    (``24`` is 2024, ``0001`` stays year 1 and is refused).
+
+    >>> parse_date("01 Jan 0001"), parse_date("1/2/0024"), parse_date("5 Feb 1949")
+    (None, None, None)
+    >>> parse_date("5 Feb 24"), parse_date("12/31/1950")
+    (datetime.date(2024, 2, 5), datetime.date(1950, 12, 31))
     """
     raw = raw.strip()
     if not raw.isascii():  # "févr." typed with a combining accent
         raw = unicodedata.normalize("NFC", raw)
     try:
         if m := _D_MON_Y.match(raw):
-            y, mon, d = int(m[3]), _MONTHS.get(m[2].lower(), 0), int(m[1])
+            year, mon, d = m[3], _MONTHS.get(m[2].lower(), 0), int(m[1])
         elif m := _MON_D_Y.match(raw):
-            y, mon, d = int(m[3]), _MONTHS.get(m[1].lower(), 0), int(m[2])
+            year, mon, d = m[3], _MONTHS.get(m[1].lower(), 0), int(m[2])
         elif m := _Y_M_D.match(raw):
-            y, mon, d = int(m[1]), int(m[2]), int(m[3])
+            year, mon, d = m[1], int(m[2]), int(m[3])
         elif m := SLASHED.match(raw):
-            y, mon, d = int(m[3]), int(m[1]), int(m[2])
+            year, mon, d = m[3], int(m[1]), int(m[2])
             if dayfirst or mon > 12:
                 mon, d = d, mon
         elif m := _DOTTED.match(raw):
-            y, mon, d = int(m[3]), int(m[2]), int(m[1])
+            year, mon, d = m[3], int(m[2]), int(m[1])
         elif _SERIAL.fullmatch(raw):
             serial = date(1899, 12, 30) + timedelta(days=int(float(raw)))
-            return serial if 1990 <= serial.year <= 2100 else None
+            return serial if 1990 <= serial.year <= last_year() else None
         else:
             return None
-        if y < 100:
+        y = int(year)
+        if len(year) == 2:  # only a two-digit year is short for one: '0001' is year 1
             y += 2000 if y < 70 else 1900
-        return date(y, mon, d) if 1970 <= y <= 2100 else None
+        return date(y, mon, d) if FIRST_YEAR <= y <= last_year() else None
     except ValueError:
         return None
 

@@ -14,7 +14,9 @@ byte is decompressed, and never extracted.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import stat
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator, Sequence
@@ -24,7 +26,7 @@ from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
-from refpath.errors import ExportError
+from refpath.errors import ExportError, InputError
 from refpath.exports.archive import (
     parse_endorsements,
     parse_invitations,
@@ -34,10 +36,10 @@ from refpath.exports.archive import (
 )
 from refpath.exports.connections import parse_connections
 from refpath.exports.records import Export
-from refpath.exports.text import decode_export
+from refpath.exports.text import decode_export, decode_stream
 from refpath.identity import NAME_RULES
 
-__all__ = ["Located", "load", "locate"]
+__all__ = ["Located", "load", "locate", "read_regular"]
 
 _T = TypeVar("_T")
 _MAX_FILE = 200 * 2**20  # no real export file comes close
@@ -177,22 +179,73 @@ def locate_exports(paths: Sequence[Path], owner: str | None = None) -> list[Loca
     return located
 
 
+def read_regular(
+    path: Path, limit: int, what: str = "this file", error: type[InputError] = InputError
+) -> bytes:
+    """The bytes of the regular file at ``path``, refusing at once anything else or too big.
+
+    A FIFO, a device (``/dev/zero``), a socket or a folder raises ``error`` before
+    a byte is read (the open does not wait for a FIFO's writer), and so does a
+    file over ``limit`` bytes, also one that grows past it while read.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except IsADirectoryError as err:
+        raise error(f"{path}: is a folder, not a file") from err
+    except OSError as err:
+        raise error(f"{path}: can't read it ({err.strerror or err})") from err
+    mb = f"{limit / 2**20:g} MB"
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise error(f"{path}: is a folder, not a file")
+        if not stat.S_ISREG(st.st_mode):
+            raise error(f"{path}: not a regular file (a pipe or a device); give a file")
+        if st.st_size > limit:
+            raise error(f"{path}: over {mb}, too big for {what}")
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb") as f:
+            fd = -1
+            data = f.read(st.st_size + 1)  # (not limit + 1: no buffer of the limit's size)
+            if len(data) > st.st_size:  # it grew while read
+                data += f.read(limit + 1 - len(data))
+    except OSError as err:
+        raise error(f"{path}: can't read it ({err.strerror or err})") from err
+    finally:
+        if fd >= 0:
+            os.close(fd)
+    if len(data) > limit:
+        raise error(f"{path}: over {mb}, too big for {what}")
+    return data
+
+
 def _read_file(path: Path) -> bytes:
     """A file's bytes, refusing anything too big to be an export."""
-    try:
-        if path.stat().st_size > _MAX_FILE:
-            raise ExportError(f"{path}: over {_MAX_FILE // 2**20} MB, too big for an export")
-        return path.read_bytes()
-    except OSError as err:
-        raise ExportError(f"{path}: can't read it ({err.strerror or err})") from err
+    return read_regular(path, _MAX_FILE, "an export", ExportError)
 
 
-def _read_folder(folder: Path, root: Path) -> dict[str, tuple[str, bytes]]:
-    """An unzipped archive's files by kind."""
+def _skipped(label: str, size: int) -> str:
+    """The warning for an optional archive file too big to read."""
+    return (
+        f"{label}: {size // 2**20} MB, over the {_MAX_FILE // 2**20} MB limit for one file;"
+        " skipped (the export is added without it)"
+    )
+
+
+def _read_folder(folder: Path, root: Path, warnings: list[str]) -> dict[str, tuple[str, bytes]]:
+    """An unzipped archive's files by kind.
+
+    An optional file (messages.csv, ...) over the size limit is skipped with a
+    warning, as a malformed one is; only Connections.csv is required.
+    """
     files: dict[str, tuple[str, bytes]] = {}
     for child in _children(folder, root):
         kind = _ARCHIVE_FILES.get(child.name.lower())
         if kind and kind not in files and child.is_file():
+            size = child.stat().st_size
+            if kind != "connections" and size > _MAX_FILE:
+                warnings.append(_skipped(str(child), size))
+                continue
             files[kind] = (str(child), _read_file(child))
     return files
 
@@ -237,7 +290,7 @@ def _unsafe_member(name: str) -> bool:
     )
 
 
-def _read_zip(path: Path) -> dict[str, tuple[str, bytes]]:
+def _read_zip(path: Path, warnings: list[str]) -> dict[str, tuple[str, bytes]]:
     """A LinkedIn archive's files by kind, read in memory with bomb checks.
 
     The archive is refused if *any* entry has an absolute path or a '..'
@@ -245,7 +298,9 @@ def _read_zip(path: Path) -> dict[str, tuple[str, bytes]]:
     (nothing is ever written to disk either way). The files used are the
     shallowest Connections.csv and the known files next to it; the size
     limits (200 MB a file, 1 GB in all, 100:1 compression above 1 MB) apply
-    to those, before any byte is decompressed.
+    to those, before any byte is decompressed. An optional file over 200 MB
+    that compresses like text is skipped with a warning; a zip bomb refuses the
+    whole archive.
     """
     try:
         archive = zipfile.ZipFile(path)
@@ -280,6 +335,11 @@ def _read_zip(path: Path) -> dict[str, tuple[str, bytes]]:
             parent, _, base = info.filename.rpartition("/")
             kind = _ARCHIVE_FILES.get(base.lower())
             if kind and parent == folder and kind not in wanted:
+                ratio = info.file_size / max(info.compress_size, 1)
+                if kind != "connections" and info.file_size > _MAX_FILE and ratio <= _MAX_RATIO:
+                    # too big, but not a bomb (those refuse the archive, in _check_sizes)
+                    warnings.append(_skipped(f"{path}:{info.filename}", info.file_size))
+                    continue
                 wanted[kind] = info
         _check_sizes(path, list(wanted.values()))
         files = {
@@ -310,19 +370,21 @@ def _check_sizes(path: Path, infos: list[zipfile.ZipInfo]) -> None:
 
 
 def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> bytes:
-    """A member's bytes, in chunks, never more than its header declared."""
+    """A member's bytes, in chunks, never more than its header declared.
+
+    The chunks are appended to one growing buffer (a bytearray, which the text
+    decoders read as they read bytes), so the member is never held twice.
+    """
     limit = min(info.file_size, _MAX_FILE)
-    chunks: list[bytes] = []
-    size = 0
+    data = bytearray()
     try:
         with archive.open(info) as member:
             while chunk := member.read(2**20):
-                size += len(chunk)
-                if size > limit:
+                if len(data) + len(chunk) > limit:
                     raise ExportError(
                         f"{path}: {info.filename} is larger than its header says; refusing it"
                     )
-                chunks.append(chunk)
+                data += chunk
     except (
         zipfile.BadZipFile,
         zlib.error,
@@ -332,7 +394,7 @@ def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) ->
         NotImplementedError,
     ) as err:  # damaged data, or a compression method Python lacks
         raise ExportError(f"{path}: can't read {info.filename} ({err})") from err
-    return b"".join(chunks)
+    return data  # type: ignore[return-value]  # (bytes-like: read, hashed, decoded alike)
 
 
 def _fingerprint(files: dict[str, tuple[str, bytes]]) -> str:
@@ -354,13 +416,18 @@ def _optional(
     kind: str,
     warnings: list[str],
     parse: Callable[..., _T],
+    stream: bool = False,
 ) -> _T | None:
-    """Parse an optional archive file; on trouble, note a warning and carry on."""
+    """Parse an optional archive file; on trouble, note a warning and carry on.
+
+    ``stream``: decode as the parser reads (:func:`decode_stream`), for a file
+    that may be large (messages.csv), so its text is never held whole.
+    """
     if kind not in files:
         return None
     label, data = files[kind]
     try:
-        text, decoding = decode_export(data, label)
+        text, decoding = (decode_stream if stream else decode_export)(data, label)
         parsed = parse(text, source=label)
     except ExportError as err:
         warnings.append(f"{err} (file skipped)")
@@ -383,10 +450,11 @@ def load(found: Located, owner: str | None = None) -> Export:
 
     if found.kind in ("zip", "dir") and share_format.is_share(found.path):
         return share_format.read_share(found.path)
+    warnings: list[str] = []
     if found.kind == "zip":
-        files = _read_zip(found.path)
+        files = _read_zip(found.path, warnings)
     elif found.kind == "dir":
-        files = _read_folder(found.path, found.root)
+        files = _read_folder(found.path, found.root, warnings)
     else:
         files = {"connections": (str(found.path), _read_file(found.path))}
     label, data = files["connections"]
@@ -400,7 +468,6 @@ def load(found: Located, owner: str | None = None) -> Export:
     named = archive_date(found.path) or archive_date(label)
     exported_on = named or (max(dated) if dated else None)
 
-    warnings: list[str] = []
     profile = _optional(files, "profile", warnings, parse_profile)
     name, headline = profile or ("", "")
     owner_from = "profile"
@@ -413,7 +480,11 @@ def load(found: Located, owner: str | None = None) -> Export:
             f" no Profile.csv names them, and {_stem(found)!r} is not a person's name"
         )
     messages, owner_url = _optional(
-        files, "messages", warnings, partial(parse_messages, owner_name=name)
+        files,
+        "messages",
+        warnings,
+        partial(parse_messages, owner_name=name, warnings=warnings),
+        stream=True,
     ) or ((), "")
     invitations = _optional(files, "invitations", warnings, parse_invitations) or ()
     endorsements = _optional(files, "endorsements", warnings, parse_endorsements) or ()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator, Sequence
+from typing import TextIO
 
 from refpath.errors import ExportError
 from refpath.exports.text import refuse_binary
@@ -85,15 +86,20 @@ def require_columns(cols: Columns, required: Sequence[str], source: str) -> None
 
 
 def open_table(
-    text: str, source: str, required: Sequence[str]
+    text: str | TextIO, source: str, required: Sequence[str]
 ) -> tuple[Columns, Iterator[list[str]]]:
     """Header columns and the rows of a CSV whose header is its first line.
 
-    For the archive's other files. Rows are padded to the header's width and
+    For the archive's other files. ``text`` is the file's text, or a text
+    stream opened with ``newline=""`` (see :func:`refpath.exports.text.decode_stream`,
+    which has checked it is text). Rows are padded to the header's width and
     fully empty lines skipped; malformed CSV raises ExportError.
     """
-    refuse_binary(text, source)
-    buf = io.StringIO(text.lstrip("\ufeff"), newline="")
+    if isinstance(text, str):
+        refuse_binary(text, source)
+        buf: TextIO = io.StringIO(text.lstrip("\ufeff"), newline="")
+    else:
+        buf = text
     line = buf.readline()
     while line and not line.strip():
         line = buf.readline()

@@ -9,7 +9,10 @@ than refusing the file, and refuses only what is not text at all.
 
 from __future__ import annotations
 
+import codecs
+import io
 import re
+from typing import Any
 
 from refpath.errors import ExportError
 
@@ -79,6 +82,96 @@ def decode_export(data: bytes, source: str) -> tuple[str, list[str]]:
                 warnings.append(replaced)
     refuse_binary(text, source)
     return text, warnings
+
+
+_CHUNK = 1 << 20
+#: bytes cp1252 leaves undefined (Python's codec refuses them)
+_CP1252_UNDEFINED = re.compile(rb"[\x81\x8d\x8f\x90\x9d]")
+
+
+def _replacements(data: bytes, codec: str, errors: str = "replace") -> int:
+    """U+FFFD characters decoding ``data`` gives, decoded a chunk at a time (nothing kept).
+
+    With ``errors="strict"`` raises UnicodeDecodeError on the first bad byte.
+    """
+    decoder = codecs.getincrementaldecoder(codec)(errors)
+    view = memoryview(data)
+    found = 0
+    for at in range(0, len(data), _CHUNK):
+        found += decoder.decode(view[at : at + _CHUNK]).count("\ufffd")
+    return found + decoder.decode(b"", final=True).count("\ufffd")
+
+
+def decode_stream(data: bytes, source: str) -> tuple[io.TextIOWrapper, list[str]]:
+    """:func:`decode_export` as a text stream over ``data``, for large files.
+
+    The same encoding decisions and warnings, but the text is never held whole:
+    the bytes are checked a chunk at a time, and the stream decodes as it is
+    read (``newline=""``, for the csv module). So reading a 100 MB messages.csv
+    needs about its own size in memory, not several times it.
+
+    >>> stream, warnings = decode_stream("\ufeffFROM,TO\\nZoë,Ann".encode(), "m.csv")
+    >>> stream.read(), warnings
+    ('FROM,TO\\nZoë,Ann', [])
+    """
+    warnings: list[str] = []
+    replaced = (
+        f"{source}: invalid UTF-8 bytes were replaced (\N{REPLACEMENT CHARACTER}); "
+        "re-export from LinkedIn to keep accents and emoji"
+    )
+    raw: bytes = data
+    codec = _utf16_codec(data)
+    errors = "replace"
+    if codec:
+        if _replacements(data, codec):
+            warnings.append(replaced.replace("UTF-8", "UTF-16"))
+    else:
+        bom = data.startswith(_UTF8_BOM)
+        if data.find(b"\x00") >= 0:
+            raise ExportError(f"{source}: this looks like a binary file, not a CSV")
+        codec = "utf-8-sig" if bom else "utf-8"
+        try:
+            _replacements(data, codec, "strict")
+            errors = "strict"
+        except UnicodeDecodeError:
+            bad = _replacements(data, codec)
+            if _looks_cp1252_counted(data, bad):
+                codec, raw = "cp1252", data[len(_UTF8_BOM) :] if bom else data
+            else:
+                warnings.append(replaced)
+    head = io.TextIOWrapper(io.BytesIO(raw[:16384]), encoding=codec, errors="replace")
+    refuse_binary(head.read(4096).lstrip("\ufeff"), source)
+    stream = io.TextIOWrapper(
+        io.BufferedReader(_BytesReader(raw), _CHUNK), encoding=codec, errors=errors, newline=""
+    )
+    return stream, warnings
+
+
+class _BytesReader(io.RawIOBase):
+    """Read a bytes-like object in place (``io.BytesIO`` copies a bytearray first)."""
+
+    def __init__(self, data: bytes) -> None:
+        self._view = memoryview(data)
+        self._at = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        n = min(len(buffer), len(self._view) - self._at)
+        buffer[:n] = self._view[self._at : self._at + n]
+        self._at += n
+        return n
+
+
+def _looks_cp1252_counted(data: bytes, replacements: int) -> bool:
+    """:func:`_looks_cp1252` from the number of U+FFFD a UTF-8 decoding gave."""
+    if _EMOJI_START in data:
+        return False
+    broken = replacements - data.count("\ufffd".encode())
+    if sum(1 for _ in _UTF8_SEQUENCES.finditer(data)) >= broken:
+        return False  # mostly intact UTF-8 with some damage
+    return _CP1252_UNDEFINED.search(data) is None
 
 
 def _looks_cp1252(data: bytes, replaced: str) -> bool:

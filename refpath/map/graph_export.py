@@ -8,6 +8,7 @@ yEd or a spreadsheet. Emails are written only when asked for.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from refpath.errors import InputError
 from refpath.map.clusters import market_clusters
 from refpath.map.network import inferred_ties, load_network, team_graph, with_emails
-from refpath.outfiles import write_csv
+from refpath.outfiles import atomic_output, store_files, write_csv
 
 if TYPE_CHECKING:
     from refpath.store.db import Store
@@ -45,8 +46,20 @@ def _xml_safe(g: Any) -> None:
                 data[k] = _NOT_XML.sub("", v)
 
 
+def export_files(path: Path) -> tuple[Path, ...]:
+    """The files :func:`export_graph` writes for ``path``: itself, or two CSVs beside it."""
+    if path.suffix.lower() != ".csv":
+        return (path,)
+    return (path.with_name(f"{path.stem}_nodes.csv"), path.with_name(f"{path.stem}_edges.csv"))
+
+
 def export_graph(
-    store: Store, path: Path, *, show_emails: bool = False, inferred: bool = False
+    store: Store,
+    path: Path,
+    *,
+    show_emails: bool = False,
+    inferred: bool = False,
+    protect: Sequence[tuple[Path, str]] = (),
 ) -> Exported:
     """Write the whole team network to ``path`` (.gexf, .graphml, or .csv as two files).
 
@@ -65,6 +78,9 @@ def export_graph(
         Add each person's email (left out by default).
     inferred : bool
         Add the same-company ties of :func:`inferred_ties`.
+    protect : sequence of (Path, str)
+        Inputs no file written may replace (the store is always protected).
+        Each file is written atomically (temporary file, then rename).
 
     Returns
     -------
@@ -87,26 +103,22 @@ def export_graph(
     if inferred:
         net = replace(net, ties=net.ties + tuple(inferred_ties(net)))
     g = team_graph(net, membership=market_clusters(net).membership, show_emails=show_emails)
-    files: tuple[Path, ...] = (path,)
+    files = export_files(path)
+    keep = (*protect, *store_files(store.path))
     if suffix in (".gexf", ".graphml"):
         _xml_safe(g)
     try:
-        if suffix == ".gexf":
-            nx.write_gexf(g, path)
-        elif suffix == ".graphml":
-            nx.write_graphml(g, path)
+        if suffix in (".gexf", ".graphml"):
+            with atomic_output(path, protect=keep) as f:
+                (nx.write_gexf if suffix == ".gexf" else nx.write_graphml)(g, f)
         else:
-            files = (
-                path.with_name(f"{path.stem}_nodes.csv"),
-                path.with_name(f"{path.stem}_edges.csv"),
-            )
             cols = ["name", "company", "position", "is_owner", "community"]
             cols += ["email"] if show_emails else []
             nodes = ([n, *map(d.get, cols)] for n, d in g.nodes(data=True))
-            write_csv(files[0], ["id", *cols], nodes)
+            write_csv(files[0], ["id", *cols], nodes, protect=keep)
             ecols = ["connected_on", "strength", "kind", "owners"]
             edges = ([a, b, *map(d.get, ecols)] for a, b, d in g.edges(data=True))
-            write_csv(files[1], ["source", "target", *ecols], edges)
+            write_csv(files[1], ["source", "target", *ecols], edges, protect=keep)
     except OSError as err:
         raise InputError(f"{path}: cannot write: {err.strerror or err}") from err
     return Exported(files, g.number_of_nodes(), g.number_of_edges())

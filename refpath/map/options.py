@@ -36,3 +36,5 @@ class MapOptions:
     focus: int | None = None  #: person id of a colleague: draw only their network
     layout: str = "clusters"
     max_people: int = FULL_LIMIT
+    #: inputs the picture may not replace: (path, what), e.g. the store
+    protect: tuple[tuple[Path, str], ...] = ()

@@ -41,6 +41,7 @@ from refpath.map.layout import (
 )
 from refpath.map.network import TeamNetwork
 from refpath.map.options import MapOptions, Route
+from refpath.outfiles import atomic_output
 
 if TYPE_CHECKING:
     pass
@@ -212,24 +213,25 @@ def _render(
         fig, net, cl, opts, (len(people), len(owners - {net.me}), net.me in owners), summarised
     )
     draw_legend(fig, net, cl, scene, opts)
-    _save(fig, canvas, opts.out)
+    _save(fig, canvas, opts.out, opts.protect)
     n_clusters = len(set(scene.sizes) - {TEAM})
     return MapResult(opts.out, summarised, len(people), n_clusters, placed, title)
 
 
-def _save(fig: Any, canvas: Any, out: Path) -> None:
-    """Save by extension; a PNG is reduced to 256 colours (a third of the bytes, same look)."""
+def _save(fig: Any, canvas: Any, out: Path, protect: Sequence[tuple[Path, str]] = ()) -> None:
+    """Save by extension, atomically; a PNG is reduced to 256 colours (a third of the bytes)."""
     fmt = out.suffix[1:].lower()
     try:
-        if fmt != "png":
-            fig.savefig(out, format=fmt)
-            return
-        from PIL import Image
+        with atomic_output(out, protect=protect) as f:
+            if fmt != "png":
+                fig.savefig(f, format=fmt)
+                return
+            from PIL import Image
 
-        canvas.draw()
-        rgba = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba())
-        rgb = rgba.convert("RGB")  # octree keeps rare colours (legend swatches) exact
-        rgb.quantize(256, method=Image.Quantize.FASTOCTREE).save(out, format="PNG", optimize=True)
+            canvas.draw()
+            rgba = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba())
+            rgb = rgba.convert("RGB")  # octree keeps rare colours (legend swatches) exact
+            rgb.quantize(256, method=Image.Quantize.FASTOCTREE).save(f, format="PNG", optimize=True)
     except OSError as err:
         raise InputError(f"{out}: cannot write the picture: {err.strerror or err}") from err
 

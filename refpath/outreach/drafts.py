@@ -17,10 +17,10 @@ Nothing here prints; :func:`write_markdown` is the only file writer.
 from __future__ import annotations
 
 import functools
-import os
 import re
 import tomllib
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -29,6 +29,7 @@ from typing import Any
 import jinja2
 
 from refpath.errors import InputError, RefpathError
+from refpath.outfiles import atomic_output
 from refpath.outreach.etiquette import FREE_NOTE_LIMIT, LIMITS, char_count
 from refpath.outreach.wording import clean, common_ground, tie_of, to_knower, tone, who_of, why
 from refpath.routes.introducers import Introduction, Routes
@@ -381,7 +382,9 @@ def draft_markdown(draft: Draft, *, note: bool = True) -> str:
     )
 
 
-def write_markdown(draft: Draft, out_dir: Path) -> Path:
+def write_markdown(
+    draft: Draft, out_dir: Path, *, protect: Iterable[tuple[Path, str]] = ()
+) -> Path:
     """Write the whole draft as Markdown, one file per draft, for a CRM or email client.
 
     Parameters
@@ -390,7 +393,10 @@ def write_markdown(draft: Draft, out_dir: Path) -> Path:
         From :func:`draft_for`.
     out_dir
         Created when missing. The file is ``<target>-via-<introducer>.md``
-        (see :func:`slug`); writing the same draft again replaces it.
+        (see :func:`slug`); writing the same draft again replaces it, atomically.
+    protect
+        Files the draft may not replace (the store, ...): see
+        :func:`refpath.outfiles.atomic_output`.
 
     Returns
     -------
@@ -406,9 +412,9 @@ def write_markdown(draft: Draft, out_dir: Path) -> Path:
     path = Path(out_dir) / name
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{name}.tmp")
-        tmp.write_text(draft_markdown(draft), encoding="utf-8")
-        os.replace(tmp, path)
+        text = draft_markdown(draft)
+        with atomic_output(path, text=True, protect=protect) as f:
+            f.write(text)
     except OSError as err:
         raise InputError(f"{out_dir}: cannot write the draft: {err.strerror or err}") from err
     return path

@@ -48,6 +48,7 @@ _URL = {
 _DELIMITERS = (",", ";", "\t")
 _HEADER_SEARCH = 10  # a header may follow a short preamble (export notes, a title line)
 _SHOWN = 5  # line numbers quoted in one warning
+MAX_LIST = 64 * 2**20  # a lead list of 64 MB holds about a million prospects
 _WORDS = re.compile(r"[^\W\d_][^\W\d_ .'’-]*(?:[ .'’-]+[^\W\d_]+)*\.?")  # "Anne-Marie O'Neil"
 
 _Header = tuple[int, str, dict[str, int]]  # (line index, delimiter, column index per role)
@@ -178,6 +179,8 @@ def _parse_table(source: str, lines: list[str], found: _Header) -> ProspectList:
     prospects: list[Prospect] = []
     nameless: list[int] = []
     long_rows: list[int] = []
+    headers: list[int] = []  # the header again (two lists pasted together): not a prospect
+    folded_header = [_fold(c) for c in header]
     start = index + 2
     rows: list[tuple[int, list[str]]] = []
     try:
@@ -200,12 +203,15 @@ def _parse_table(source: str, lines: list[str], found: _Header) -> ProspectList:
     for line, row in rows:
         if not any(c.strip() for c in row):
             continue
+        if [_fold(c) for c in row[: len(header)]] == folded_header:
+            headers.append(line)
+            continue
         if len(row) > len(header):
             long_rows.append(line)
         name = _first_last(display_name(cell(row, "name")))
         name = name or display_name(cell(row, "first"), cell(row, "last"))
         url = cell(row, "url")
-        if not name and not profile_key(url):
+        if not name_key(name) and not profile_key(url):  # '', '%', '*': would match anyone
             nameless.append(line)
             continue
         extra = tuple(row[i].strip() if i < len(row) else "" for i, _ in columns)
@@ -226,6 +232,8 @@ def _parse_table(source: str, lines: list[str], found: _Header) -> ProspectList:
         warnings.append(f"{source}: lines 1–{index} before the header were skipped")
     if nameless:
         warnings.append(f"{source}: {_some(nameless)}: no name or profile URL; skipped")
+    if headers:
+        warnings.append(f"{source}: {_some(headers)}: the header line again; skipped")
     if long_rows:
         warnings.append(
             f"{source}: {_some(long_rows)}: more cells than the header has columns; "
@@ -244,17 +252,23 @@ def _parse_table(source: str, lines: list[str], found: _Header) -> ProspectList:
 
 def _parse_plain(source: str, lines: list[str]) -> ProspectList:
     prospects: list[Prospect] = []
+    nameless: list[int] = []
     for number, raw in enumerate(lines, 1):
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
         if profile_key(line):
             prospects.append(Prospect("", "", line, number))
-        elif display_name(line):
+        elif name_key(line):
             prospects.append(Prospect(_first_last(display_name(line)), "", "", number))
+        else:  # symbols only: would match anyone whose name folds to nothing
+            nameless.append(number)
     if not prospects:
-        raise ProspectListError(f"{source}: no prospects found (only blank or comment lines)")
-    return ProspectList(source, tuple(prospects))
+        raise ProspectListError(
+            f"{source}: no prospects found (only blank, comment or symbol-only lines)"
+        )
+    skipped = f"{source}: {_some(nameless)}: no name or profile URL; skipped"
+    return ProspectList(source, tuple(prospects), warnings=(skipped,) if nameless else ())
 
 
 def parse_prospects(text: str, source: str = "<prospects>") -> ProspectList:
@@ -307,17 +321,14 @@ def read_prospects(path: Path) -> ProspectList:
     """Read and parse a lead-list file (UTF-8 with or without BOM, UTF-16, cp1252).
 
     Raises :class:`ProspectListError` naming ``path`` when it cannot be read
-    or parsed.
+    or parsed, at once for anything but a regular file (a FIFO, ``/dev/zero``),
+    and for a file over 64 MB.
     """
+    from refpath.exports.locate import read_regular
     from refpath.exports.text import decode_export
 
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except IsADirectoryError as err:
-        raise ProspectListError(f"{path}: is a folder; give a CSV or text file") from err
-    except OSError as err:
-        raise ProspectListError(f"{path}: cannot read: {err.strerror or err}") from err
+    data = read_regular(path, MAX_LIST, "a lead list", ProspectListError)
     try:
         text, warnings = decode_export(data, str(path))
     except ExportError as err:

@@ -14,14 +14,13 @@ Nothing here invents a fact;
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 
+from refpath.outfiles import one_line
 from refpath.routes.introducers import Hop
 from refpath.routes.people import Person
 
-_CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-_]|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 #: A tie whose last two-way message is at most this many years old counts as "in touch".
 IN_TOUCH_YEARS = 3
 _TITLES = {"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "prof", "prof.", "mx", "mx."}
@@ -90,7 +89,7 @@ def and_join(items: list[str] | tuple[str, ...]) -> str:
 
 def clean(text: str) -> str:
     """``text`` without control characters or escape sequences, white space collapsed."""
-    return " ".join(_CONTROL.sub("", text).split())
+    return " ".join(one_line(text).split())
 
 
 def who_of(p: Person | None, headline: str = "", name: str = "") -> Who:

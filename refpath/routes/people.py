@@ -22,7 +22,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
-from refpath.errors import AmbiguousPerson, UnknownPerson
+from refpath.errors import AmbiguousPerson, InputError, UnknownPerson
 from refpath.identity import (
     canonical_url,
     companies_match,
@@ -164,6 +164,20 @@ def _at_company(people: list[Person], company: str | None) -> list[Person]:
     return [p for p in people if companies_match(ck, company_key(p.company))]
 
 
+def require_name(query: str) -> str:
+    """The folded name ``query`` gives; InputError when it has no letter or digit.
+
+    An empty or symbol-only query (``""``, ``"%"``, ``"*"``) folds to nothing,
+    and would match everyone whose name folds to nothing too: it is bad input.
+    """
+    nk = name_key(query)
+    if not nk:
+        raise InputError(
+            f"{query!r} is not a name: give a name with letters, or a LinkedIn profile URL"
+        )
+    return nk
+
+
 def find_people(store: Store, query: str, *, company: str | None = None) -> list[Person]:
     """Every person matching ``query`` (a name or a profile URL), narrowed by company.
 
@@ -177,9 +191,9 @@ def find_people(store: Store, query: str, *, company: str | None = None) -> list
     if key:
         pid = store.person_id_for_key(key)
         return _at_company(people_by_ids(conn, [pid] if pid is not None else []), company)
-    nk = name_key(query)
-    if not nk:
-        return []
+    nk = require_name(query)
+    if company is not None and not company_key(company):
+        raise InputError(f"--company {company!r} is not a company name: give letters or digits")
     ids = [r[0] for r in conn.execute("SELECT id FROM people WHERE name_key = ?", (nk,))]
     people = _at_company(people_by_ids(conn, ids), company)
     if not people:
@@ -277,8 +291,8 @@ def people_at(conn: sqlite3.Connection, company: str) -> list[int]:
     :class:`UnknownPerson` with the closest real company names when nothing matches.
     """
     ck = company_key(company)
-    if not ck:
-        raise UnknownPerson(f"{company!r} is not a company name")
+    if not ck:  # '', '%', '*': would match every person with no company
+        raise InputError(f"{company!r} is not a company name: give letters or digits of one")
     keys = company_keys_matching(conn, ck)
     if not keys:
         keys = [
@@ -476,6 +490,12 @@ def record_decision(
     """
     pa = _decision_side(store, a, company_a)
     pb = _decision_side(store, b, company_b)
+    one = (pa if isinstance(pa, str) else pa.key) == (pb if isinstance(pb, str) else pb.key)
+    if one and (same or isinstance(pa, str)):  # ('different' on one person: see below)
+        raise InputError(
+            f"{a!r} and {b!r} name the same entry; name two different people "
+            "(see refpath doctor for the entries to settle)"
+        )
     if isinstance(pa, str) or isinstance(pb, str):
         if same:
             missing = pa if isinstance(pa, str) else pb

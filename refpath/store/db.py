@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -189,14 +190,80 @@ def default_path() -> Path:
     return user_data_path("refpath", appauthor=False) / "refpath.db"
 
 
-def _create_private(path: Path) -> None:
-    """Create an empty file readable and writable by its owner only (0600)."""
+def _create_private(path: Path) -> bool:
+    """Create an empty file readable and writable by its owner only (0600).
+
+    Returns False when another refpath created it a moment ago.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:  # another refpath created it a moment ago
-        return
+    except FileExistsError:
+        return False
     os.close(fd)
+    return True
+
+
+def _share(path: Path) -> int:
+    """An open descriptor of ``path`` holding a shared ``flock`` on it.
+
+    Every refpath process holds one while it uses the store. A process that
+    created a store and then failed removes the file only when it can take the
+    lock exclusively, i.e. when no other refpath has the store open (see
+    :meth:`Store.discard_if_unused`). Raises FileNotFoundError when the file was
+    removed meanwhile (the caller creates it again).
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+    try:
+        if _flock is not None:
+            with suppress(OSError):  # a file system without flock: nothing is removed then
+                _flock(fd, _LOCK_SH)
+        held, named = os.fstat(fd), os.stat(path)
+        if (held.st_ino, held.st_dev) != (named.st_ino, named.st_dev):
+            raise FileNotFoundError(path)  # removed (and maybe re-made) before the lock
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def _writable(path: Path) -> bool:
+    """Whether a write to the store can work: the file and its folder (for -wal/-shm)."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
+    """A connection to the store; read-only (``mode=ro``) when it cannot be written.
+
+    A read-only WAL store whose ``-shm`` cannot be made (a folder without write
+    permission, a read-only file system) is opened ``immutable``: SQLite then
+    reads the file as it is, without locks.
+    """
+    if not read_only:
+        return sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+    uri = path.resolve().as_uri() + "?mode=ro"
+    conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+    try:
+        conn.execute("PRAGMA schema_version").fetchone()
+    except sqlite3.OperationalError as err:
+        if "unable to open" not in str(err) and "readonly" not in str(err):
+            return conn  # (a damaged file: the schema check reports it)
+        conn.close()
+        conn = sqlite3.connect(
+            uri + "&immutable=1", uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None
+        )
+    except sqlite3.DatabaseError:
+        pass  # not a database: the schema check reports it
+    return conn
+
+
+try:
+    from fcntl import LOCK_EX as _LOCK_EX
+    from fcntl import LOCK_NB as _LOCK_NB
+    from fcntl import LOCK_SH as _LOCK_SH
+    from fcntl import flock as _flock
+except ImportError:  # pragma: no cover - not POSIX: a failed first add leaves its empty store
+    _flock = None  # type: ignore[assignment]
 
 
 class Store:
@@ -211,19 +278,70 @@ class Store:
     Stats(people=0, connections=0, owners=0)
     """
 
-    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+    def __init__(
+        self,
+        path: Path,
+        conn: sqlite3.Connection,
+        *,
+        created: bool = False,
+        was_empty: bool = False,
+        read_only: bool = False,
+        lock_fd: int = -1,
+    ) -> None:
         self.path = path
         self.conn = conn
+        self.created = created  #: this open made the file
+        self.was_empty = was_empty  #: the file was there, empty, and this open made it a store
+        self.read_only = read_only  #: opened read-only: the file or its folder can't be written
+        self._lock_fd = lock_fd
 
     # -- lifecycle ---------------------------------------------------------
     def close(self) -> None:
         self.conn.close()
+        if self._lock_fd >= 0:
+            os.close(self._lock_fd)
+            self._lock_fd = -1
 
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        if exc_type is not None and (self.created or self.was_empty):
+            self.discard_if_unused()
         self.close()
+
+    def discard_if_unused(self) -> bool:
+        """Remove a store this open created, when it is still empty and no one else uses it.
+
+        So a first ``add`` that fails leaves no empty store file behind; an empty
+        file the user had given goes back to empty. Nothing is removed while
+        another refpath has the store open (it holds the shared lock) or once
+        anything was stored. Returns whether the files were removed.
+        """
+        made = self.created or self.was_empty
+        if not made or self._lock_fd < 0 or _flock is None:
+            return False
+        try:
+            _flock(self._lock_fd, _LOCK_EX | _LOCK_NB)
+            if self.conn.in_transaction:
+                self.conn.rollback()
+            q = "SELECT (SELECT COUNT(*) FROM owners) + (SELECT COUNT(*) FROM people)"
+            if self.conn.execute(q).fetchone()[0]:
+                return False
+        except (OSError, sqlite3.Error):
+            return False
+        self.conn.close()
+        for p in (Path(f"{self.path}{s}") for s in ("-wal", "-shm", "-journal")):
+            with suppress(FileNotFoundError):
+                os.unlink(p)
+        if self.created:
+            with suppress(FileNotFoundError):
+                os.unlink(self.path)
+        else:
+            with suppress(OSError):
+                os.truncate(self.path, 0)
+        self.close()
+        return True
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -348,7 +466,10 @@ def _store_error(path: Path, err: sqlite3.Error) -> StoreError:
             f"{path}: this file is damaged or not a refpath store; nothing was changed"
         )
     if "readonly" in text:
-        return StoreError(f"{path}: the store is read-only; check the file's permissions")
+        return StoreError(
+            f"{path}: the store is read-only (no write permission on it or its folder, or a "
+            "read-only file system); nothing was changed"
+        )
     return StoreError(f"{path}: store error: {text}")
 
 
@@ -366,37 +487,85 @@ def open_store(path: Path, *, create: bool = True) -> Store:
     """Open (and on first use create) the store at ``path``.
 
     Raises :class:`StoreError` for a missing store when ``create`` is False, a
-    store written by a newer refpath, a file that is not a refpath store, or a
-    damaged file. An existing file is never modified by a failed open.
+    path that is not a regular file (``/dev/null``), a store written by a newer
+    refpath, a file that is not a refpath store (``user_version`` 0 or below
+    included), or a damaged file. An existing file is never modified by a failed
+    open. A store that cannot be written (no permission, a read-only file
+    system) is opened read-only: queries work, and a write fails with
+    "read-only". A store this call created is removed again when the open, or
+    the ``with`` block using the store, fails while it is still empty.
     """
     path = Path(path)
     if path.is_dir():
         raise StoreError(f"{path}: is a folder; --db needs a file path such as {path}/refpath.db")
-    is_new = not path.exists() or path.stat().st_size == 0
-    if is_new and not create:
-        raise StoreError(f"{path}: no refpath store here yet; run 'refpath add EXPORTS' first")
     try:
-        if not path.exists():
-            _create_private(path)
-        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+        conn, created, was_empty, read_only, lock_fd = _open(path, create)
     except (OSError, sqlite3.Error) as err:
         raise StoreError(f"{path}: cannot open the store: {err}") from err
     # Two refpaths creating one new store race for SQLite's locks (journal-mode change,
     # WAL recovery), which can answer "busy" at once rather than waiting: retry a while.
     deadline = time.monotonic() + BUSY_TIMEOUT_S
+    store = Store(
+        path, conn, created=created, was_empty=was_empty, read_only=read_only, lock_fd=lock_fd
+    )
     try:
         while True:
             try:
-                _check_or_create_schema(path, conn, is_new)
+                _check_or_create_schema(path, conn, created or os.stat(path).st_size == 0)
                 break
             except _Busy as busy:
                 if time.monotonic() > deadline:
                     raise _store_error(path, busy.error) from busy.error
                 time.sleep(0.05)
     except BaseException:
-        conn.close()
+        store.discard_if_unused()
+        store.close()
         raise
-    return Store(path, conn)
+    return store
+
+
+def _open(path: Path, create: bool) -> tuple[sqlite3.Connection, bool, bool, bool, int]:
+    """(connection, created, was an empty file, read-only, shared-lock descriptor) for ``path``.
+
+    Refuses a path that is not a regular file (``/dev/null``, a FIFO), a store
+    not there yet unless ``create``, and a new store that cannot be written. An
+    existing empty file taken as a new store is made 0600.
+    """
+    for _ in range(20):  # a failing first add may remove the file under us: retry
+        try:
+            st = os.stat(path)
+        except FileNotFoundError:
+            st = None
+        if st is not None and not stat.S_ISREG(st.st_mode):
+            raise StoreError(
+                f"{path}: not a regular file (a device or a pipe); --db needs a store file "
+                "such as refpath.db"
+            )
+        is_new = st is None or st.st_size == 0
+        if is_new and not create:
+            raise StoreError(f"{path}: no refpath store here yet; run 'refpath add EXPORTS' first")
+        created = st is None and _create_private(path)
+        try:
+            lock_fd = _share(path)
+        except FileNotFoundError:
+            continue
+        try:
+            read_only = not _writable(path)
+            if is_new and read_only:
+                raise StoreError(
+                    f"{path}: the store is read-only (no write permission, or a read-only "
+                    "file system); a new store cannot be made here"
+                )
+            was_empty = not created and os.fstat(lock_fd).st_size == 0
+            if was_empty:
+                os.chmod(path, 0o600)  # someone's empty file becomes a private store
+            return _connect(path, read_only), created, was_empty, read_only, lock_fd
+        except BaseException:
+            os.close(lock_fd)
+            if created:
+                os.unlink(path)
+            raise
+    raise StoreError(f"{path}: cannot open the store: it keeps disappearing")
 
 
 class _Busy(Exception):
@@ -422,7 +591,7 @@ def _check_or_create_schema(path: Path, conn: sqlite3.Connection, is_new: bool) 
         raise _store_error(path, err) from err
     # An SQLite file with nothing in it may be a store another refpath is creating right now.
     empty = not (has_tables or app_id or version)
-    if app_id != APPLICATION_ID and not (is_new or empty):
+    if (app_id != APPLICATION_ID or version <= 0) and not (is_new or empty):
         raise StoreError(f"{path}: this file is not a refpath store; nothing was changed")
     if version > SCHEMA_VERSION:
         raise StoreError(

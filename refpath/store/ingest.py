@@ -351,6 +351,69 @@ def _check_owner(owners: dict[str, str], export: Export) -> None:
     owners[nk] = export.source
 
 
+def _forget_aliases_only_they_made(conn: sqlite3.Connection) -> None:
+    """Drop the ``ow:``, ``nm:`` and ``urn:`` aliases of touched people that nothing left backs.
+
+    An ``ow:`` alias is backed by a remaining colleague of that name; an ``nm:``
+    alias (a row without URL that a URL row took over) by a remaining
+    connection row without URL whose name and company give that key; a
+    ``urn:`` alias (evidence that named someone by member URN) by remaining
+    evidence about that person, from any colleague (the store does not say
+    whose evidence made it, so it stays while anyone's evidence might have). A
+    colleague whose key is such an unbacked ``nm:`` key (their row in the
+    removed export, linked to them) gets their own ``ow:`` key back. An alias
+    a ``same``/``different`` decision or the outreach log names stays: the
+    user typed those, and they keep the key anyway.
+    """
+    kept_by_user = {
+        k
+        for (k,) in conn.execute(
+            "SELECT a FROM decisions UNION SELECT b FROM decisions "
+            "UNION SELECT prospect_key FROM outreach UNION SELECT introducer_key FROM outreach"
+        )
+    }
+    owners = {owner_key(name) for (name,) in conn.execute("SELECT name FROM owners")}
+
+    def backed_nm(key: str, pid: int) -> bool:
+        return key.split("#", 1)[0] in {
+            f"nm:{name_key(name)}|{company_key(company)}"
+            for name, company in conn.execute(
+                "SELECT name, company FROM connections WHERE person_id = ? AND url = ''", (pid,)
+            )
+        }
+
+    for pid, key, name in conn.execute(
+        """SELECT p.id, p.key, o.name FROM people p JOIN owners o ON o.person_id = p.id
+           WHERE p.id IN (SELECT person_id FROM touched) AND p.key LIKE 'nm:%'"""
+    ).fetchall():
+        if not backed_nm(key, pid):
+            conn.execute("DELETE FROM aliases WHERE alias = ?", (owner_key(name),))
+            conn.execute("UPDATE people SET key = ? WHERE id = ?", (owner_key(name), pid))
+            if key in kept_by_user:
+                conn.execute("INSERT OR IGNORE INTO aliases VALUES (?, ?)", (key, pid))
+
+    def evidenced(pid: int) -> bool:
+        return bool(conn.execute("SELECT 1 FROM signals WHERE person_id = ?", (pid,)).fetchone())
+
+    gone = []
+    for alias, pid in conn.execute(
+        """SELECT alias, person_id FROM aliases
+           WHERE person_id IN (SELECT person_id FROM touched)
+             AND (alias LIKE 'ow:%' OR alias LIKE 'nm:%' OR alias LIKE 'urn:%')"""
+    ).fetchall():
+        if alias in kept_by_user:
+            continue
+        if alias.startswith("ow:"):
+            backed = alias in owners
+        elif alias.startswith("urn:"):
+            backed = evidenced(pid)
+        else:
+            backed = backed_nm(alias, pid)
+        if not backed:
+            gone.append((alias,))
+    conn.executemany("DELETE FROM aliases WHERE alias = ?", gone)
+
+
 def _forget_urls_only_they_gave(conn: sqlite3.Connection) -> None:
     """People whose profile URL only the removed export gave go back to their name key."""
     for (pid,) in conn.execute(
@@ -415,7 +478,7 @@ def remove_owner(store: Store, owner_name: str) -> int:
                  AND EXISTS (SELECT 1 FROM connections c WHERE c.person_id = people.id)"""
         )
         _forget_urls_only_they_gave(conn)
-        # (the name key follows the name a remaining export gives, as the name does)
+        _forget_aliases_only_they_made(conn)
         conn.executemany(
             "UPDATE people SET company_key = ?, name_key = CASE WHEN ? != '' THEN ? "
             "ELSE name_key END WHERE id = ?",

@@ -269,7 +269,7 @@ def test_check_bad_files_exit_2(tmp_path):
     binary = tmp_path / "binary.txt"
     binary.write_bytes(b"\x00\x01\x02PK\x03\x04" * 10)
     for path, message in [
-        (tmp_path / "missing.txt", "cannot read: No such file or directory"),
+        (tmp_path / "missing.txt", "can't read it (No such file or directory)"),
         (empty, "the message is empty"),
         (binary, "not a text file; save the message as UTF-8 text"),
     ]:

@@ -201,7 +201,7 @@ def test_other_refusals_have_their_exit_codes(db, tmp_path):
     same = run(db, "plan", leads, "-o", leads)
     assert same.exit_code == 2
     assert lines(same.stderr) == [
-        f"refpath: error: {leads}: is the lead list itself; write the plan to another file"
+        f"refpath: error: {leads}: is the lead list itself; write the output to another file"
     ]
     nowhere = run(db, "plan", leads, "-o", tmp_path / "no" / "such" / "plan.csv")
     assert nowhere.exit_code == 2

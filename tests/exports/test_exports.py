@@ -261,8 +261,9 @@ def test_an_unreadable_date_keeps_the_row_undated_and_is_counted():
     text = HEADER + "Mara,Quill,,,Inkwell,CTO,31-xyz-21\nTeo,Lind,,,Inkwell,CFO,13 Feb 2026"
     parsed = parse_connections(text, source="demo.csv")
     assert [c.connected_on for c in parsed.contacts] == [None, date(2026, 2, 13)]
-    assert parsed.warnings == (
-        "demo.csv: 1 'Connected On' date could not be read (e.g. '31-xyz-21'); kept without a date",
+    (warning,) = parsed.warnings
+    assert warning.startswith(
+        "demo.csv: 1 'Connected On' date could not be read (e.g. '31-xyz-21'); kept without a date"
     )
 
 
@@ -780,3 +781,34 @@ def test_damaged_zips_give_an_export_or_an_export_error(tmp_path, archive_files)
             read_export(path, owner="Test Owner")
         except ExportError as err:
             assert "damaged.zip" in str(err)
+
+
+# -- decode_stream: decode_export's decisions, streamed -------------------------------
+
+_TEXTS = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        st.binary(max_size=300),
+        _TEXTS.map(lambda t: t.encode("utf-8")),
+        _TEXTS.map(lambda t: b"\xef\xbb\xbf" + t.encode("utf-8")),
+        _TEXTS.map(lambda t: t.encode("utf-16")),
+        _TEXTS.map(lambda t: t.encode("cp1252", errors="ignore")),
+        st.tuples(_TEXTS, st.binary(max_size=4)).map(lambda p: p[0].encode() + p[1]),
+    )
+)
+def test_decode_stream_reads_what_decode_export_reads(data):
+    from refpath.exports.text import decode_stream
+
+    try:
+        text, warnings = decode_export(data, "f.csv")
+    except ExportError as error:
+        with pytest.raises(ExportError, match="binary"):
+            decode_stream(data, "f.csv")
+        assert "binary" in str(error)
+        return
+    stream, streamed = decode_stream(data, "f.csv")
+    assert stream.read().lstrip("\ufeff") == text.lstrip("\ufeff")
+    assert streamed == warnings

@@ -155,3 +155,21 @@ def connections_text(rows: list[list[str]]) -> str:
     writer.writerow(HEADER)
     writer.writerows(rows)
     return buf.getvalue()
+
+
+# A small Python starts refpath and reports its peak RSS. Measuring from pytest itself would
+# count the pages a forked child shares with pytest (which holds the bombs) before its exec.
+_MEASURE = (
+    "import resource, subprocess, sys; "
+    "rc = subprocess.run(sys.argv[1:]).returncode; "
+    "sys.stderr.write(f'\\n@@ {rc} {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}')"
+)
+
+
+def run_measured(db: Path, *args: object, cwd: Path | None = None) -> tuple[int, str, str, int]:
+    """Run refpath; (exit code, stdout, stderr, peak RSS in MB) of that very process."""
+    cmd = [sys.executable, "-c", _MEASURE, *map(str, refpath_cmd(db, *args))]
+    proc = subprocess.run(cmd, capture_output=True, cwd=cwd, env=child_env(), text=True)
+    err, _, tail = proc.stderr.rpartition("\n@@ ")
+    code, maxrss_kib = (int(x) for x in tail.split())
+    return code, proc.stdout, err, maxrss_kib // 1024

@@ -14,8 +14,6 @@ command and look at the file system, the memory used and the store.)
 from __future__ import annotations
 
 import struct
-import subprocess
-import sys
 import tempfile
 import uuid
 import zipfile
@@ -28,12 +26,11 @@ from .support import (
     ALEX_ZIP,
     REPO,
     SMALL,
-    child_env,
     digest,
     new_store,
     one_error_line,
     raw_bytes,
-    refpath_cmd,
+    run_measured,
     tree,
 )
 
@@ -43,24 +40,6 @@ MB = 2**20
 
 def connections_csv() -> bytes:
     return (ARCHIVE / "Connections.csv").read_bytes()
-
-
-# A small Python starts refpath and reports its peak RSS. Measuring from pytest itself would
-# count the pages a forked child shares with pytest (which holds the bombs) before its exec.
-_MEASURE = (
-    "import resource, subprocess, sys; "
-    "rc = subprocess.run(sys.argv[1:]).returncode; "
-    "sys.stderr.write(f'\\n@@ {rc} {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}')"
-)
-
-
-def run_measured(db: Path, *args: object, cwd: Path) -> tuple[int, str, str, int]:
-    """Run refpath; (exit code, stdout, stderr, peak RSS in MB) of that very process."""
-    cmd = [sys.executable, "-c", _MEASURE, *map(str, refpath_cmd(db, *args))]
-    proc = subprocess.run(cmd, capture_output=True, cwd=cwd, env=child_env(), text=True)
-    err, _, tail = proc.stderr.rpartition("\n@@ ")
-    code, maxrss_kib = (int(x) for x in tail.split())
-    return code, proc.stdout, err, maxrss_kib // 1024
 
 
 @pytest.fixture

@@ -213,7 +213,7 @@ COMMANDS = [
     ["to", "[bold red]x[/] Markup"],  # two namesakes: the ambiguity list
     ["to", "\x1b]0;pwned\x07Nobody \x1b[31mHere"],  # unknown, echoed back
     ["remove", "\x1b[31mNobody\x07"],  # unknown owner: lists the owners
-    ["same", IN + "hostile-ansi", "\x1b[2J"],
+    ["same", IN + "hostile-ansi", "Nobody \x1b[2J"],
     ["draft", IN + "hostile-ansi", "--reason", "\x1b[2Jmaintenance windows"],
     ["draft", IN + "hostile-markup", "--reason", "x", "--note"],
 ]
