@@ -1,0 +1,242 @@
+"""The best introduction routes to everyone in the store at once, as ``refpath to`` ranks them.
+
+The HTML map embeds, for each person, the routes ``refpath to NAME`` would
+show first. Asking :class:`refpath.paths.RouteFinder` once per person costs
+about a millisecond each (80 s for an 80,000-person team), so this module
+finds the same routes for everyone in one pass over the store:
+
+* every owner's side about every person is read with one query, and the
+  observed routes to a person are the teammates who know them, each reached
+  by the same best start (:meth:`refpath.team.Team.start`) ``to`` uses;
+* the routes ending in an *inferred* tie (a colleague of the target's at the
+  same company) are the same for every target at that company but for the
+  target itself and the people who already know it, so they are built once
+  per company, ranked, and for each person asked first only the best few kept.
+
+Ranking, tie-breaking and the rule that drops an inferred route whose first
+introducer a better route already asks are :mod:`refpath.paths`'s own
+(``_rank``, ``_better``, ``_varied``); the tests check that the result equals
+:func:`refpath.paths.introducers_for` for every person of a team. Colleagues
+(a handful) go through :class:`~refpath.paths.RouteFinder` itself.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from refpath.errors import PersonError
+from refpath.paths import MIN_INFERRED, RouteFinder, _better, _rank, _route, _Route, _varied, guess
+from refpath.people import people_by_ids
+from refpath.store import Store
+from refpath.strength import Side, merge_sides, sides_about, tie_strength
+from refpath.team import Team, Tie
+
+_COMPANY_SQL = "SELECT id FROM people WHERE company_key = ?"
+
+
+@dataclass(frozen=True)
+class MapRoute:
+    """One route as the map draws it: person ids from the start to the target."""
+
+    nodes: tuple[int, ...]  #: from the user (or the teammate to ask) to the target
+    inferred: tuple[bool, ...]  #: per hop: only suggested by a shared company
+    score: float
+
+
+@dataclass(frozen=True)
+class TargetRoutes:
+    """What the map says about one person: their best routes, and whether you know them."""
+
+    routes: tuple[MapRoute, ...]  #: best first, at most ``top``
+    connected: bool  #: your own export lists them
+
+
+def _map_route(r: _Route, t: int) -> MapRoute:
+    """An id-level route as the map draws it (an inferred one ends at a placeholder: ``t``)."""
+    nodes = (r.hops[0].a, *(h.b for h in r.hops[:-1]), t)
+    return MapRoute(nodes, tuple(h.ev.inferred for h in r.hops), r.score)
+
+
+class _Candidates:
+    """One company's inferred routes, ranked, the best few per first introducer."""
+
+    def __init__(self, groups: list[list[tuple[int, _Route]]]) -> None:
+        self.groups = groups  #: per first introducer: (colleague z, route), best first
+
+
+class _AllRoutes:
+    """Routes to every non-colleague, from one read of the store."""
+
+    def __init__(self, store: Store, top: int, today: date) -> None:
+        self.conn, self.top, self.today = store.conn, top, today
+        self.team = team = Team(store.conn, today)
+        self.sides = sides_about(store.conn, "SELECT id FROM people", ())
+        team.sides.update(self.sides)
+        # Every person's company, as Team.load_companies reads it, and each company's size.
+        team.companies.update(
+            (pid, (ck, company))
+            for pid, ck, company in store.conn.execute(
+                "SELECT id, company_key, company FROM people"
+            )
+        )
+        self.size = Counter(ck for ck, _ in team.companies.values() if ck)
+        self.knowers: dict[int, list[int]] = {}
+        for a, b in self.sides:
+            self.knowers.setdefault(b, []).append(a)
+        if team.me is not None:
+            team.load_contacts(team.owner_ids)
+        self._hops: dict[tuple[Any, ...], tuple[Any, float]] = {}
+        self._companies: dict[str, _Candidates] = {}
+        self._guesses: dict[str, tuple[Any, bool, float]] = {}
+
+    def hop(self, a: int, b: int) -> Tie:
+        """``Team.hop(a, b)`` for ``a`` an owner and ``b`` not, its score cached by evidence."""
+        ka = self.team.companies.get(a, ("", ""))[0]
+        kb = self.team.companies.get(b, ("", ""))[0]
+        same = bool(ka) and ka == kb
+        side: Side | None = self.sides.get((a, b))
+        key = (side, same)
+        hit = self._hops.get(key)
+        if hit is None:
+            ev = merge_sides(side, None, same_company=same, teammates=False)
+            hit = self._hops[key] = (ev, tie_strength(ev, today=self.today))
+        return Tie(a, b, hit[0], hit[1])
+
+    def _company(self, ck: str, strength: float, last_ev: Any) -> _Candidates:
+        """The inferred routes into company ``ck``, the last hop to a placeholder target 0.
+
+        A target's routes are compared by score, then inferred or not, then length,
+        then the ids along them: with the target last on each, the placeholder sorts
+        them the same way.
+        """
+        found = self._companies.get(ck)
+        if found is not None:
+            return found
+        team, me = self.team, self.team.me
+        z_sides = sides_about(self.conn, _COMPANY_SQL, (ck,))
+        knowers: dict[int, list[int]] = {}
+        for y, z in z_sides:
+            knowers.setdefault(z, []).append(y)
+        colleagues = set(knowers)
+        colleagues |= {p for p in team.owner_ids if team.companies.get(p, ("",))[0] == ck}
+        routes: dict[int, _Route] = {}
+        last = {z: Tie(z, 0, last_ev, strength) for z in colleagues}
+        for z in colleagues - {me}:
+            if z in team.owner_ids:
+                _better(routes, z, _route((*team.first_hop(z), last[z])))
+                continue
+            for y in knowers[z]:
+                if y == me:
+                    _better(routes, z, _route((self.hop(y, z), last[z])))
+                else:
+                    _better(routes, z, _route((*team.first_hop(y), self.hop(y, z), last[z])))
+        groups: dict[int, list[tuple[int, _Route]]] = {}
+        for r in _rank(routes.values()):
+            z = r.hops[-1].a
+            first = r.hops[0].b if me is not None else r.hops[0].a
+            groups.setdefault(first, []).append((z, r))
+        kept = []
+        for group in groups.values():
+            # A target excludes only itself and colleagues who know it: beyond those, the
+            # group's best route stands.
+            owners = sum(1 for z, _ in group if z in team.owner_ids)
+            kept.append(group[: owners + 2])
+        found = self._companies[ck] = _Candidates(kept)
+        return found
+
+    def routes(self, t: int) -> TargetRoutes:
+        """``introducers_for`` of person ``t`` (not a colleague), as ids."""
+        team, me, top = self.team, self.team.me, self.top
+        connected = False
+        if me is not None and (me, t) in self.sides:
+            connected = self.hop(me, t).ev.connected
+        knowers = set(self.knowers.get(t, ())) - {t, me}
+        routes: dict[int, _Route] = {}
+        for y in knowers:
+            _better(routes, y, _route((*team.start(y), self.hop(y, t))))
+        ck, company = team.companies.get(t, ("", ""))
+        if ck:
+            ev, too_big, strength = self._guess(ck, company)
+            if not connected and not too_big:
+                ranked = _rank(routes.values())
+                floor = ranked[top - 1].score if len(ranked) >= top else 0.0
+                if strength > floor and strength >= MIN_INFERRED:
+                    skip = set(routes) | {t}
+                    # Each ends at a placeholder instead of t: the same score, and the
+                    # same order among this target's routes (see _company).
+                    for group in self._company(ck, strength, ev).groups:
+                        for z, r in group:
+                            if z not in skip:
+                                routes[z] = r
+                                break
+        best = _varied(_rank(routes.values()), me)[: max(0, top)]
+        return TargetRoutes(tuple(_map_route(r, t) for r in best), connected)
+
+    def _guess(self, ck: str, company: str) -> tuple[Any, bool, float]:
+        """A same-company guess at ``ck``: its evidence, whether it is too weak, its strength.
+
+        The strength depends only on how many people are at the company (the name
+        in the evidence, only on the first spelling seen: it is not shown).
+        """
+        found = self._guesses.get(ck)
+        if found is None:
+            ev = guess(company, self.size[ck])
+            found = (ev, tie_strength(ev) < MIN_INFERRED, tie_strength(ev, today=self.today))
+            self._guesses[ck] = found
+        return found
+
+
+def all_routes(
+    store: Store, people: list[int] | None = None, *, top: int = 3, today: date | None = None
+) -> dict[int, TargetRoutes]:
+    """The ``top`` best routes to each person, as :func:`refpath.paths.introducers_for` finds.
+
+    Parameters
+    ----------
+    store : Store
+        An open refpath store.
+    people : list of int, optional
+        Person ids (default: everyone in the store). The user is left out.
+    top : int
+        Routes per person.
+    today : date, optional
+        The day strengths are computed for (default: today).
+
+    Returns
+    -------
+    dict
+        Person id -> :class:`TargetRoutes`, for every person asked for but the user.
+    """
+    today = today or date.today()
+    batch = _AllRoutes(store, top, today)
+    team = batch.team
+    if people is None:
+        people = [pid for (pid,) in store.conn.execute("SELECT id FROM people ORDER BY id")]
+    out: dict[int, TargetRoutes] = {}
+    owners = []
+    for pid in people:
+        if pid == team.me:
+            continue
+        if pid in team.owner_ids:
+            owners.append(pid)
+        else:
+            out[pid] = batch.routes(pid)
+    finder = RouteFinder(store, top=top, today=today)
+    for person in people_by_ids(store.conn, owners):
+        try:
+            found = finder.routes(person)
+        except PersonError:  # pragma: no cover - the user was left out above
+            continue
+        routes = tuple(
+            MapRoute(
+                (i.hops[0].a.id, *(h.b.id for h in i.hops)),
+                tuple(h.inferred for h in i.hops),
+                i.score,
+            )
+            for i in found.paths
+        )
+        out[person.id] = TargetRoutes(routes, found.connected)
+    return out
