@@ -22,13 +22,13 @@ introducer a better route already asks are :mod:`refpath.paths`'s own
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
-from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from refpath.errors import PersonError
-from refpath.paths import MIN_INFERRED, RouteFinder, _better, _rank, _route, _Route, _varied, guess
+from refpath.paths import MIN_INFERRED, RouteFinder, _better, _rank, _route, _Route, guess
 from refpath.people import people_by_ids
 from refpath.store import Store
 from refpath.strength import Side, merge_sides, sides_about, tie_strength
@@ -37,8 +37,7 @@ from refpath.team import Team, Tie
 _COMPANY_SQL = "SELECT id FROM people WHERE company_key = ?"
 
 
-@dataclass(frozen=True)
-class MapRoute:
+class MapRoute(NamedTuple):
     """One route as the map draws it: person ids from the start to the target."""
 
     nodes: tuple[int, ...]  #: from the user (or the teammate to ask) to the target
@@ -46,8 +45,7 @@ class MapRoute:
     score: float
 
 
-@dataclass(frozen=True)
-class TargetRoutes:
+class TargetRoutes(NamedTuple):
     """What the map says about one person: their best routes, and whether you know them."""
 
     routes: tuple[MapRoute, ...]  #: best first, at most ``top``
@@ -56,24 +54,30 @@ class TargetRoutes:
 
 def _map_route(r: _Route, t: int) -> MapRoute:
     """An id-level route as the map draws it (an inferred one ends at a placeholder: ``t``)."""
-    nodes = (r.hops[0].a, *(h.b for h in r.hops[:-1]), t)
-    return MapRoute(nodes, tuple(h.ev.inferred for h in r.hops), r.score)
+    hops = r.hops
+    nodes = (hops[0].a, *[h.b for h in hops[:-1]], t)
+    return MapRoute(nodes, tuple([h.ev.inferred for h in hops]), r.score)
 
 
 class _Candidates:
     """One company's inferred routes, ranked, the best few per first introducer."""
 
-    def __init__(self, groups: list[list[tuple[int, _Route]]]) -> None:
-        self.groups = groups  #: per first introducer: (colleague z, route), best first
+    def __init__(self, groups: list[list[tuple[int, int, _Route]]]) -> None:
+        #: per first introducer: (colleague z, rank in the company, route), best first
+        self.groups = groups
 
 
 class _AllRoutes:
     """Routes to every non-colleague, from one read of the store."""
 
-    def __init__(self, store: Store, top: int, today: date) -> None:
+    def __init__(
+        self, store: Store, top: int, today: date, sides: dict[tuple[int, int], Side] | None
+    ) -> None:
         self.conn, self.top, self.today = store.conn, top, today
         self.team = team = Team(store.conn, today)
-        self.sides = sides_about(store.conn, "SELECT id FROM people", ())
+        if sides is None:
+            sides = sides_about(store.conn, "SELECT id FROM people", ())
+        self.sides = sides
         team.sides.update(self.sides)
         # Every person's company, as Team.load_companies reads it, and each company's size.
         team.companies.update(
@@ -90,6 +94,11 @@ class _AllRoutes:
             team.load_contacts(team.owner_ids)
         self._hops: dict[tuple[Any, ...], tuple[Any, float]] = {}
         self._companies: dict[str, _Candidates] = {}
+        self._sql_order = False
+        self.members: dict[str, list[int]] = {}
+        for pid, (ck, _) in team.companies.items():
+            if ck:
+                self.members.setdefault(ck, []).append(pid)
         self._guesses: dict[str, tuple[Any, bool, float]] = {}
 
     def hop(self, a: int, b: int) -> Tie:
@@ -110,42 +119,72 @@ class _AllRoutes:
 
         A target's routes are compared by score, then inferred or not, then length,
         then the ids along them: with the target last on each, the placeholder sorts
-        them the same way.
+        them the same way, so the company's routes are ranked once, here.
         """
         found = self._companies.get(ck)
-        if found is not None:
-            return found
+        if found is None:
+            routes = self._company_routes(ck, strength, last_ev, None)
+            if routes is None:  # a tie between two introducers: break it as `to` does
+                z_sides = sides_about(self.conn, _COMPANY_SQL, (ck,))
+                knowers: dict[int, list[int]] = {}
+                for y, z in z_sides:
+                    knowers.setdefault(z, []).append(y)
+                routes = self._company_routes(ck, strength, last_ev, knowers)
+                assert routes is not None
+            found = self._companies[ck] = self._group(routes)
+        return found
+
+    def _company_routes(
+        self, ck: str, strength: float, last_ev: Any, knowers: dict[int, list[int]] | None
+    ) -> dict[int, _Route] | None:
+        """The best route to each person at ``ck`` and on to the target (``_inferred``'s).
+
+        Which introducer wins a tie depends on the order ``to`` reads them in (its
+        query's). With ``knowers`` None they are taken in another order, and None is
+        returned if two of them tie: the caller then reads them in ``to``'s order.
+        """
         team, me = self.team, self.team.me
-        z_sides = sides_about(self.conn, _COMPANY_SQL, (ck,))
-        knowers: dict[int, list[int]] = {}
-        for y, z in z_sides:
-            knowers.setdefault(z, []).append(y)
+        check = knowers is None
+        if knowers is None:
+            members = self.members.get(ck, [])
+            knowers = {z: self.knowers[z] for z in members if z in self.knowers}
         colleagues = set(knowers)
         colleagues |= {p for p in team.owner_ids if team.companies.get(p, ("",))[0] == ck}
         routes: dict[int, _Route] = {}
-        last = {z: Tie(z, 0, last_ev, strength) for z in colleagues}
         for z in colleagues - {me}:
+            last = Tie(z, 0, last_ev, strength)
             if z in team.owner_ids:
-                _better(routes, z, _route((*team.first_hop(z), last[z])))
+                routes[z] = _route((*team.first_hop(z), last))
                 continue
             for y in knowers[z]:
                 if y == me:
-                    _better(routes, z, _route((self.hop(y, z), last[z])))
+                    r = _route((self.hop(y, z), last))
                 else:
-                    _better(routes, z, _route((*team.first_hop(y), self.hop(y, z), last[z])))
-        groups: dict[int, list[tuple[int, _Route]]] = {}
-        for r in _rank(routes.values()):
+                    r = _route((*team.first_hop(y), self.hop(y, z), last))
+                old = routes.get(z)
+                if check and old is not None and (r.score, len(r.hops)) == (
+                    old.score,
+                    len(old.hops),
+                ):
+                    return None
+                _better(routes, z, r)
+        return routes
+
+    def _group(self, routes: dict[int, _Route]) -> _Candidates:
+        """The company's routes ranked, grouped by whom each asks first, the best few kept."""
+        me, owner_ids = self.team.me, self.team.owner_ids
+        groups: dict[int, list[tuple[int, int, _Route]]] = {}
+        for rank, r in enumerate(_rank(routes.values())):
             z = r.hops[-1].a
             first = r.hops[0].b if me is not None else r.hops[0].a
-            groups.setdefault(first, []).append((z, r))
+            groups.setdefault(first, []).append((z, rank, r))
         kept = []
         for group in groups.values():
             # A target excludes only itself and colleagues who know it: beyond those, the
             # group's best route stands.
-            owners = sum(1 for z, _ in group if z in team.owner_ids)
+            owners = sum(1 for z, _, _ in group if z in owner_ids)
             kept.append(group[: owners + 2])
-        found = self._companies[ck] = _Candidates(kept)
-        return found
+        return _Candidates(kept)
 
     def routes(self, t: int) -> TargetRoutes:
         """``introducers_for`` of person ``t`` (not a colleague), as ids."""
@@ -153,26 +192,43 @@ class _AllRoutes:
         connected = False
         if me is not None and (me, t) in self.sides:
             connected = self.hop(me, t).ev.connected
-        knowers = set(self.knowers.get(t, ())) - {t, me}
-        routes: dict[int, _Route] = {}
-        for y in knowers:
-            _better(routes, y, _route((*team.start(y), self.hop(y, t))))
+        observed: dict[int, _Route] = {}
+        for y in self.knowers.get(t, ()):
+            if y != me and y != t:
+                _better(observed, y, _route((*team.start(y), self.hop(y, t))))
+        picks: list[tuple[int, _Route]] = []
         ck, company = team.companies.get(t, ("", ""))
         if ck:
             ev, too_big, strength = self._guess(ck, company)
             if not connected and not too_big:
-                ranked = _rank(routes.values())
-                floor = ranked[top - 1].score if len(ranked) >= top else 0.0
+                scores = [r.score for r in observed.values()]
+                floor = heapq.nlargest(top, scores)[-1] if len(scores) >= top else 0.0
                 if strength > floor and strength >= MIN_INFERRED:
-                    skip = set(routes) | {t}
+                    skip = observed.keys() | {t}
                     # Each ends at a placeholder instead of t: the same score, and the
                     # same order among this target's routes (see _company).
                     for group in self._company(ck, strength, ev).groups:
-                        for z, r in group:
+                        for z, rank, r in group:
                             if z not in skip:
-                                routes[z] = r
+                                picks.append((rank, r))
                                 break
-        best = _varied(_rank(routes.values()), me)[: max(0, top)]
+                    picks.sort(key=lambda p: p[0])
+        ranked = _rank(observed.values())
+        # _varied(_rank(observed + picks))[:top]: the two lists merged (an observed route
+        # ranks before an inferred one of the same score), stopping at ``top``.
+        best: list[_Route] = []
+        asked: set[int] = set()
+        i = j = 0
+        while len(best) < top and (i < len(ranked) or j < len(picks)):
+            if j >= len(picks) or (i < len(ranked) and ranked[i].score >= picks[j][1].score):
+                r, i = ranked[i], i + 1
+            else:
+                r, j = picks[j][1], j + 1
+            first = r.hops[0].b if me is not None else r.hops[0].a
+            if r.inferred and first in asked:
+                continue
+            asked.add(first)
+            best.append(r)
         return TargetRoutes(tuple(_map_route(r, t) for r in best), connected)
 
     def _guess(self, ck: str, company: str) -> tuple[Any, bool, float]:
@@ -190,7 +246,12 @@ class _AllRoutes:
 
 
 def all_routes(
-    store: Store, people: list[int] | None = None, *, top: int = 3, today: date | None = None
+    store: Store,
+    people: list[int] | None = None,
+    *,
+    top: int = 3,
+    today: date | None = None,
+    sides: dict[tuple[int, int], Side] | None = None,
 ) -> dict[int, TargetRoutes]:
     """The ``top`` best routes to each person, as :func:`refpath.paths.introducers_for` finds.
 
@@ -204,6 +265,9 @@ def all_routes(
         Routes per person.
     today : date, optional
         The day strengths are computed for (default: today).
+    sides : dict, optional
+        ``sides_about`` over every person, when the caller has read it already (it is
+        not changed).
 
     Returns
     -------
@@ -211,7 +275,7 @@ def all_routes(
         Person id -> :class:`TargetRoutes`, for every person asked for but the user.
     """
     today = today or date.today()
-    batch = _AllRoutes(store, top, today)
+    batch = _AllRoutes(store, top, today, sides)
     team = batch.team
     if people is None:
         people = [pid for (pid,) in store.conn.execute("SELECT id FROM people ORDER BY id")]

@@ -18,7 +18,12 @@ def map_(
     ctx: typer.Context,
     output: Annotated[
         Path,
-        typer.Option("-o", "--output", help="Picture to write: .png, .svg or .pdf."),
+        typer.Option(
+            "-o",
+            "--output",
+            help="Picture to write: .png, .svg or .pdf; or .html: an interactive page "
+            "(offline, self-contained) with every person, search, and each one's routes.",
+        ),
     ] = Path("network.png"),
     highlight: Annotated[
         str | None,
@@ -48,6 +53,15 @@ def map_(
 
     Up to --max-people people each person is a dot; above, the picture is a
     summary with each market cluster as a bubble. The title says which.
+
+    With -o FILE.html the map is one interactive page that works offline:
+    every person at any size, zoom and pan, hover for who it is, search by
+    name, click anyone for their best introductions as `refpath to` ranks
+    them; --highlight NAME opens it with that person's routes shown.
+
+    \b
+    refpath map -o network.png --highlight "Jane Doe"
+    refpath map -o network.html --highlight "Jane Doe"
     """
     from refpath.clusters import market_clusters
     from refpath.errors import UnknownPerson
@@ -57,7 +71,10 @@ def map_(
     from refpath.people import find_person
     from refpath.plot import MapOptions, Route, draw_map, output_format
 
-    output_format(output)  # bad names fail before any work
+    from refpath.html_map import check_output, is_html
+
+    html = is_html(output)
+    check_output(output) if html else output_format(output)  # bad names fail before any work
     with open_db(ctx) as store:
         focus = None
         if owner is not None:
@@ -72,8 +89,12 @@ def map_(
         target = None
         if highlight is not None:
             target = find_person(store, highlight, company=company)
-            found = introducers_for(store, target, top=3).paths
-            routes = tuple(Route.of(intro) for intro in found if intro.hops)
+            if not html:
+                found = introducers_for(store, target, top=3).paths
+                routes = tuple(Route.of(intro) for intro in found if intro.hops)
+        if html:
+            _write_html(store, output, focus, target)
+            return
         net = load_network(store)
     clustering = market_clusters(net)
     opts = MapOptions(output, routes, focus, layout, max_people)
@@ -85,6 +106,21 @@ def map_(
     )
     if target is not None and not routes:
         out.print(f"No introduction route to {safe(target.name)} was found; nothing highlighted.")
+
+
+def _write_html(store: Any, output: Path, focus: int | None, target: Any) -> None:
+    from refpath.html_map import write_html_map
+
+    highlight = target.id if target is not None and target.id else None
+    result = write_html_map(store, output, focus=focus, highlight=highlight)
+    out.print(
+        f"Wrote {safe(result.path)}: interactive map of {result.people:,} people in "
+        f"{result.clusters} market clusters, {result.bytes / 1e6:.1f} MB; "
+        f"routes for {result.routed:,} people. Open it in a browser (it works offline)."
+    )
+    if target is not None and highlight is not None:
+        if not result.highlighted:
+            out.print(f"No introduction route to {safe(target.name)} was found; nothing highlighted.")
 
 
 def _broker_json(b: Broker) -> dict[str, Any]:
