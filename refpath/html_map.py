@@ -197,9 +197,7 @@ def payload(
     owners = [index[p] for p in net.owners if p in index]
     return {
         "version": 1,
-        "title": (
-            f"{people[focus].name}'s network" if focus is not None else "The team's network"
-        ),
+        "title": (f"{people[focus].name}'s network" if focus is not None else "The team's network"),
         "me": index.get(net.me) if net.me is not None else None,
         "focus": index.get(focus) if focus is not None else None,
         "highlight": index.get(highlight) if highlight is not None else None,

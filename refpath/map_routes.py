@@ -28,7 +28,7 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from refpath.errors import PersonError
-from refpath.paths import MIN_INFERRED, RouteFinder, _better, _rank, _route, _Route, guess
+from refpath.paths import MIN_INFERRED, RouteFinder, _better, _rank, _Route, _route, guess
 from refpath.people import people_by_ids
 from refpath.store import Store
 from refpath.strength import Side, merge_sides, sides_about, tie_strength
@@ -162,10 +162,7 @@ class _AllRoutes:
                 else:
                     r = _route((*team.first_hop(y), self.hop(y, z), last))
                 old = routes.get(z)
-                if check and old is not None and (r.score, len(r.hops)) == (
-                    old.score,
-                    len(old.hops),
-                ):
+                if check and old and (r.score, len(r.hops)) == (old.score, len(old.hops)):
                     return None
                 _better(routes, z, r)
         return routes

@@ -65,13 +65,12 @@ def map_(
     """
     from refpath.clusters import market_clusters
     from refpath.errors import UnknownPerson
+    from refpath.html_map import check_output, is_html
     from refpath.identity import name_key
     from refpath.network import load_network
     from refpath.paths import introducers_for
     from refpath.people import find_person
     from refpath.plot import MapOptions, Route, draw_map, output_format
-
-    from refpath.html_map import check_output, is_html
 
     html = is_html(output)
     check_output(output) if html else output_format(output)  # bad names fail before any work
@@ -118,9 +117,8 @@ def _write_html(store: Any, output: Path, focus: int | None, target: Any) -> Non
         f"{result.clusters} market clusters, {result.bytes / 1e6:.1f} MB; "
         f"routes for {result.routed:,} people. Open it in a browser (it works offline)."
     )
-    if target is not None and highlight is not None:
-        if not result.highlighted:
-            out.print(f"No introduction route to {safe(target.name)} was found; nothing highlighted.")
+    if target is not None and highlight is not None and not result.highlighted:
+        out.print(f"No introduction route to {safe(target.name)} was found; nothing highlighted.")
 
 
 def _broker_json(b: Broker) -> dict[str, Any]:

@@ -175,8 +175,12 @@
     var box = el("routes");
     box.textContent = "";
     if (i === ME) { add(box, "p", "This is you.", "note"); return; }
-    if (direct[i]) add(box, "p", "You are connected to " + P.n[i] + " directly.", "note");
     var routes = data.routes[i];
+    if (direct[i]) {
+      add(box, "p", "You are connected to " + P.n[i] + " directly" +
+        (routes && routes.length ? "; the team's other routes:" : ": no introduction needed."), "note");
+      if (!routes || !routes.length) return;
+    }
     if (routes === null || routes === undefined) {
       add(box, "p", "Routes to " + P.n[i] + " were not worked out for this map (they are outside " +
         "the colleague's network it shows). Ask refpath: refpath to \"" + P.n[i] + "\"", "none");
@@ -186,8 +190,10 @@
       add(box, "p", "No introduction route to " + P.n[i] + " was found in the team's exports.", "none");
       return;
     }
-    add(box, "p", "Best " + (routes.length === 1 ? "introduction" : plural(routes.length, "", "introductions").trim()) +
-      ", as refpath to ranks them:", "note");
+    if (!direct[i]) {
+      add(box, "p", (routes.length === 1 ? "The best introduction" : "The best " + routes.length + " introductions") +
+        ", as refpath to ranks them:", "note");
+    }
     routes.forEach(function (r, rank) {
       var div = add(box, "div", null, "route" + (rank ? " other" : ""));
       div.dataset.rank = String(rank + 1);
@@ -236,7 +242,11 @@
     renderer.refresh();
     if (opts && opts.focus) {
       var d = renderer.getNodeDisplayData(String(i));
-      if (d) renderer.getCamera().animate({ x: d.x, y: d.y, ratio: Math.min(renderer.getCamera().ratio, 0.25) }, { duration: 400 });
+      if (d) {
+        el("panel").dataset.moving = "true";
+        renderer.getCamera().animate({ x: d.x, y: d.y, ratio: Math.min(renderer.getCamera().ratio, 0.25) },
+          { duration: 400 }, function () { delete el("panel").dataset.moving; });
+      }
     }
   }
 
@@ -251,6 +261,9 @@
   renderer.on("clickNode", function (ev) { select(+ev.node); });
   renderer.on("clickStage", deselect);
   el("close").addEventListener("click", deselect);
+  document.addEventListener("keydown", function (ev) {
+    if (ev.key === "Escape" && document.activeElement !== el("search")) deselect();
+  });
 
   // ---- search ----
   var search = el("search");
