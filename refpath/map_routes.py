@@ -28,7 +28,16 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from refpath.errors import PersonError
-from refpath.paths import MIN_INFERRED, RouteFinder, _better, _rank, _Route, _route, guess
+from refpath.paths import (
+    MIN_INFERRED,
+    RouteFinder,
+    _better,
+    _rank,
+    _Route,
+    _route,
+    _score,
+    guess,
+)
 from refpath.people import people_by_ids
 from refpath.store import Store
 from refpath.strength import Side, merge_sides, sides_about, tie_strength
@@ -100,19 +109,28 @@ class _AllRoutes:
             if ck:
                 self.members.setdefault(ck, []).append(pid)
         self._guesses: dict[str, tuple[Any, bool, float]] = {}
+        self._starts: dict[int, tuple[float, tuple[int, ...], int, tuple[int, ...]]] = {}
 
-    def hop(self, a: int, b: int) -> Tie:
-        """``Team.hop(a, b)`` for ``a`` an owner and ``b`` not, its score cached by evidence."""
-        ka = self.team.companies.get(a, ("", ""))[0]
-        kb = self.team.companies.get(b, ("", ""))[0]
-        same = bool(ka) and ka == kb
+    def _evidence(self, a: int, b: int) -> tuple[Any, float]:
+        """``Team.hop(a, b)``'s evidence and strength for ``a`` an owner and ``b`` not.
+
+        Cached by the evidence: most ties are bare connections that share it.
+        """
+        companies = self.team.companies
+        ka = companies[a][0] if a in companies else ""
+        same = bool(ka) and b in companies and ka == companies[b][0]
         side: Side | None = self.sides.get((a, b))
         key = (side, same)
         hit = self._hops.get(key)
         if hit is None:
             ev = merge_sides(side, None, same_company=same, teammates=False)
             hit = self._hops[key] = (ev, tie_strength(ev, today=self.today))
-        return Tie(a, b, hit[0], hit[1])
+        return hit
+
+    def hop(self, a: int, b: int) -> Tie:
+        """``Team.hop(a, b)`` for ``a`` an owner and ``b`` not."""
+        ev, s = self._evidence(a, b)
+        return Tie(a, b, ev, s)
 
     def _company(self, ck: str, strength: float, last_ev: Any) -> _Candidates:
         """The inferred routes into company ``ck``, the last hop to a placeholder target 0.
@@ -183,25 +201,50 @@ class _AllRoutes:
             kept.append(group[: owners + 2])
         return _Candidates(kept)
 
+    def _start(self, y: int) -> tuple[float, tuple[int, ...], int, tuple[int, ...]]:
+        """Teammate ``y`` as a knower: the start's score, its ids, whom it asks first, nodes."""
+        found = self._starts.get(y)
+        if found is None:
+            me = self.team.me
+            if me is None:
+                found = (1.0, (), y, (y,))
+            else:
+                start = self.team.start(y)
+                bs = tuple(h.b for h in start)
+                found = (_score(start), bs, start[0].b, (me, *bs))
+            self._starts[y] = found
+        return found
+
     def routes(self, t: int) -> TargetRoutes:
-        """``introducers_for`` of person ``t`` (not a colleague), as ids."""
-        team, me, top = self.team, self.team.me, self.top
+        """``introducers_for`` of person ``t`` (not a colleague), as ids.
+
+        Observed routes are kept as plain tuples, not paths' objects: their score is
+        the start's score times the last hop's, multiplied in the same order as
+        ``paths._score``, and they rank as ``paths._rank`` ranks them.
+        """
+        me, top = self.team.me, self.top
         connected = False
         if me is not None and (me, t) in self.sides:
-            connected = self.hop(me, t).ev.connected
-        observed: dict[int, _Route] = {}
-        for y in self.knowers.get(t, ()):
-            if y != me and y != t:
-                _better(observed, y, _route((*team.start(y), self.hop(y, t))))
+            connected = self._evidence(me, t)[0].connected
+        # (-score, hops, ids after the start, whom it asks, nodes)
+        observed: list[tuple[float, int, tuple[int, ...], int, tuple[int, ...]]] = []
+        # A set built as paths._observed builds it: with no user, routes to the same target
+        # from two teammates can tie, and then its order ranks them.
+        knowers = {a for a in self.knowers.get(t, ())}
+        knowers -= {t, me}
+        for y in knowers:
+            score, bs, first, nodes = self._start(y)
+            score *= self._evidence(y, t)[1]
+            observed.append((-score, len(bs) + 1, bs, first, nodes))
         picks: list[tuple[int, _Route]] = []
-        ck, company = team.companies.get(t, ("", ""))
+        ck, company = self.team.companies.get(t, ("", ""))
         if ck:
             ev, too_big, strength = self._guess(ck, company)
             if not connected and not too_big:
-                scores = [r.score for r in observed.values()]
-                floor = heapq.nlargest(top, scores)[-1] if len(scores) >= top else 0.0
+                scores = [o[0] for o in observed]
+                floor = -heapq.nsmallest(top, scores)[-1] if len(scores) >= top else 0.0
                 if strength > floor and strength >= MIN_INFERRED:
-                    skip = observed.keys() | {t}
+                    skip = {o[4][-1] for o in observed} | {t}  # knowers of t, t
                     # Each ends at a placeholder instead of t: the same score, and the
                     # same order among this target's routes (see _company).
                     for group in self._company(ck, strength, ev).groups:
@@ -210,23 +253,27 @@ class _AllRoutes:
                                 picks.append((rank, r))
                                 break
                     picks.sort(key=lambda p: p[0])
-        ranked = _rank(observed.values())
+        observed.sort(key=lambda o: o[:3])  # stable: ties keep the set's order, as in paths
         # _varied(_rank(observed + picks))[:top]: the two lists merged (an observed route
         # ranks before an inferred one of the same score), stopping at ``top``.
-        best: list[_Route] = []
+        best: list[MapRoute] = []
         asked: set[int] = set()
         i = j = 0
-        while len(best) < top and (i < len(ranked) or j < len(picks)):
-            if j >= len(picks) or (i < len(ranked) and ranked[i].score >= picks[j][1].score):
-                r, i = ranked[i], i + 1
+        while len(best) < top and (i < len(observed) or j < len(picks)):
+            if j >= len(picks) or (i < len(observed) and -observed[i][0] >= picks[j][1].score):
+                neg, hops, _, first, nodes = observed[i]
+                i += 1
+                asked.add(first)
+                best.append(MapRoute((*nodes, t), (False,) * hops, -neg))
             else:
-                r, j = picks[j][1], j + 1
-            first = r.hops[0].b if me is not None else r.hops[0].a
-            if r.inferred and first in asked:
-                continue
-            asked.add(first)
-            best.append(r)
-        return TargetRoutes(tuple(_map_route(r, t) for r in best), connected)
+                r = picks[j][1]
+                j += 1
+                first = r.hops[0].b if me is not None else r.hops[0].a
+                if first in asked:
+                    continue
+                asked.add(first)
+                best.append(_map_route(r, t))
+        return TargetRoutes(tuple(best), connected)
 
     def _guess(self, ck: str, company: str) -> tuple[Any, bool, float]:
         """A same-company guess at ``ck``: its evidence, whether it is too weak, its strength.
