@@ -2,10 +2,10 @@
 
 Targets (issue #18), on this 2-core machine: the file written in <= 5 s (the
 whole process: start-up, reading the store, clusters, everyone's routes,
-layout, writing), and the first frame in headless Chromium (software WebGL)
+layout, writing), and the first frame in headless Chromium (no GPU: software)
 within 5 s of opening the file. Also reports the file size per 1,000 people.
 First frame = from navigation start until the browser has shown a frame
-after sigma drew the map (``window.__firstFrameMs``); opened from a file, with
+after the page drew the map (``window.__firstFrameMs``); opened from a file, with
 the network blocked. Skipped, saying why, without Playwright or Chromium.
 """
 
@@ -87,8 +87,8 @@ def main() -> None:
         return f"{statistics.median(xs):.2f} s (min {min(xs):.2f}, max {max(xs):.2f})"
 
     rows = [
-        ("write (whole process)", f"{spread([took['min_s'], took['median_s'], took['max_s']])}, "
-         f"CPU {took['cpu_s']:.2f} s, peak {took['peak_mib']:.0f} MiB"),
+        ("write (whole process)", f"{took['median_s']:.2f} s (min {took['min_s']:.2f}, max "
+         f"{took['max_s']:.2f}), CPU {took['cpu_s']:.2f} s, peak {took['peak_mib']:.0f} MiB"),
         ("file size", f"{size / 1e6:.1f} MB for {people:,} people "
          f"({size / people:.0f} B per person, {size / people:.0f} kB per 1,000)"),
         ("first frame (page clock)", spread(frames) if frames else why),

@@ -77,85 +77,309 @@
       add(li, "span", m[2]);
     });
 
-  // ---- the graph ----
-  var graph = new graphology.MultiUndirectedGraph();
-  var small = N <= 3000;
-  var base = Math.max(1.2, Math.min(4.5, 60 / Math.sqrt(N + 1)));
-  var ownerSize = Math.max(6, Math.min(8, 2 * base + 2));
-  for (var i = 0; i < N; i++) {
-    var attrs = { x: P.x[i], y: P.y[i], label: P.n[i],
-      color: clusterColour[P.c[i]] || data.other_colour, size: base };
-    if (isOwner[i]) {
-      attrs.color = OWNER; attrs.size = ownerSize; attrs.forceLabel = nOwners <= 40;
-      attrs.type = "colleague";
-    }
-    if (i === ME) {
-      attrs.size = ownerSize * 1.6; attrs.type = "me"; attrs.label = "You"; attrs.forceLabel = true;
-    }
-    graph.addNode(i, attrs);
-  }
+  // ---- the drawing: one 2D canvas, every person a dot, no library ----
+  // Software-rendered WebGL (sigma.js) took seconds per frame at 80,000 people here; a 2D
+  // canvas draws them in tens of milliseconds. Edges, the slow part, are drawn into a
+  // layer of their own when the view rests, and moved with it in between.
+  var box = el("map");
+  var canvas = add(box, "canvas");
+  var ctx = canvas.getContext("2d", { alpha: false });
+  var edgeLayer = document.createElement("canvas");
+  var edgeCtx = edgeLayer.getContext("2d");
   var E = data.edges.length / 2;
-  var edgeColour = "rgba(85,85,85," + Math.min(0.5, 12 / Math.sqrt(E + 1)).toFixed(3) + ")";
-  for (var e = 0; e < data.edges.length; e += 2) {
-    graph.addEdge(data.edges[e], data.edges[e + 1], { color: edgeColour, size: 0.5 });
+  var edgeColour = "rgba(85,85,85," + Math.min(0.4, 5 / Math.sqrt(E + 1)).toFixed(3) + ")";
+  var X = new Float64Array(N), Y = new Float64Array(N);
+  var minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+  for (var i = 0; i < N; i++) {
+    X[i] = P.x[i]; Y[i] = -P.y[i];  // graph y points up, the screen's down
+    if (X[i] < minX) minX = X[i]; if (X[i] > maxX) maxX = X[i];
+    if (Y[i] < minY) minY = Y[i]; if (Y[i] > maxY) maxY = Y[i];
+  }
+  if (!N) { minX = minY = -1; maxX = maxY = 1; }
+  var colourOf = new Array(N);
+  var byColour = {};  // colour -> person indices (not colleagues)
+  for (i = 0; i < N; i++) {
+    colourOf[i] = clusterColour[P.c[i]] || data.other_colour;
+    if (!isOwner[i]) (byColour[colourOf[i]] = byColour[colourOf[i]] || []).push(i);
+  }
+  var dotBase = Math.max(1.3, Math.min(4.5, 60 / Math.sqrt(N + 1)));
+  var ownerR = Math.max(5, Math.min(7, 2 * dotBase + 2));
+
+  // A grid over the graph for finding who is under the mouse.
+  var GRID = 128;
+  var cellW = (maxX - minX) / GRID || 1, cellH = (maxY - minY) / GRID || 1;
+  var cells = new Map();
+  function cellOf(x, y) {
+    return Math.max(0, Math.min(GRID - 1, Math.floor((x - minX) / cellW))) * GRID +
+      Math.max(0, Math.min(GRID - 1, Math.floor((y - minY) / cellH)));
+  }
+  for (i = 0; i < N; i++) {
+    var c = cellOf(X[i], Y[i]);
+    var list = cells.get(c);
+    if (list) list.push(i); else cells.set(c, [i]);
   }
 
-  var programs = {};
-  programs.colleague = Sigma.rendering.createNodeBorderProgram({
-    borders: [{ size: { value: 0.2 }, color: { value: "#ffffff" } },
-              { size: { fill: true }, color: { attribute: "color" } }]
-  });
-  programs.me = Sigma.rendering.createNodeBorderProgram({
-    borders: [{ size: { value: 0.35 }, color: { value: "#f2b705" } },
-              { size: { fill: true }, color: { attribute: "color" } }]
-  });
+  var W = 0, Hh = 0, dpr = 1;
+  var cam = { x: 0, y: 0, k: 1 };  // graph point at the centre, pixels per graph unit
+  var home = { x: 0, y: 0, k: 1 };
+  function resize() {
+    dpr = Math.min(window.devicePixelRatio || 1, 2);
+    W = box.clientWidth; Hh = box.clientHeight;
+    canvas.width = edgeLayer.width = Math.round(W * dpr);
+    canvas.height = edgeLayer.height = Math.round(Hh * dpr);
+    canvas.style.width = W + "px"; canvas.style.height = Hh + "px";
+    // The whole wheel, right of the legend on a wide screen.
+    // Room for the legend (left) and the routes shown on opening (right), on a wide screen.
+    var left = W > 1000 ? el("legend").offsetWidth + 16 : 0;
+    var right = W > 1200 && !el("panel").hidden ? el("panel").offsetWidth + 16 : 0;
+    var k = Math.min((W - left - right) / (maxX - minX || 1), Hh / (maxY - minY || 1)) * 0.9;
+    home = { x: (minX + maxX) / 2 - (left - right) / 2 / k, y: (minY + maxY) / 2, k: k };
+  }
+  function sx(x) { return (x - cam.x) * cam.k + W / 2; }
+  function sy(y) { return (y - cam.y) * cam.k + Hh / 2; }
+  function zoomLevel() { return cam.k / home.k; }
+  function dotR() { return Math.min(dotBase * Math.sqrt(zoomLevel()), 12); }
+
+  var edgeCam = null;  // the camera the edge layer was drawn for
+  var edgeTimer = 0;
+  function drawEdges() {
+    edgeCtx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    edgeCtx.clearRect(0, 0, W, Hh);
+    edgeCtx.strokeStyle = edgeColour;
+    edgeCtx.lineWidth = 0.5;
+    edgeCtx.beginPath();
+    var ed = data.edges;
+    for (var e = 0; e < ed.length; e += 2) {
+      var a = ed[e], b = ed[e + 1];
+      edgeCtx.moveTo(sx(X[a]), sy(Y[a]));
+      edgeCtx.lineTo(sx(X[b]), sy(Y[b]));
+    }
+    edgeCtx.stroke();
+    edgeCam = { x: cam.x, y: cam.y, k: cam.k };
+  }
+
+  var pending = false;
+  function requestDraw() {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(function () { pending = false; draw(); });
+  }
+
+  function circle(x, y, r) { ctx.moveTo(x + r, y); ctx.arc(x, y, r, 0, 6.2832); }
+
+  function draw() {
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.fillStyle = "#fbfbf8";
+    ctx.fillRect(0, 0, W, Hh);
+    // Edges: redrawn at once on a small map; on a big one, the layer follows the view and
+    // is redrawn once it rests.
+    var still = edgeCam && edgeCam.x === cam.x && edgeCam.y === cam.y && edgeCam.k === cam.k;
+    if (!still && (E <= 20000 || !edgeCam)) { drawEdges(); still = true; }
+    if (E) {
+      if (still) {
+        ctx.drawImage(edgeLayer, 0, 0, W, Hh);
+      } else {
+        var f = cam.k / edgeCam.k;
+        ctx.drawImage(edgeLayer, sx(edgeCam.x) - f * W / 2, sy(edgeCam.y) - f * Hh / 2, f * W, f * Hh);
+        clearTimeout(edgeTimer);
+        edgeTimer = setTimeout(function () { drawEdges(); requestDraw(); }, 180);
+      }
+    }
+    // People: one path per colour; squares when they are specks, discs when bigger.
+    var r = dotR(), x0 = -r, x1 = W + r, y0 = -r, y1 = Hh + r;
+    var round = r >= 2.2;
+    var shown = 0;
+    for (var colour in byColour) {
+      var ids = byColour[colour];
+      ctx.fillStyle = colour;
+      ctx.beginPath();
+      for (var n = 0; n < ids.length; n++) {
+        var p = ids[n], x = sx(X[p]), y = sy(Y[p]);
+        if (x < x0 || x > x1 || y < y0 || y > y1) continue;
+        shown++;
+        if (round) circle(x, y, r); else ctx.rect(x - r, y - r, 2 * r, 2 * r);
+      }
+      ctx.fill();
+    }
+    drawRoutes();
+    // Colleagues on top: black discs ringed white; you ringed gold.
+    ctx.beginPath();
+    data.owners.forEach(function (o) { if (o !== ME) circle(sx(X[o]), sy(Y[o]), ownerR); });
+    ctx.fillStyle = OWNER; ctx.fill();
+    ctx.lineWidth = 1.5; ctx.strokeStyle = "#fff"; ctx.stroke();
+    if (ME !== null) {
+      ctx.beginPath(); circle(sx(X[ME]), sy(Y[ME]), ownerR * 1.5);
+      ctx.fillStyle = OWNER; ctx.fill();
+      ctx.lineWidth = 3.5; ctx.strokeStyle = "#f2b705"; ctx.stroke();
+    }
+    drawLabels(r, shown);
+    if (hovered !== null) {
+      ctx.beginPath(); circle(sx(X[hovered]), sy(Y[hovered]), Math.max(r, isOwner[hovered] ? ownerR : 0) + 3);
+      ctx.lineWidth = 2; ctx.strokeStyle = "#1b1b1b"; ctx.stroke();
+    }
+  }
+
+  function label(text, x, y, bold, colour) {
+    ctx.font = (bold ? "600 " : "") + "12.5px system-ui, sans-serif";
+    ctx.lineWidth = 3.5; ctx.strokeStyle = "rgba(255,255,255,0.92)"; ctx.lineJoin = "round";
+    ctx.strokeText(text, x, y);
+    ctx.fillStyle = colour || "#1b1b1b";
+    ctx.fillText(text, x, y);
+    return ctx.measureText(text).width;
+  }
+
+  // Labels: route people and colleagues always, then people once zoomed in enough, each
+  // only where no earlier label is (a grid of taken cells).
+  function drawLabels(r, shown) {
+    ctx.textBaseline = "middle";
+    var taken = new Set();
+    function take(x, y, w) {
+      var row = Math.floor(y / 16), c0 = Math.floor(x / 40), c1 = Math.floor((x + w) / 40);
+      for (var c = c0; c <= c1; c++) if (taken.has(row * 10000 + c)) return false;
+      for (c = c0; c <= c1; c++) { taken.add(row * 10000 + c); taken.add((row - 1) * 10000 + c); taken.add((row + 1) * 10000 + c); }
+      return true;
+    }
+    function put(i, rr, bold, colour) {
+      var x = sx(X[i]) + rr + 4, y = sy(Y[i]);
+      if (x < -200 || x > W || y < 0 || y > Hh) return false;
+      var text = name(i).length > 40 ? name(i).slice(0, 39) + "…" : name(i);
+      ctx.font = (bold ? "600 " : "") + "12.5px system-ui, sans-serif";
+      if (!take(x, y, ctx.measureText(text).width)) return false;
+      label(text, x, y, bold, colour);
+      return true;
+    }
+    onRoute.forEach(function (role, i) { put(i, role === "target" ? 9 : 6, true, role === "target" ? ROUTE : null); });
+    if (ME !== null) put(ME, ownerR * 1.5, true);
+    if (nOwners <= 40 || zoomLevel() > 2) data.owners.forEach(function (o) { put(o, ownerR, true); });
+    if (r < 3.2 || shown > 4000) return;
+    var placed = 0, tried = 0;
+    for (var colour in byColour) {
+      var ids = byColour[colour];
+      for (var n = 0; n < ids.length && placed < 400 && tried < 8000; n++) {
+        var p = ids[n], x = sx(X[p]), y = sy(Y[p]);
+        if (x < 0 || x > W || y < 0 || y > Hh) continue;
+        tried++;
+        if (put(p, r, false)) placed++;
+      }
+    }
+  }
+
+  function drawRoutes() {
+    if (selected === null) return;
+    var routes = data.routes[selected] || [];
+    ctx.lineCap = "round";
+    for (var rank = routes.length - 1; rank >= 0; rank--) {
+      var nodes = routes[rank][1], inferred = routes[rank][2];
+      for (var h = 0; h + 1 < nodes.length; h++) {
+        var a = nodes[h], b = nodes[h + 1];
+        ctx.beginPath();
+        ctx.moveTo(sx(X[a]), sy(Y[a])); ctx.lineTo(sx(X[b]), sy(Y[b]));
+        ctx.strokeStyle = "#fff"; ctx.lineWidth = (rank ? 2 : 4) + 3; ctx.setLineDash([]); ctx.stroke();
+        ctx.strokeStyle = (inferred >> h) & 1 ? INFERRED : ROUTE;
+        ctx.lineWidth = rank ? 2 : 4;
+        ctx.setLineDash((inferred >> h) & 1 ? [6, 5] : []);
+        ctx.stroke();
+      }
+    }
+    ctx.setLineDash([]);
+    onRoute.forEach(function (role, i) {
+      if (isOwner[i]) return;
+      ctx.beginPath(); circle(sx(X[i]), sy(Y[i]), role === "target" ? 8 : 5);
+      ctx.fillStyle = role === "target" ? ROUTE : "#fff"; ctx.fill();
+      ctx.lineWidth = 2; ctx.strokeStyle = role === "target" ? "#fff" : ROUTE; ctx.stroke();
+    });
+  }
+
+  // Who is under the mouse: the nearest person within a few pixels (colleagues first).
+  function personAt(px, py) {
+    var gx = (px - W / 2) / cam.k + cam.x, gy = (py - Hh / 2) / cam.k + cam.y;
+    var best = null, bestD = Infinity;
+    for (var o = 0; o < data.owners.length; o++) {
+      var q = data.owners[o], d = Math.hypot(sx(X[q]) - px, sy(Y[q]) - py);
+      if (d <= (q === ME ? ownerR * 1.5 : ownerR) + 2 && d < bestD) { best = q; bestD = d; }
+    }
+    if (best !== null) return best;
+    var reach = Math.max(dotR() + 2, 4) / cam.k;
+    var c0 = Math.floor((gx - reach - minX) / cellW), c1 = Math.floor((gx + reach - minX) / cellW);
+    var r0 = Math.floor((gy - reach - minY) / cellH), r1 = Math.floor((gy + reach - minY) / cellH);
+    for (var cx = Math.max(0, c0); cx <= Math.min(GRID - 1, c1); cx++) {
+      for (var cy = Math.max(0, r0); cy <= Math.min(GRID - 1, r1); cy++) {
+        var list = cells.get(cx * GRID + cy);
+        if (!list) continue;
+        for (var n = 0; n < list.length; n++) {
+          var p = list[n], dd = Math.hypot(X[p] - gx, Y[p] - gy);
+          if (dd <= reach && dd < bestD) { best = p; bestD = dd; }
+        }
+      }
+    }
+    return best;
+  }
 
   // ---- what is selected ----
   var selected = null;  // person index
+  var hovered = null;
   var onRoute = new Map();  // person index -> role ("target", "via")
-  var routeEdges = [];
 
-  function nodeReducer(node, attrs) {
-    if (selected === null) return attrs;
-    var role = onRoute.get(+node);
-    if (role === undefined) return attrs;
-    var out = Object.assign({}, attrs);
-    out.forceLabel = true;
-    out.zIndex = 2;
-    if (role === "target") { out.color = ROUTE; out.size = Math.max(attrs.size * 2, 9); out.highlighted = true; }
-    else { out.size = Math.max(attrs.size * 1.5, 6); }
-    return out;
+  // Pan by dragging, zoom with the wheel (about the mouse), click a person.
+  var drag = null;
+  function zoomAt(px, py, factor) {
+    var k = Math.max(home.k * 0.3, Math.min(home.k * 400, cam.k * factor));
+    var gx = (px - W / 2) / cam.k + cam.x, gy = (py - Hh / 2) / cam.k + cam.y;
+    cam = { x: gx - (px - W / 2) / k, y: gy - (py - Hh / 2) / k, k: k };
+    requestDraw();
   }
-
-  var renderer = new Sigma(graph, el("map"), {
-    nodeProgramClasses: programs,
-    edgeProgramClasses: { line: Sigma.rendering.EdgeLineProgram, route: Sigma.rendering.EdgeRectangleProgram },
-    defaultEdgeType: "line",
-    nodeReducer: nodeReducer,
-    labelDensity: small ? 1 : 0.35,
-    labelGridCellSize: small ? 70 : 120,
-    labelRenderedSizeThreshold: small ? 5 : 7,
-    labelFont: "system-ui, sans-serif",
-    hideEdgesOnMove: !small,
-    zIndex: true,
-    minCameraRatio: 0.005,
-    maxCameraRatio: 4,
-    enableEdgeEvents: false
+  canvas.addEventListener("wheel", function (ev) {
+    ev.preventDefault();
+    var r = canvas.getBoundingClientRect();
+    zoomAt(ev.clientX - r.left, ev.clientY - r.top, Math.pow(1.0015, -ev.deltaY * (ev.deltaMode ? 30 : 1)));
+  }, { passive: false });
+  canvas.addEventListener("pointerdown", function (ev) {
+    drag = { x: ev.clientX, y: ev.clientY, cam: cam, moved: false };
+    canvas.setPointerCapture(ev.pointerId);
   });
+  canvas.addEventListener("pointerup", function (ev) {
+    var d = drag;
+    drag = null;
+    if (!d || d.moved) return;
+    var r = canvas.getBoundingClientRect();
+    var p = personAt(ev.clientX - r.left, ev.clientY - r.top);
+    if (p === null) deselect(); else select(p);
+  });
+  canvas.addEventListener("pointermove", function (ev) {
+    var r = canvas.getBoundingClientRect(), px = ev.clientX - r.left, py = ev.clientY - r.top;
+    if (drag) {
+      var dx = ev.clientX - drag.x, dy = ev.clientY - drag.y;
+      if (Math.abs(dx) + Math.abs(dy) > 3) drag.moved = true;
+      if (drag.moved) {
+        cam = { x: drag.cam.x - dx / cam.k, y: drag.cam.y - dy / cam.k, k: cam.k };
+        requestDraw();
+        return;
+      }
+    }
+    hover(personAt(px, py), px, py);
+  });
+  canvas.addEventListener("pointerleave", function () { hover(null); });
 
   // ---- hover ----
   var tip = el("tooltip");
-  renderer.on("enterNode", function (ev) {
-    var i = +ev.node;
-    el("tip-name").textContent = i === ME ? P.n[i] + " (you)" : P.n[i] + (isOwner[i] ? " (colleague)" : "");
-    el("tip-company").textContent = company(i) || "";
-    el("tip-position").textContent = position(i) || "";
-    tip.hidden = false;
-    tip.dataset.person = String(i);
-    placeTip(ev.event.x, ev.event.y);
-  });
-  renderer.on("leaveNode", function () { tip.hidden = true; delete tip.dataset.person; });
-  renderer.getMouseCaptor().on("mousemovebody", function (ev) { if (!tip.hidden) placeTip(ev.x, ev.y); });
+  function hover(i, x, y) {
+    if (i !== hovered) {
+      hovered = i;
+      canvas.style.cursor = i === null ? "" : "pointer";
+      requestDraw();
+      if (i === null) {
+        tip.hidden = true;
+        delete tip.dataset.person;
+      } else {
+        el("tip-name").textContent = i === ME ? P.n[i] + " (you)" : P.n[i] + (isOwner[i] ? " (colleague)" : "");
+        el("tip-company").textContent = company(i) || "";
+        el("tip-position").textContent = position(i) || "";
+        tip.hidden = false;
+        tip.dataset.person = String(i);
+      }
+    }
+    if (i !== null) placeTip(x, y);
+  }
   function placeTip(x, y) {
     var w = el("map").clientWidth;
     tip.style.left = Math.min(x + 14, w - 330) + "px";
@@ -164,8 +388,6 @@
 
   // ---- routes ----
   function clearRoute() {
-    routeEdges.forEach(function (k) { if (graph.hasEdge(k)) graph.dropEdge(k); });
-    routeEdges = [];
     onRoute.clear();
   }
 
@@ -225,29 +447,20 @@
     var routes = data.routes[i] || [];
     onRoute.set(i, "target");
     for (var rank = routes.length - 1; rank >= 0; rank--) {
-      var nodes = routes[rank][1], inferred = routes[rank][2];
+      var nodes = routes[rank][1];
       for (var h = 0; h + 1 < nodes.length; h++) {
         if (!onRoute.has(nodes[h])) onRoute.set(nodes[h], "via");
-        var key = "route-" + rank + "-" + h;
-        graph.addEdgeWithKey(key, nodes[h], nodes[h + 1], {
-          type: "route", color: (inferred >> h) & 1 ? INFERRED : ROUTE,
-          size: rank === 0 ? 4 : 2, zIndex: 3 - Math.min(rank, 2) });
-        routeEdges.push(key);
       }
     }
     var panel = el("panel");
     describe(panel, i);
     panel.hidden = false;
     panel.dataset.person = String(i);
-    renderer.refresh();
     if (opts && opts.focus) {
-      var d = renderer.getNodeDisplayData(String(i));
-      if (d) {
-        el("panel").dataset.moving = "true";
-        renderer.getCamera().animate({ x: d.x, y: d.y, ratio: Math.min(renderer.getCamera().ratio, 0.25) },
-          { duration: 400 }, function () { delete el("panel").dataset.moving; });
-      }
+      // Centre on them, zoomed in enough to see their neighbours' names.
+      cam = { x: X[i], y: Y[i], k: Math.max(cam.k, home.k * Math.max(4, Math.sqrt(N) / 12)) };
     }
+    requestDraw();
   }
 
   function deselect() {
@@ -255,11 +468,9 @@
     selected = null;
     el("panel").hidden = true;
     delete el("panel").dataset.person;
-    renderer.refresh();
+    requestDraw();
   }
 
-  renderer.on("clickNode", function (ev) { select(+ev.node); });
-  renderer.on("clickStage", deselect);
   el("close").addEventListener("click", deselect);
   document.addEventListener("keydown", function (ev) {
     if (ev.key === "Escape" && document.activeElement !== el("search")) deselect();
@@ -303,34 +514,42 @@
   });
 
   // ---- camera ----
-  var camera = renderer.getCamera();
-  el("zoom-in").addEventListener("click", function () { camera.animatedZoom({ duration: 300 }); });
-  el("zoom-out").addEventListener("click", function () { camera.animatedUnzoom({ duration: 300 }); });
-  el("zoom-reset").addEventListener("click", function () { camera.animatedReset({ duration: 300 }); });
+  el("zoom-in").addEventListener("click", function () { zoomAt(W / 2, Hh / 2, 1.6); });
+  el("zoom-out").addEventListener("click", function () { zoomAt(W / 2, Hh / 2, 1 / 1.6); });
+  el("zoom-reset").addEventListener("click", function () { cam = home; requestDraw(); });
   function zoomToCluster(cid) {
-    var x = 0, y = 0, n = 0;
+    var x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
     for (var i = 0; i < N; i++) {
       if (P.c[i] !== cid || isOwner[i]) continue;
-      var d = renderer.getNodeDisplayData(String(i));
-      x += d.x; y += d.y; n++;
+      x0 = Math.min(x0, X[i]); x1 = Math.max(x1, X[i]); y0 = Math.min(y0, Y[i]); y1 = Math.max(y1, Y[i]);
     }
-    if (n) camera.animate({ x: x / n, y: y / n, ratio: Math.max(0.12, Math.min(0.6, Math.sqrt(n / N))) }, { duration: 400 });
+    if (x0 > x1) return;
+    var k = Math.min(W / (x1 - x0 || 1), Hh / (y1 - y0 || 1)) * 0.8;
+    cam = { x: (x0 + x1) / 2, y: (y0 + y1) / 2, k: Math.min(k, home.k * 400) };
+    requestDraw();
   }
+  window.addEventListener("resize", function () {
+    var fitted = cam === home;
+    resize();
+    if (fitted) cam = home;
+    edgeCam = null;
+    requestDraw();
+  });
 
   // For tests and the curious: where a person is drawn, in pixels of the page.
   window.refpathMap = {
     people: N,
-    viewportOf: function (i) {
-      var a = graph.getNodeAttributes(String(i));
-      return renderer.graphToViewport({ x: a.x, y: a.y });
-    },
+    viewportOf: function (i) { return { x: sx(X[i]), y: sy(Y[i]) }; },
     select: function (i) { select(i); },
     selected: function () { return selected; }
   };
 
-  // Sigma drew the first frame in its constructor; it is on screen once the browser has
-  // shown a frame since.
+  if (data.highlight !== null && data.highlight !== undefined) select(data.highlight);
+  resize();
+  cam = home;
+  draw();
   el("loading").hidden = true;
+  // Drawn: on screen once the browser has shown a frame since.
   requestAnimationFrame(function () {
     requestAnimationFrame(function () {
       window.__firstFrameMs = performance.now();  // since the page started loading
@@ -339,5 +558,4 @@
       document.documentElement.dataset.drawn = "true";
     });
   });
-  if (data.highlight !== null && data.highlight !== undefined) select(data.highlight);
 })();
