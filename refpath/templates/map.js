@@ -132,7 +132,7 @@
     // Room for the legend (left) and the routes shown on opening (right), on a wide screen.
     var left = W > 1000 ? el("legend").offsetWidth + 16 : 0;
     var right = W > 1200 && !el("panel").hidden ? el("panel").offsetWidth + 16 : 0;
-    var k = Math.min((W - left - right) / (maxX - minX || 1), Hh / (maxY - minY || 1)) * 0.9;
+    var k = Math.min((W - left - right) / (maxX - minX || 1), Hh / (maxY - minY || 1)) * 0.94;
     home = { x: (minX + maxX) / 2 - (left - right) / 2 / k, y: (minY + maxY) / 2, k: k };
   }
   function sx(x) { return (x - cam.x) * cam.k + W / 2; }
@@ -232,23 +232,41 @@
   // only where no earlier label is (a grid of taken cells).
   function drawLabels(r, shown) {
     ctx.textBaseline = "middle";
-    var taken = new Set();
+    var boxes = [];  // the labels placed so far: [x0, y0, x1, y1]
+    var named = new Set();
     function take(x, y, w) {
-      var row = Math.floor(y / 16), c0 = Math.floor(x / 40), c1 = Math.floor((x + w) / 40);
-      for (var c = c0; c <= c1; c++) if (taken.has(row * 10000 + c)) return false;
-      for (c = c0; c <= c1; c++) { taken.add(row * 10000 + c); taken.add((row - 1) * 10000 + c); taken.add((row + 1) * 10000 + c); }
+      var b = [x - 2, y - 8, x + w + 2, y + 8];
+      for (var k = 0; k < boxes.length; k++) {
+        var o = boxes[k];
+        if (b[0] < o[2] && o[0] < b[2] && b[1] < o[3] && o[1] < b[3]) return false;
+      }
+      boxes.push(b);
       return true;
     }
     function put(i, rr, bold, colour) {
-      var x = sx(X[i]) + rr + 4, y = sy(Y[i]);
-      if (x < -200 || x > W || y < 0 || y > Hh) return false;
+      var x = sx(X[i]), y = sy(Y[i]);
+      if (x < -200 || x > W + 200 || y < 0 || y > Hh) return false;
       var text = name(i).length > 40 ? name(i).slice(0, 39) + "…" : name(i);
       ctx.font = (bold ? "600 " : "") + "12.5px system-ui, sans-serif";
-      if (!take(x, y, ctx.measureText(text).width)) return false;
-      label(text, x, y, bold, colour);
-      return true;
+      if (named.has(i)) return false;
+      var w = ctx.measureText(text).width;
+      // Right of the dot; names that matter may go left, above or below instead.
+      var spots = [[x + rr + 4, y]];
+      if (bold) spots.push([x - rr - 4 - w, y], [x - w / 2, y - rr - 10], [x - w / 2, y + rr + 10]);
+      for (var k = 0; k < spots.length; k++) {
+        if (take(spots[k][0], spots[k][1], w)) {
+          label(text, spots[k][0], spots[k][1], bold, colour);
+          named.add(i);
+          return true;
+        }
+      }
+      return false;
     }
-    onRoute.forEach(function (role, i) { put(i, role === "target" ? 9 : 6, true, role === "target" ? ROUTE : null); });
+    // The target, then the people on the best route, then on the others.
+    routeOrder.forEach(function (i) {
+      var target = i === selected;
+      put(i, target ? 9 : isOwner[i] ? ownerR : 6, true, target ? ROUTE : null);
+    });
     if (ME !== null) put(ME, ownerR * 1.5, true);
     if (nOwners <= 40 || zoomLevel() > 2) data.owners.forEach(function (o) { put(o, ownerR, true); });
     if (r < 3.2 || shown > 4000) return;
@@ -319,6 +337,7 @@
   var selected = null;  // person index
   var hovered = null;
   var onRoute = new Map();  // person index -> role ("target", "via")
+  var routeOrder = [];  // who is named first
 
   // Pan by dragging, zoom with the wheel (about the mouse), click a person.
   var drag = null;
@@ -389,6 +408,7 @@
   // ---- routes ----
   function clearRoute() {
     onRoute.clear();
+    routeOrder = [];
   }
 
   function describe(panel, i) {
@@ -446,6 +466,10 @@
     selected = i;
     var routes = data.routes[i] || [];
     onRoute.set(i, "target");
+    routeOrder = [i];
+    routes.forEach(function (r) {
+      r[1].forEach(function (p) { if (routeOrder.indexOf(p) < 0) routeOrder.push(p); });
+    });
     for (var rank = routes.length - 1; rank >= 0; rank--) {
       var nodes = routes[rank][1];
       for (var h = 0; h + 1 < nodes.length; h++) {
