@@ -156,20 +156,22 @@ def payload(
     scene = _layout(net, cl, view)
     ids = sorted(view, key=lambda p: (p in net.owners, p == net.me, p))  # colleagues on top
     index = {p: i for i, p in enumerate(ids)}
-    companies: dict[str, int] = {}
-    positions: dict[str, int] = {}
     people = net.people
-    cols: dict[str, list[Any]] = {k: [] for k in ("x", "y", "c", "n", "k", "co", "po")}
-    for p in ids:
-        node = people[p]
-        x, y = scene.pos[p]
-        cols["x"].append(round(x * SCALE))
-        cols["y"].append(round(y * SCALE))
-        cols["c"].append(cl.membership.get(p, TEAM))
-        cols["n"].append(node.name)
-        cols["k"].append(name_keys.get(p, ""))
-        cols["co"].append(companies.setdefault(node.company, len(companies)))
-        cols["po"].append(positions.setdefault(node.position, len(positions)))
+    nodes = [people[p] for p in ids]
+    xy = [scene.pos[p] for p in ids]
+    member = cl.membership.get
+    # Companies and positions repeat: each is written once, and people point to it.
+    companies = {c: i for i, c in enumerate(dict.fromkeys(n.company for n in nodes))}
+    positions = {c: i for i, c in enumerate(dict.fromkeys(n.position for n in nodes))}
+    cols: dict[str, list[Any]] = {
+        "x": [round(x * SCALE) for x, _ in xy],
+        "y": [round(y * SCALE) for _, y in xy],
+        "c": [member(p, TEAM) for p in ids],
+        "n": [n.name for n in nodes],
+        "k": [name_keys.get(p, "") for p in ids],
+        "co": [companies[n.company] for n in nodes],
+        "po": [positions[n.position] for n in nodes],
+    }
     edges: list[int] = []
     for t in net.observed():
         if (focus is None or focus in (t.a, t.b)) and t.a in index and t.b in index:

@@ -31,7 +31,6 @@ from refpath.errors import PersonError
 from refpath.paths import (
     MIN_INFERRED,
     RouteFinder,
-    _better,
     _rank,
     _Route,
     _route,
@@ -174,15 +173,24 @@ class _AllRoutes:
             if z in team.owner_ids:
                 routes[z] = _route((*team.first_hop(z), last))
                 continue
+            # _better over paths' routes, scored as paths._score multiplies (left to right)
+            # without building a route for each introducer: only the best one.
+            best: tuple[float, int] | None = None
+            via = 0
             for y in knowers[z]:
-                if y == me:
-                    r = _route((self.hop(y, z), last))
-                else:
-                    r = _route((*team.first_hop(y), self.hop(y, z), last))
-                old = routes.get(z)
-                if check and old and (r.score, len(r.hops)) == (old.score, len(old.hops)):
+                first = () if y == me else team.first_hop(y)
+                score = 1.0
+                for h in first:
+                    score *= h.s
+                score = score * self._evidence(y, z)[1] * strength
+                key = (score, -(len(first) + 2))
+                if best is not None and check and key == best:
                     return None
-                _better(routes, z, r)
+                if best is None or key > best:
+                    best, via = key, y
+            if best is not None:
+                first = () if via == me else team.first_hop(via)
+                routes[z] = _route((*first, self.hop(via, z), last))
         return routes
 
     def _group(self, routes: dict[int, _Route]) -> _Candidates:

@@ -269,7 +269,7 @@
     });
     if (ME !== null) put(ME, ownerR * 1.5, true);
     if (nOwners <= 40 || zoomLevel() > 2) data.owners.forEach(function (o) { put(o, ownerR, true); });
-    if (r < 3.2 || shown > 4000) return;
+    if (r < 3 || shown > 15000) return;
     var placed = 0, tried = 0;
     for (var colour in byColour) {
       var ids = byColour[colour];
