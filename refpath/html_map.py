@@ -189,11 +189,11 @@ def payload(
             direct.append(index[p])
         routed += bool(found.routes)
         shown = []
-        for nodes, inferred, score in found.routes:
+        for on_route, inferred, score in found.routes:
             mask = masks.get(inferred)
             if mask is None:
                 mask = masks[inferred] = sum(1 << i for i, inf in enumerate(inferred) if inf)
-            shown.append([round(score, 4), [index[n] for n in nodes], mask])
+            shown.append([round(score, 4), [index[n] for n in on_route], mask])
         embedded.append(shown)
     owners = [index[p] for p in net.owners if p in index]
     return {
