@@ -21,8 +21,9 @@ demo: $(STAMP)
 	$(REFPATH) to "Jane Doe"
 	$(REFPATH) draft "Jane Doe" --reason "how Acme Robotics plans maintenance windows on its assembly lines"
 	$(REFPATH) map -o .demo/network.png --highlight "Jane Doe"
+	$(REFPATH) map -o .demo/network.html --highlight "Jane Doe"
 	$(REFPATH) plan docs/examples/prospects.csv --max-per-introducer 3 -o .demo/plan.csv
-	@echo "Demo done: the store is $(DEMO_DB), the map .demo/network.png, the plan .demo/plan.csv"
+	@echo "Demo done: the store is $(DEMO_DB), the maps .demo/network.png and .demo/network.html, the plan .demo/plan.csv"
 
 test: $(STAMP)
 	$(PY) -m pytest -q

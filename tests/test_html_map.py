@@ -230,3 +230,20 @@ def test_help_shows_both_forms():
     assert result.exit_code == 0
     assert 'refpath map -o network.png --highlight "Jane Doe"' in result.output
     assert 'refpath map -o network.html --highlight "Jane Doe"' in result.output
+
+
+def test_highlighting_yourself_is_refused_as_to_refuses_it(sample_db, tmp_path):
+    result = runner.invoke(
+        app,
+        [
+            "--db",
+            str(sample_db),
+            "map",
+            "-o",
+            str(tmp_path / "m.html"),
+            "--highlight",
+            "Alex Rivera",
+        ],
+    )
+    assert result.exit_code != 0 and "is you" in result.output + str(result.exception)
+    assert not (tmp_path / "m.html").exists()

@@ -108,9 +108,13 @@ def map_(
 
 
 def _write_html(store: Any, output: Path, focus: int | None, target: Any) -> None:
+    from refpath.errors import PersonError
     from refpath.html_map import write_html_map
 
     highlight = target.id if target is not None and target.id else None
+    me = store.conn.execute("SELECT person_id FROM owners WHERE is_me = 1").fetchone()
+    if highlight is not None and me and me[0] == highlight:
+        raise PersonError(f"{target.name} is you; name someone else")  # as `to` says
     result = write_html_map(store, output, focus=focus, highlight=highlight)
     out.print(
         f"Wrote {safe(result.path)}: interactive map of {result.people:,} people in "
