@@ -256,4 +256,22 @@ def test_pan_and_zoom(sample_html, sample):
     assert abs(bx2 - x2) + abs(by2 - y2) > 1.5 * (abs(bx - x1) + abs(by - y1))  # and in
     page.click("#zoom-reset")
     assert sample.point_at(i) == (x0, y0)
+    assert page.evaluate("() => window.refpathMap.fitted()")
     assert sample.errors == []
+
+
+def test_a_narrow_window_folds_the_legend_and_fits_the_map(browser, sample_html):
+    context = browser.new_context(offline=True, viewport={"width": 700, "height": 700})
+    try:
+        page = context.new_page()
+        page.goto(sample_html.as_uri())
+        page.wait_for_function("() => window.__drawn === true", timeout=60_000)
+        assert page.get_attribute("#legend", "open") is None
+        page.click("#legend summary")
+        assert page.locator("#clusters").is_visible()
+        data = embedded(sample_html.read_text())
+        for i in data["owners"]:  # every colleague is on screen
+            xy = page.evaluate("(i) => window.refpathMap.viewportOf(i)", i)
+            assert 0 <= xy["x"] <= 700 and 0 <= xy["y"] <= 700
+    finally:
+        context.close()

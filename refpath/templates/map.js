@@ -565,9 +565,12 @@
     people: N,
     viewportOf: function (i) { return { x: sx(X[i]), y: sy(Y[i]) }; },
     select: function (i) { select(i); },
-    selected: function () { return selected; }
+    selected: function () { return selected; },
+    fitted: function () { return cam === home; }
   };
 
+  // The legend is open on a wide screen; on a narrow one, a click away.
+  if (box.clientWidth > 1000) el("legend").open = true;
   if (data.highlight !== null && data.highlight !== undefined) select(data.highlight);
   resize();
   cam = home;
