@@ -137,6 +137,12 @@ def test_search_finds_an_accented_name_from_plain_text(sample):
     assert sample.page.locator("#results li").first.inner_text().startswith("Priya Raman")
     sample.page.keyboard.press("Enter")
     assert sample.page.inner_text("#who").startswith("Priya Raman")
+    sample.page.fill("#search", "ana lucia")  # several: the arrow keys choose
+    second = sample.page.locator("#results li b").nth(1).inner_text()
+    sample.page.keyboard.press("ArrowDown")
+    sample.page.keyboard.press("ArrowDown")
+    sample.page.keyboard.press("Enter")
+    assert sample.page.inner_text("#who") == second
     assert sample.errors == []
 
 

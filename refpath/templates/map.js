@@ -529,9 +529,22 @@
       li.addEventListener("click", function () { select(i, { focus: true }); });
     });
   });
+  // Up and down move through the results; Enter shows the one marked (the first by default).
+  var active = -1;
+  function mark(k) {
+    var items = results.children;
+    if (!items.length) return;
+    active = Math.max(0, Math.min(items.length - 1, k));
+    for (var n = 0; n < items.length; n++) items[n].className = n === active ? "active" : "";
+    items[active].scrollIntoView({ block: "nearest" });
+  }
+  search.addEventListener("input", function () { active = -1; });
   search.addEventListener("keydown", function (ev) {
-    if (ev.key === "Enter" && results.firstChild) {
-      select(+results.firstChild.dataset.person, { focus: true });
+    if (ev.key === "ArrowDown" || ev.key === "ArrowUp") {
+      ev.preventDefault();
+      mark(active + (ev.key === "ArrowDown" ? 1 : -1));
+    } else if (ev.key === "Enter" && results.firstChild) {
+      select(+results.children[Math.max(active, 0)].dataset.person, { focus: true });
     } else if (ev.key === "Escape") {
       search.value = ""; results.textContent = ""; el("search-count").textContent = "";
     }
