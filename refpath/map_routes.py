@@ -73,6 +73,23 @@ class _Candidates:
     def __init__(self, groups: list[list[tuple[int, int, _Route]]]) -> None:
         #: per first introducer: (colleague z, rank in the company, route), best first
         self.groups = groups
+        #: whom each group's best route goes through, and those routes, best first: what
+        #: a target gets unless it, or someone who knows it, is one of them
+        self.heads = frozenset(g[0][0] for g in groups)
+        self.best = sorted(((g[0][1], g[0][2]) for g in groups), key=lambda p: p[0])
+
+    def picks(self, skip: set[int]) -> list[tuple[int, _Route]]:
+        """Each group's best route not through anyone in ``skip``, best first."""
+        if self.heads.isdisjoint(skip):
+            return self.best
+        picks = []
+        for group in self.groups:
+            for z, rank, r in group:
+                if z not in skip:
+                    picks.append((rank, r))
+                    break
+        picks.sort(key=lambda p: p[0])
+        return picks
 
 
 class _AllRoutes:
@@ -255,12 +272,7 @@ class _AllRoutes:
                     skip = {o[4][-1] for o in observed} | {t}  # knowers of t, t
                     # Each ends at a placeholder instead of t: the same score, and the
                     # same order among this target's routes (see _company).
-                    for group in self._company(ck, strength, ev).groups:
-                        for z, rank, r in group:
-                            if z not in skip:
-                                picks.append((rank, r))
-                                break
-                    picks.sort(key=lambda p: p[0])
+                    picks = self._company(ck, strength, ev).picks(skip)
         observed.sort(key=lambda o: o[:3])  # stable: ties keep the set's order, as in paths
         # _varied(_rank(observed + picks))[:top]: the two lists merged (an observed route
         # ranks before an inferred one of the same score), stopping at ``top``.
