@@ -21,13 +21,14 @@ demo: $(STAMP)
 	$(REFPATH) to "Jane Doe"
 	$(REFPATH) draft "Jane Doe" --reason "how Acme Robotics plans maintenance windows on its assembly lines"
 	$(REFPATH) map -o .demo/network.png --highlight "Jane Doe"
+	$(REFPATH) map -o .demo/network.html --highlight "Jane Doe"
 	$(REFPATH) plan docs/examples/prospects.csv --max-per-introducer 3 -o .demo/plan.csv
 	$(VENV)/bin/refpath share sample_exports/bob-okafor --exclude "Linh Tran" --dry-run
 	@mkdir -p .demo/shared && rm -f .demo/shared/*.zip
 	cp sample_exports/bob-okafor.refpath-share.zip .demo/shared/
 	$(REFPATH) sync .demo/shared
 	$(REFPATH) to "Jane Doe"
-	@echo "Demo done: the store is $(DEMO_DB), the map .demo/network.png, the plan .demo/plan.csv, Bob's share synced from .demo/shared"
+	@echo "Demo done: the store is $(DEMO_DB), the maps .demo/network.png and .demo/network.html, the plan .demo/plan.csv, Bob's share synced from .demo/shared"
 	@echo "refpath is installed in $(VENV), not on your PATH: run 'source $(VENV)/bin/activate'"
 	@echo "(or 'pipx install .' for every shell), then e.g.: refpath --db $(DEMO_DB) to \"Jane Doe\""
 

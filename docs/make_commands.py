@@ -27,7 +27,10 @@ EXAMPLES = {
         'refpath draft "Jane Doe" --note --free-account',
     ],
     "check": ['refpath check message.txt --target "Jane Doe"', "pbpaste | refpath check -"],
-    "map": ['refpath map -o network.png --highlight "Jane Doe"'],
+    "map": [
+        'refpath map -o network.png --highlight "Jane Doe"',
+        'refpath map -o network.html --highlight "Jane Doe"   # interactive, offline',
+    ],
     "clusters": ["refpath clusters"],
     "export": ["refpath export team.gexf"],
     "plan": ["refpath plan leads.csv --max-per-introducer 3 -o plan.csv --drafts drafts/"],

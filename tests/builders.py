@@ -238,3 +238,32 @@ def assert_same_routes(store: Store, today: date, top: int) -> None:
 def lines(text: str) -> list[str]:
     """Output lines without trailing spaces."""
     return [line.rstrip() for line in text.splitlines()]
+
+
+# ------------------------------------------------------------ the HTML map
+
+#: A name that would run script if the page ever treated data as HTML.
+HOSTILE = "<img src=x onerror=alert(1)> </script><script>alert(2)</script>"
+
+
+def write_map(db: Path, out: Path, *args: str) -> str:
+    """``refpath --db DB map -o OUT ARGS``, which must succeed; its output."""
+    from typer.testing import CliRunner
+
+    from refpath.cli import app
+
+    result = CliRunner().invoke(app, ["--db", str(db), "map", "-o", str(out), *args])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def embedded(page: str) -> dict:
+    """The data an HTML map embeds, parsed."""
+    import json
+    import re
+
+    found = re.search(
+        r'<script id="refpath-data" type="application/json">(.*?)</script>', page, re.S
+    )
+    assert found
+    return json.loads(found.group(1))

@@ -18,7 +18,12 @@ def map_(
     ctx: typer.Context,
     output: Annotated[
         Path,
-        typer.Option("-o", "--output", help="Picture to write: .png, .svg or .pdf."),
+        typer.Option(
+            "-o",
+            "--output",
+            help="Picture to write: .png, .svg or .pdf; or .html: an interactive page "
+            "(offline, self-contained) with every person, search, and each one's routes.",
+        ),
     ] = Path("network.png"),
     highlight: Annotated[
         str | None,
@@ -48,17 +53,28 @@ def map_(
 
     Up to --max-people people each person is a dot; above, the picture is a
     summary with each market cluster as a bubble. The title says which.
+
+    With -o FILE.html the map is one interactive page that works offline:
+    every person at any size, zoom and pan, hover for who it is, search by
+    name, click anyone for their best introductions as `refpath to` ranks
+    them; --highlight NAME opens it with that person's routes shown.
+
+    \b
+    refpath map -o network.png --highlight "Jane Doe"
+    refpath map -o network.html --highlight "Jane Doe"
     """
     from refpath.errors import PersonError, UnknownPerson
     from refpath.identity import name_key
     from refpath.map.clusters import market_clusters
+    from refpath.map.html import check_output, is_html
     from refpath.map.network import load_network
     from refpath.map.options import MapOptions, Route
     from refpath.map.plot import draw_map, output_format
     from refpath.routes.people import find_target
     from refpath.routes.standing import REACHABLE, YOU, sentence, standing
 
-    output_format(output)  # bad names fail before any work
+    html = is_html(output)
+    check_output(output) if html else output_format(output)  # bad names fail before any work
     check_outputs(ctx, [output])
     with open_db(ctx) as store:
         focus = None
@@ -78,15 +94,22 @@ def map_(
                 raise PersonError(sentence(where))
             found = where.routes.paths if where.routes and where.person.id else ()
             routes = tuple(Route.of(intro) for intro in found if intro.hops)
-        net = load_network(store)
-    clustering = market_clusters(net)
-    opts = MapOptions(output, routes, focus, layout, max_people, protect=protect(ctx))
-    result = draw_map(net, clustering, opts)
-    kind = "summary" if result.summarised else "map"
-    out.print(
-        f"Wrote {safe(result.path)}: {kind} of {result.people:,} people in "
-        f"{result.clusters} market clusters."
-    )
+        if html:
+            page = _write_html(store, output, focus, where, protect(ctx))
+        else:
+            net = load_network(store)
+    if html:
+        highlighted = page.highlighted
+    else:
+        clustering = market_clusters(net)
+        opts = MapOptions(output, routes, focus, layout, max_people, protect=protect(ctx))
+        result = draw_map(net, clustering, opts)
+        kind = "summary" if result.summarised else "map"
+        out.print(
+            f"Wrote {safe(result.path)}: {kind} of {result.people:,} people in "
+            f"{result.clusters} market clusters."
+        )
+        highlighted = len(routes)
     if where is None:
         return
     name = safe(where.person.name)
@@ -94,12 +117,26 @@ def map_(
         out.print(safe(sentence(where)))
     if not where.person.id:
         out.print(f"{name} is in no export, so the map has no dot for them.")
-    if routes:
-        n = len(routes)
+    if highlighted:
+        n = highlighted
         best = f"the {n} best introduction routes" if n > 1 else "the one introduction route"
         out.print(f"Highlighted {best} to {name}.")
     else:
         out.print("Nothing highlighted.")
+
+
+def _write_html(store: Any, output: Path, focus: int | None, where: Any, keep: Any) -> Any:
+    """Write the interactive page (``where``: the --highlight person's standing, or None)."""
+    from refpath.map.html import write_html_map
+
+    highlight = where.person.id if where is not None and where.person.id else None
+    result = write_html_map(store, output, focus=focus, highlight=highlight, protect=keep)
+    out.print(
+        f"Wrote {safe(result.path)}: interactive map of {result.people:,} people in "
+        f"{result.clusters} market clusters, {result.bytes / 1e6:.1f} MB; "
+        f"routes for {result.routed:,} people. Open it in a browser (it works offline)."
+    )
+    return result
 
 
 def _broker_json(b: Broker) -> dict[str, Any]:

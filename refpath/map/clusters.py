@@ -123,7 +123,7 @@ def _knn_louvain(profiles: np.ndarray, seed: int) -> tuple[list[set[int]], float
     return parts, float(nx.community.modularity(g, parts, weight="weight"))
 
 
-def market_clusters(net: TeamNetwork, *, seed: int = 0) -> Clustering:
+def market_clusters(net: TeamNetwork, *, seed: int = 0, brokers: bool = True) -> Clustering:
     """Find the market clusters of a team network and the brokers between colleagues.
 
     Parameters
@@ -132,6 +132,8 @@ def market_clusters(net: TeamNetwork, *, seed: int = 0) -> Clustering:
         From :func:`refpath.map.network.load_network`.
     seed : int
         Louvain seed; the same store always gives the same clusters.
+    brokers : bool
+        Find the brokers (False: none, a second faster on a big team).
 
     Returns
     -------
@@ -197,7 +199,7 @@ def market_clusters(net: TeamNetwork, *, seed: int = 0) -> Clustering:
             vec[[col[o] for o in who]] = 1.0
             by_owners[key] = int((centroids @ vec).argmax())
         membership[p] = by_owners[key]
-    return _describe(net, membership, knowers, method, modularity)
+    return _describe(net, membership, knowers, method, modularity, brokers)
 
 
 def _centroids(share: np.ndarray, groups: list[list[int]]) -> np.ndarray:
@@ -300,10 +302,11 @@ def _describe(
     knowers: Mapping[int, set[int]],
     method: str,
     modularity: float,
+    brokers: bool = True,
 ) -> Clustering:
     """Name each cluster by its companies and attach its colleagues and brokers."""
     names = _display_names(net)
-    scores = broker_scores(net)
+    scores = broker_scores(net) if brokers else {}
     # Number the clusters by size, largest first, whatever order Louvain found them in.
     order = [cid for cid, _ in Counter(membership.values()).most_common() if cid != TEAM]
     renumber = {cid: new for new, cid in enumerate(order)} | {TEAM: TEAM}

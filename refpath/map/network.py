@@ -90,7 +90,9 @@ class TeamNetwork:
         return tuple(sorted(self.owners[i] for i in ids if i in self.owners))
 
 
-def load_network(store: Store, *, today: date | None = None) -> TeamNetwork:
+def load_network(
+    store: Store, *, today: date | None = None, sides: Mapping[tuple[int, int], Any] | None = None
+) -> TeamNetwork:
     """Read every person and every tie in the store, with strengths, in one pass.
 
     All evidence comes from one query (:func:`refpath.routes.strength.sides_about`
@@ -104,6 +106,8 @@ def load_network(store: Store, *, today: date | None = None) -> TeamNetwork:
         An open refpath store.
     today : date, optional
         The day strengths are computed for (default: today).
+    sides : mapping, optional
+        ``sides_about`` over every person, when the caller has read it already.
 
     Returns
     -------
@@ -125,7 +129,8 @@ def load_network(store: Store, *, today: date | None = None) -> TeamNetwork:
         conn.execute("SELECT person_id, name FROM owners ORDER BY id").fetchall()
     )
     me_row = conn.execute("SELECT person_id FROM owners WHERE is_me = 1").fetchone()
-    sides = sides_about(conn, "SELECT id FROM people", ())
+    if sides is None:
+        sides = sides_about(conn, "SELECT id FROM people", ())
     cache: dict[tuple[Any, ...], float] = {}
     ties: list[Edge] = []
     for a, b in sides:

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
-from builders import market_team, member
 from typer.testing import CliRunner
 
 from refpath.cli import app
@@ -21,16 +19,10 @@ mpl = pytest.importorskip("matplotlib")
 mpl.use("Agg")
 runner = CliRunner()
 
-# Jane is known by Bob only; a "$" in a name must not start matplotlib's mathtext.
-JANE = member("Jane Doe", "Acme Robotics", date(2016, 3, 14))
-ODD = member("Cash $$ Mc=Money", "Ledgerwise")
-
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("map") / "s.db"
-    market_team(path, {"Bob Okafor": [JANE, ODD]}).close()
-    return path
+def db(market_db):
+    return market_db
 
 
 @pytest.fixture(scope="module")
