@@ -136,6 +136,8 @@ PLAN_COLUMNS = {
     "inferred": "boolean",
     "reasons": "str",
     "status": "str",
+    "prospect_url": "str",
+    "introducer_url": "str",
 }
 LOAD_COLUMNS = {"introducer": "str", "asks": "int64", "recent": "int64", "capacity": "int64"}
 PEOPLE_COLUMNS = {
@@ -223,24 +225,18 @@ def _joined(values: Iterable[str]) -> str:
     return SEP.join(values)
 
 
-def _route_text(intro: Introduction) -> str:
-    """``You → Carol Mendes → Tom Baker ⇢ Jane Doe`` (⇢: an inferred tie), as in plan.csv.
-
-    A route starts at the user when its first person is not the one asked
-    (with no export marked as the user's, routes start at the person asked).
-    """
+def _starts_at_me(intro: Introduction) -> Person | None:
+    """The user, when the route starts at them (before the colleague asked), else None."""
     first = intro.hops[0].a
-    mine = bool(intro.via) and first.id != intro.via[0].id
-    names = ["You" if mine else first.name]
-    for hop in intro.hops:
-        names.append(("⇢ " if hop.inferred else "→ ") + hop.b.name)
-    return " ".join(names)
+    return first if intro.via and first.id != intro.via[0].id else None
 
 
-def _route_row(intro: Introduction) -> dict[str, Any]:
+def _route_row(intro: Introduction, me: Person | None) -> dict[str, Any]:
+    from refpath.outreach.plan import route_names
+
     return {
         "introducer": intro.via[0].name if intro.via else "",
-        "hops": _route_text(intro),
+        "hops": route_names(intro, me),
         "n_hops": len(intro.hops),
         "score": float(intro.score),
         "inferred": bool(intro.inferred),
@@ -379,7 +375,7 @@ class RoutesResult(_Rows["Introduction"]):
         """One row per route, best first (see the class for the columns)."""
         routes = self.record
         rows = [
-            {"target": routes.target.name, "rank": rank, **_route_row(intro)}
+            {"target": routes.target.name, "rank": rank, **_route_row(intro, routes.me)}
             for rank, intro in enumerate(routes.paths, 1)
         ]
         return _frame(rows, ROUTE_COLUMNS)
@@ -421,7 +417,7 @@ class AtResult(_Rows["tuple[Person, Introduction]"]):
                 "company": p.company,
                 "position": p.position,
                 "url": p.url,
-                **_route_row(intro),
+                **_route_row(intro, _starts_at_me(intro)),
             }
             for rank, (p, intro) in enumerate(self.record, 1)
         ]
@@ -506,19 +502,6 @@ class CheckResult(_Rows["Finding"]):
         return _frame(rows, CHECK_COLUMNS)
 
 
-def _extra_names(columns: Sequence[str]) -> list[str]:
-    """The list's own columns, renamed where they would clash with the plan's (as plan.csv)."""
-    taken = {c.casefold() for c in PLAN_COLUMNS}
-    names = []
-    for c in columns:
-        name = c
-        while name.casefold() in taken:
-            name = f"{name} (list)"
-        taken.add(name.casefold())
-        names.append(name)
-    return names
-
-
 @dataclass(frozen=True, repr=False)
 class PlanResult(_Rows["PlanRow"]):
     """An outreach plan for a lead list, as ``refpath plan`` makes it.
@@ -547,24 +530,9 @@ class PlanResult(_Rows["PlanRow"]):
 
     def to_frame(self) -> pd.DataFrame:
         """One row per prospect, in list order (see the class for the columns)."""
-        plan = self.record
-        extras = _extra_names(plan.extra_columns)
-        rows = []
-        for row in plan.rows:
-            intro, person = row.intro, row.person
-            rows.append(
-                {
-                    "prospect": row.prospect.label,
-                    "company": row.prospect.company or (person.company if person else ""),
-                    "introducer": intro.via[0].name if intro else "",
-                    "score": float(intro.score) if intro else None,
-                    "hops": _route_text(intro) if intro else "",
-                    "inferred": bool(intro.inferred) if intro else None,
-                    "reasons": _joined([*(intro.reasons if intro else ()), *row.notes]),
-                    "status": row.status,
-                    **dict(zip(extras, row.prospect.extra, strict=True)),
-                }
-            )
+        from refpath.outreach.plan import plan_table
+
+        _, rows = plan_table(self.record)
         return _frame(rows, PLAN_COLUMNS)
 
     def load_frame(self) -> pd.DataFrame:

@@ -35,15 +35,8 @@ from refpath.errors import InputError
 
 if TYPE_CHECKING:
     from refpath.outreach.plan import Plan
-    from refpath.routes.introducers import Introduction
-    from refpath.routes.people import Person
     from refpath.store.db import Store
 
-#: The plan's own columns; the list's other columns follow them.
-COLUMNS = (
-    "prospect", "company", "introducer", "score", "hops", "inferred", "reasons", "status",
-    "prospect_url", "introducer_url",
-)  # fmt: skip
 #: Lists at least this long get a progress bar (on a terminal).
 PROGRESS_FROM = 100
 #: Prospects with no path named in the summary (the rest are counted).
@@ -53,65 +46,20 @@ SHOWN = 10
 # -- plan ---------------------------------------------------------------------
 
 
-def route_text(intro: Introduction, me: Person | None) -> str:
-    """The route as names: ``You → Carol Mendes → Tom Baker ⇢ Jane Doe`` (⇢: inferred)."""
-    first = intro.hops[0].a
-    names = ["You" if me is not None and first.id == me.id else plain(first.name)]
-    for hop in intro.hops:
-        names.append(("⇢ " if hop.inferred else "→ ") + plain(hop.b.name))
-    return " ".join(names)
-
-
-def _extra_names(columns: tuple[str, ...]) -> list[str]:
-    """The list's own columns, renamed where they would clash with the plan's."""
-    taken = {c.casefold() for c in COLUMNS}
-    names = []
-    for c in columns:
-        name = c
-        while name.casefold() in taken:
-            name = f"{name} (list)"
-        taken.add(name.casefold())
-        names.append(name)
-    return names
-
-
 def plan_records(plan: Plan) -> tuple[list[str], list[dict[str, Any]]]:
-    """(header, one dict per row) with the CSV's columns: the plan's, then the list's."""
-    listed = [plan.url_column] if plan.url_column else []  # the list's own URL column
-    extras = _extra_names((*listed, *plan.extra_columns))
-    records = []
-    for row in plan.rows:
-        intro, person = row.intro, row.person
-        records.append(
-            {
-                "prospect": plain(row.prospect.label),
-                "company": plain(row.prospect.company or (person.company if person else "")),
-                "introducer": plain(intro.via[0].name) if intro else "",
-                "score": round(intro.score, 4) if intro else None,
-                "hops": route_text(intro, plan.me) if intro else "",
-                "inferred": intro.inferred if intro else None,
-                "reasons": plain(" | ".join([*(intro.reasons if intro else ()), *row.notes])),
-                "status": row.status,
-                "prospect_url": plain(person.url if person and person.url else _url(row.prospect)),
-                "introducer_url": plain(intro.via[0].url) if intro else "",
-                **{
-                    k: plain(v)
-                    for k, v in zip(
-                        extras,
-                        (*([row.prospect.url] if listed else []), *row.prospect.extra),
-                        strict=True,
-                    )
-                },
-            }
-        )
-    return [*COLUMNS, *extras], records
+    """(header, one dict per row) as plan.csv and --json give them: text made plain."""
+    from refpath.outreach.plan import plan_table
+
+    header, rows = plan_table(plan)
+    return header, [{k: _shown(k, v) for k, v in row.items()} for row in rows]
 
 
-def _url(prospect: Any) -> str:
-    """The profile URL a lead list gives, in LinkedIn's canonical form ('' when none)."""
-    from refpath.identity import canonical_url
-
-    return canonical_url(prospect.url) if prospect.url else ""
+def _shown(column: str, value: Any) -> Any:
+    if isinstance(value, str):
+        return plain(value)
+    if column == "score" and value is not None:
+        return round(value, 4)
+    return value
 
 
 def _cell(value: Any) -> Any:

@@ -277,3 +277,75 @@ def _candidates(
         return PlanRow(prospect, "", person, None, notes), (routes, cands)
     why = "everyone who could introduce them declined" if routes.paths else sentence(where)
     return PlanRow(prospect, "no path", person, None, (*notes, why)), None
+
+
+# -- the plan as a table (plan.csv, --json and the Python API's frame) -----------------
+
+#: The plan's own columns; a lead list's columns follow them (see :func:`plan_table`).
+PLAN_COLUMNS = (
+    "prospect", "company", "introducer", "score", "hops", "inferred", "reasons", "status",
+    "prospect_url", "introducer_url",
+)  # fmt: skip
+
+
+def route_names(intro: Introduction, me: Person | None) -> str:
+    """The route as names: ``You → Carol Mendes → Tom Baker ⇢ Jane Doe`` (⇢: inferred).
+
+    ``me``: the user (routes start at them), or None when no export is marked
+    as theirs and routes start at the colleague asked.
+    """
+    first = intro.hops[0].a
+    names = ["You" if me is not None and first.id == me.id else first.name]
+    for hop in intro.hops:
+        names.append(("⇢ " if hop.inferred else "→ ") + hop.b.name)
+    return " ".join(names)
+
+
+def _extra_names(columns: Sequence[str]) -> list[str]:
+    """The list's own columns, renamed where they would clash with the plan's."""
+    taken = {c.casefold() for c in PLAN_COLUMNS}
+    names = []
+    for c in columns:
+        name = c
+        while name.casefold() in taken:
+            name = f"{name} (list)"
+        taken.add(name.casefold())
+        names.append(name)
+    return names
+
+
+def plan_table(plan: Plan) -> tuple[list[str], list[dict[str, object]]]:
+    """(header, one dict per prospect): the plan's columns, then the list's own.
+
+    Values are as the plan holds them: ``score`` a float and ``inferred`` a
+    bool, both None where there is no route; every other value text (''
+    where there is none). The list's own LinkedIn URL column comes first among
+    its columns. ``refpath plan`` writes this table as plan.csv and JSON, and
+    the Python API as a DataFrame, so the two cannot drift apart.
+    """
+    from refpath.identity import canonical_url
+
+    listed = [plan.url_column] if plan.url_column else []  # the list's own URL column
+    extras = _extra_names((*listed, *plan.extra_columns))
+    records: list[dict[str, object]] = []
+    for row in plan.rows:
+        intro, person, prospect = row.intro, row.person, row.prospect
+        url = person.url if person and person.url else ""
+        records.append(
+            {
+                "prospect": prospect.label,
+                "company": prospect.company or (person.company if person else ""),
+                "introducer": intro.via[0].name if intro else "",
+                "score": float(intro.score) if intro else None,
+                "hops": route_names(intro, plan.me) if intro else "",
+                "inferred": bool(intro.inferred) if intro else None,
+                "reasons": " | ".join([*(intro.reasons if intro else ()), *row.notes]),
+                "status": row.status,
+                "prospect_url": url or (canonical_url(prospect.url) if prospect.url else ""),
+                "introducer_url": intro.via[0].url if intro else "",
+                **dict(
+                    zip(extras, (*([prospect.url] if listed else []), *prospect.extra), strict=True)
+                ),
+            }
+        )
+    return [*PLAN_COLUMNS, *extras], records
