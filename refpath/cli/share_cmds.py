@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from refpath.cli.app import app, open_db, out, safe, warn
+from refpath.cli.app import app, exports_held, open_db, out, safe, warn
 from refpath.errors import InputError
 
 if TYPE_CHECKING:  # (imported where used: every command loads this module)
@@ -253,9 +253,10 @@ def sync(
                 f"{_n(deleted, 'person', 'people')} only they knew."
             )
         stats = store.stats()
+        me = store.me_person_id() is not None
     added = sum(1 for s in summaries if not s.skipped and not s.unchanged)
     out.print(
         f"Synced {safe(plan.folder)}: {added} added or replaced, {len(plan.unchanged)} unchanged, "
         f"{len(plan.remove)} removed. Store: {_n(stats.people, 'person', 'people')}, "
-        f"{_n(stats.connections, 'connection')}, {_n(stats.owners, 'colleague')}."
+        f"{_n(stats.connections, 'connection')}, {exports_held(stats.owners, me)}."
     )

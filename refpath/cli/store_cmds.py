@@ -10,7 +10,18 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from refpath.cli.app import app, err, open_db, out, plain, print_json, quoted, safe, warn
+from refpath.cli.app import (
+    app,
+    err,
+    exports_held,
+    open_db,
+    out,
+    plain,
+    print_json,
+    quoted,
+    safe,
+    warn,
+)
 
 if TYPE_CHECKING:  # (imported where used: every command loads this module)
     from refpath.exports.records import Export, Skipped
@@ -145,7 +156,7 @@ def add(
         )
     out.print(
         f"Store {safe(store_path)}: {_n(stats.people, 'person', 'people')}, "
-        f"{_n(stats.connections, 'connection')}, {_exports(stats.owners, not no_me)}."
+        f"{_n(stats.connections, 'connection')}, {exports_held(stats.owners, not no_me)}."
     )
     if no_me:
         out.print("Next: mark your own export with [bold]refpath add YOUR_EXPORT --me[/bold].")
@@ -156,22 +167,6 @@ def add(
 def _n(count: int, one: str, many: str | None = None) -> str:
     """'1 colleague', '3 colleagues'."""
     return f"{count} {one if count == 1 else (many or one + 's')}"
-
-
-def _exports(owners: int, me: bool) -> str:
-    """Whose exports the store holds: the user's is never counted as a colleague's.
-
-    >>> _exports(1, True), _exports(3, True), _exports(2, True)
-    ('your export only', "your export and 2 colleagues'", "your export and 1 colleague's")
-    >>> _exports(1, False), _exports(0, False)
-    ('1 export (none marked as yours)', 'no exports')
-    """
-    if me:
-        if owners == 1:
-            return "your export only"
-        mates = owners - 1
-        return f"your export and {_n(mates, 'colleague')}'" + ("s" if mates == 1 else "")
-    return f"{_n(owners, 'export')} (none marked as yours)" if owners else "no exports"
 
 
 @app.command()
@@ -188,7 +183,7 @@ def stats(
     else:
         out.print(
             f"{_n(result.people, 'person', 'people')}, {_n(result.connections, 'connection')}; "
-            f"{_exports(result.owners, me)}"
+            f"{exports_held(result.owners, me)}"
         )
 
 
@@ -282,7 +277,7 @@ def remove(
     out.print(
         f"Removed {safe(owner)}'s export and {_n(deleted, 'person', 'people')} only they knew. "
         f"Store now: {_n(result.people, 'person', 'people')}, "
-        f"{_n(result.connections, 'connection')}, {_exports(result.owners, me)}."
+        f"{_n(result.connections, 'connection')}, {exports_held(result.owners, me)}."
     )
     if source is not None and source.is_me:
         out.print("Next: mark your own export again with refpath add YOUR_EXPORT --me")
