@@ -193,7 +193,13 @@ def payload(
             mask = masks.get(inferred)
             if mask is None:
                 mask = masks[inferred] = sum(1 << i for i, inf in enumerate(inferred) if inf)
-            shown.append([round(score, 4), [index[n] for n in on_route], mask])
+            shown.append(
+                [
+                    round(score, 6),  # 4 places would round twice: 0.89499 → 0.895 → 0.90
+                    [index[n] for n in on_route],
+                    mask,
+                ]
+            )
         embedded.append(shown)
     owners = [index[p] for p in net.owners if p in index]
     return {

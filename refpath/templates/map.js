@@ -48,7 +48,9 @@
   var nClusters = data.clusters.filter(function (c) { return c.id >= 0; }).length;
   el("title").textContent = data.title;
   el("subtitle").textContent = plural(N - nOwners, "person", "people") + ", " +
-    plural(nOwners, "colleague", "colleagues") + ", " +
+    // the user's own export is not a colleague's (as `refpath stats` says it)
+    (ME === null ? plural(nOwners, "export", "exports") + " (none marked as yours)"
+      : nOwners === 1 ? "you" : "you and " + plural(nOwners - 1, "colleague", "colleagues")) + ", " +
     plural(nClusters, "market cluster", "market clusters") +
     ". Scroll to zoom, drag to pan, hover a dot, click a person to see who can introduce you.";
   var list = el("clusters");
