@@ -351,7 +351,11 @@ class RoutesResult(_Rows["Introduction"]):
     ``company_too_big``, ``direct`` ... read through on this object. As a
     sequence it holds the :class:`~refpath.routes.introducers.Introduction`
     records (``via``, ``hops``, ``score``, ``inferred``, ``reasons``).
-    ``emails`` holds the prospect's emails only when asked for.
+    ``emails`` holds the prospect's emails only when asked for. ``standing``
+    says what the person is to you, as every command says it: "colleague"
+    (their export is in the store: no introduction needed), "connected" (you
+    can write directly), "reachable" or "unknown"; ``said`` is the sentence
+    ``refpath to`` prints for it.
 
     Frame columns (:meth:`to_frame`), one row per route: ``target`` (str),
     ``rank`` (int64, 1 is best), ``introducer`` (str, whom you ask),
@@ -363,6 +367,8 @@ class RoutesResult(_Rows["Introduction"]):
 
     record: Routes
     emails: tuple[str, ...] = ()
+    standing: str = ""
+    said: str = ""
 
     def _items(self) -> Sequence[Introduction]:
         return self.record.paths
@@ -732,13 +738,15 @@ class Store:
         """
         from refpath.routes.introducers import introducers_for
         from refpath.routes.people import emails_of, find_target
+        from refpath.routes.standing import sentence, standing
 
         if top < 1:
             raise InputError(f"top must be at least 1, not {top}")
         target = find_target(self._store, name, company=company)
         routes = introducers_for(self._store, target, top=top, today=self.today)
         emails = emails_of(self._store, target.id) if show_emails and target.id else ()
-        return RoutesResult(routes, emails)
+        where = standing(self._store, target, top=top, routes=routes)
+        return RoutesResult(routes, emails, where.kind, sentence(where))
 
     @_store_errors
     def at(self, company: str, top: int | None = None) -> AtResult:

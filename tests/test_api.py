@@ -219,6 +219,15 @@ def test_to_gives_the_routes_the_cli_shows(team, sample_db):
     assert len(team.to("Jane Doe", top=2)) == 2
 
 
+@pytest.mark.parametrize("name", ["Jane Doe", "Bob Okafor", "Aaron de la Cruz"])
+def test_to_says_what_the_person_is_as_the_cli_does(team, sample_db, name):
+    """A colleague, a connection of yours or a prospect: the same standing as `to --json`."""
+    shown = cli(sample_db, "to", name)
+    routes = team.to(name)
+    assert routes.standing == shown["standing"]
+    assert routes.said  # the sentence `refpath to` prints for it
+
+
 def test_to_is_the_library_search(team, sample_db):
     with open_store(sample_db, create=False) as s:
         direct = introducers_for(s, find_person(s, "Jane Doe"), top=5)
