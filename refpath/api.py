@@ -570,9 +570,9 @@ def _store_errors(method: F) -> F:
         try:
             return method(self, *args, **kwargs)
         except sqlite3.Error as error:
-            from refpath.store.db import _store_error
+            from refpath.store.db import store_error
 
-            raise _store_error(self.path, error) from error
+            raise store_error(self.path, error) from error
 
     return wrapper  # type: ignore[return-value]
 

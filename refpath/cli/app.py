@@ -160,9 +160,9 @@ class _RefpathGroup(TyperGroup):
         except OutputClash as error:
             fail(InputError(str(error)))
         except sqlite3.Error as error:  # e.g. a query that met a damaged page
-            from refpath.store.db import _store_error
+            from refpath.store.db import store_error
 
-            fail(_store_error(settings(ctx).db, error))
+            fail(store_error(settings(ctx).db, error))
         except KeyboardInterrupt:
             err.print("refpath: interrupted; the store is unchanged")
             raise typer.Exit(130) from None

@@ -55,7 +55,7 @@ def _long_fields() -> Iterator[None]:
         csv.field_size_limit(before)
 
 
-def _fold(name: str) -> str:
+def _compare_key(name: str) -> str:
     """A name for comparing: NFKC, case-folded, single spaces."""
     return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
 
@@ -153,9 +153,9 @@ def _owner_names(messages: list[_Message], owner_name: str | None) -> set[str]:
     in sorted order).
     """
     if owner_name:
-        want = _fold(owner_name)
+        want = _compare_key(owner_name)
         names = {m.sender for m in messages} | {n for m in messages for n, _ in m.recipients}
-        found = {name for name in names if _fold(name) == want}
+        found = {name for name in names if _compare_key(name) == want}
         if found:
             return found
     outgoing = Counter(m.sender for m in messages if m.outgoing)
@@ -257,7 +257,9 @@ def parse_messages(
             pairs, column = [(m.sender, m.sender_url)], 3
         for name, url in pairs:
             url = url or url_of.get(name, "")
-            entry = stats.setdefault(url or "name:" + _fold(name), [name, url, 0, 0, None, None])
+            entry = stats.setdefault(
+                url or "name:" + _compare_key(name), [name, url, 0, 0, None, None]
+            )
             entry[column] += 1
             if m.on:
                 entry[4] = min(entry[4] or m.on, m.on)
@@ -345,7 +347,7 @@ def parse_endorsements(text: str, *, source: str = "<text>") -> tuple[Endorsemen
     ]:
         if not (name or url):
             continue
-        key = url.lower() or "name:" + _fold(name)
+        key = url.lower() or "name:" + _compare_key(name)
         old = by_endorser.get(key)
         if old:
             on = max(old.last, on) if old.last and on else old.last or on

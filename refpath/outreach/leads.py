@@ -81,7 +81,8 @@ class ProspectList:
     url_column: str = ""  #: the header of the list's own profile URL column, if it has one
 
 
-def _fold(cell: str) -> str:
+def _header_key(cell: str) -> str:
+    """A header cell for recognising a column: letters and digits only, case-folded."""
     return re.sub(r"[^a-z0-9]", "", cell.casefold())
 
 
@@ -96,7 +97,7 @@ def _roles(cells: list[str]) -> dict[str, int] | None:
     """Column index per role (name, first, last, company, url), or None if not a header."""
     roles: dict[str, int] = {}
     for i, cell in enumerate(cells):
-        folded = _fold(cell)
+        folded = _header_key(cell)
         for role, names in (
             ("name", _NAME), ("first", _FIRST), ("last", _LAST),
             ("company", _COMPANY), ("url", _URL),
@@ -180,7 +181,7 @@ def _parse_table(source: str, lines: list[str], found: _Header) -> ProspectList:
     nameless: list[int] = []
     long_rows: list[int] = []
     headers: list[int] = []  # the header again (two lists pasted together): not a prospect
-    folded_header = [_fold(c) for c in header]
+    folded_header = [_header_key(c) for c in header]
     start = index + 2
     rows: list[tuple[int, list[str]]] = []
     try:
@@ -203,7 +204,7 @@ def _parse_table(source: str, lines: list[str], found: _Header) -> ProspectList:
     for line, row in rows:
         if not any(c.strip() for c in row):
             continue
-        if [_fold(c) for c in row[: len(header)]] == folded_header:
+        if [_header_key(c) for c in row[: len(header)]] == folded_header:
             headers.append(line)
             continue
         if len(row) > len(header):

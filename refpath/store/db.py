@@ -353,19 +353,19 @@ class Store:
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as err:
-            raise _store_error(self.path, err) from err
+            raise store_error(self.path, err) from err
         try:
             yield self.conn
         except BaseException as err:
             self.conn.rollback()
             if isinstance(err, sqlite3.Error):
-                raise _store_error(self.path, err) from err
+                raise store_error(self.path, err) from err
             raise
         try:
             self.conn.commit()
         except sqlite3.Error as err:
             self.conn.rollback()
-            raise _store_error(self.path, err) from err
+            raise store_error(self.path, err) from err
 
     # -- shared queries ----------------------------------------------------
     def stats(self) -> Stats:
@@ -453,7 +453,8 @@ def resolve_key(conn: sqlite3.Connection, key: str) -> int | None:
     return row[0] if row else None
 
 
-def _store_error(path: Path, err: sqlite3.Error) -> StoreError:
+def store_error(path: Path, err: sqlite3.Error) -> StoreError:
+    """The :class:`StoreError` that says, in one line, why SQLite refused ``path``."""
     text = str(err)
     if "locked" in text or "busy" in text:
         return StoreError(
@@ -515,7 +516,7 @@ def open_store(path: Path, *, create: bool = True) -> Store:
                 break
             except _Busy as busy:
                 if time.monotonic() > deadline:
-                    raise _store_error(path, busy.error) from busy.error
+                    raise store_error(path, busy.error) from busy.error
                 time.sleep(0.05)
     except BaseException:
         store.discard_if_unused()
@@ -588,7 +589,7 @@ def _check_or_create_schema(path: Path, conn: sqlite3.Connection, is_new: bool) 
     except sqlite3.DatabaseError as err:
         if _is_busy(err):
             raise _Busy(err) from err
-        raise _store_error(path, err) from err
+        raise store_error(path, err) from err
     # An SQLite file with nothing in it may be a store another refpath is creating right now.
     empty = not (has_tables or app_id or version)
     if (app_id != APPLICATION_ID or version <= 0) and not (is_new or empty):
@@ -629,4 +630,4 @@ def _check_or_create_schema(path: Path, conn: sqlite3.Connection, is_new: bool) 
             conn.rollback()
         if _is_busy(err):
             raise _Busy(err) from err
-        raise _store_error(path, err) from err
+        raise store_error(path, err) from err
