@@ -71,6 +71,10 @@ def main(argv: list[str]) -> int:
         print("usage: python bench/compare.py REV", file=sys.stderr)
         return 2
     old = checkout(argv[0])
+    from run import compiled
+
+    for src in (old, ROOT):  # as an installed copy is: see run.compiled
+        compiled(src / "refpath")
     db = team_store(OWNERS, ROWS)
     query, _, _, _ = pick_target(db)
     args = ["--db", str(db), "to", *query]

@@ -14,8 +14,21 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 
+def compiled(package: Path) -> None:
+    """Byte-compile ``package`` as ``pip install`` does for a user's copy.
+
+    An editable checkout run with PYTHONDONTWRITEBYTECODE set (as some
+    shells and sandboxes do) would otherwise recompile every module at every
+    start, adding ~15-50 ms that no installed refpath pays.
+    """
+    import compileall
+
+    compileall.compile_dir(str(package), quiet=1)
+
+
 def main(argv: list[str]) -> int:
     sys.path.insert(0, str(HERE))
+    compiled(HERE.parent / "refpath")
     wanted = set(argv)
     scripts = sorted(HERE.glob("bench_*.py"))
     for script in scripts:
