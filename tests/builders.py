@@ -211,6 +211,30 @@ def market_team(path, extra: dict[str, list[Contact]] | None = None) -> Store:
     return store
 
 
+# ------------------------------------------------------------ store files
+
+
+def copy_store(source: Path, dest: Path, *, one_file: bool = False) -> Path:
+    """A private copy of the store at ``source`` (its -wal too) at ``dest``; returns ``dest``.
+
+    ``one_file``: checkpoint the copy so that everything is in ``dest`` and no
+    -wal is left beside it (for tests about the store file's own bytes).
+    """
+    import shutil
+    import sqlite3
+
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    for suffix in ("", "-wal"):
+        if Path(f"{source}{suffix}").exists():
+            shutil.copy(f"{source}{suffix}", f"{dest}{suffix}")
+    if one_file:
+        conn = sqlite3.connect(dest)
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.close()
+        Path(f"{dest}-wal").unlink(missing_ok=True)
+    return dest
+
+
 # ------------------------------------------------------------ shared assertions
 
 

@@ -50,14 +50,9 @@ def _sample_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def sample_db(_sample_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the sample team's store for one test module (modules may change theirs)."""
-    import shutil
+    from builders import copy_store
 
-    db = tmp_path_factory.mktemp("sample") / "s.db"
-    for suffix in ("", "-wal"):
-        source = Path(f"{_sample_store}{suffix}")
-        if source.exists():
-            shutil.copy(source, f"{db}{suffix}")
-    return db
+    return copy_store(_sample_store, tmp_path_factory.mktemp("sample") / "s.db")
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from builders import SAMPLES, lines
+from builders import SAMPLES, copy_store, lines
 from typer.testing import CliRunner
 
 from refpath.cli import app
@@ -31,11 +31,7 @@ def run(db: Path, *args: object, **kw):
 @pytest.fixture
 def sample(sample_db, tmp_path):
     """A copy of the sample team's store that this test may change."""
-    db = tmp_path / "s.db"
-    for suffix in ("", "-wal"):
-        if Path(f"{sample_db}{suffix}").exists():
-            shutil.copy(f"{sample_db}{suffix}", f"{db}{suffix}")
-    return db
+    return copy_store(sample_db, tmp_path / "s.db")
 
 
 # -- a draft states only what the store shows -----------------------------------------

@@ -15,12 +15,11 @@ import contextlib
 import io
 import re
 import shlex
-import shutil
 from pathlib import Path
 
 import pytest
 import typer.main
-from builders import SAMPLES, build_team
+from builders import SAMPLES, build_team, copy_store
 from typer.testing import CliRunner
 
 from refpath.cli import app
@@ -130,11 +129,7 @@ def test_suggested_commands_are_found_and_cut_where_the_sentence_resumes():
 
 @pytest.fixture
 def sample(sample_db, tmp_path):
-    db = tmp_path / "s.db"
-    for suffix in ("", "-wal"):
-        if Path(f"{sample_db}{suffix}").exists():
-            shutil.copy(f"{sample_db}{suffix}", f"{db}{suffix}")
-    return db
+    return copy_store(sample_db, tmp_path / "s.db")
 
 
 #: What a new user types on the sample team, covering every kind of answer.

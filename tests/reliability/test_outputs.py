@@ -22,6 +22,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from builders import copy_store
 
 from .support import REPO, child_env, cli, digest, dump, one_error_line, run_refpath
 
@@ -32,16 +33,7 @@ JANE = "Jane Doe"
 @pytest.fixture
 def db(sample_db, tmp_path) -> Path:
     """A private copy of the sample store, checkpointed into one file."""
-    import sqlite3
-
-    copy = tmp_path / "s.db"
-    shutil.copy(sample_db, copy)
-    if Path(f"{sample_db}-wal").exists():
-        shutil.copy(f"{sample_db}-wal", f"{copy}-wal")
-    conn = sqlite3.connect(copy)
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.close()
-    return copy
+    return copy_store(sample_db, tmp_path / "s.db", one_file=True)
 
 
 def _draft_name(db: Path, tmp: Path) -> str:

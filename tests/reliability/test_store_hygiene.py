@@ -22,6 +22,7 @@ import time
 from pathlib import Path
 
 import pytest
+from builders import copy_store
 
 from .support import (
     REPO,
@@ -59,16 +60,7 @@ WRITES = [
 
 @pytest.fixture
 def db(sample_db, tmp_path) -> Path:
-    copy = tmp_path / "store" / "s.db"
-    copy.parent.mkdir()
-    shutil.copy(sample_db, copy)
-    if Path(f"{sample_db}-wal").exists():
-        shutil.copy(f"{sample_db}-wal", f"{copy}-wal")
-    conn = sqlite3.connect(copy)
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.close()
-    Path(f"{copy}-wal").unlink(missing_ok=True)
-    return copy
+    return copy_store(sample_db, tmp_path / "store" / "s.db", one_file=True)
 
 
 # ------------------------------------------------------------- what --db may name
