@@ -16,6 +16,15 @@ from refpath.cli import (
 )
 from refpath.cli.app import app
 
+#: The order `refpath --help` lists the commands in: a new user's path through them.
+ORDER = (
+    "add", "sources", "stats", "remove", "same", "different", "doctor",
+    "to", "at", "draft", "check", "plan", "map", "clusters", "export", "share", "sync",
+)  # fmt: skip
+app.registered_commands.sort(
+    key=lambda c: ORDER.index(c.name or getattr(c.callback, "__name__", ""))
+)
+
 
 def main() -> None:
     """Entry point of the ``refpath`` console script."""

@@ -22,6 +22,9 @@ from refpath.errors import InputError, PersonError
 if TYPE_CHECKING:
     from refpath.routes.introducers import Introduction, Routes
 
+#: Where `refpath --help` lists these commands.
+PANEL = "Ask for the introduction"
+
 
 #: ``check`` reads at most this much: a message is a few kB; 1 MB is not one.
 MAX_MESSAGE = 2**20
@@ -58,7 +61,7 @@ KIND_NAMES = {
 }
 
 
-@app.command("draft")
+@app.command("draft", rich_help_panel=PANEL)
 def draft(
     ctx: typer.Context,
     name: Annotated[
@@ -197,7 +200,7 @@ def draft(
     )
 
 
-@app.command("check")
+@app.command("check", rich_help_panel=PANEL)
 def check(
     ctx: typer.Context,
     file: Annotated[

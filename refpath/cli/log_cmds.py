@@ -35,7 +35,7 @@ log_app = typer.Typer(
     "refpath plan reads it to avoid asking twice.",
     no_args_is_help=False,
 )
-app.add_typer(log_app, name="log")
+app.add_typer(log_app, name="log", rich_help_panel="Plan and track outreach")
 
 
 def _entry_json(e: LogEntry, days: int | None = None) -> dict[str, Any]:

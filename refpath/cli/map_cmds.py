@@ -12,8 +12,11 @@ from refpath.cli.app import app, check_outputs, open_db, out, plain, print_json,
 if TYPE_CHECKING:
     from refpath.map.clusters import Broker, Clustering
 
+#: Where `refpath --help` lists these commands.
+PANEL = "See the network"
 
-@app.command("map")
+
+@app.command("map", rich_help_panel=PANEL)
 def map_(
     ctx: typer.Context,
     output: Annotated[
@@ -169,7 +172,7 @@ def _clusters_json(c: Clustering) -> dict[str, Any]:
     }
 
 
-@app.command()
+@app.command(rich_help_panel=PANEL)
 def clusters(
     ctx: typer.Context,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
@@ -204,7 +207,7 @@ def clusters(
     out.print(f"[dim]{safe(result.method)}; modularity {result.modularity}.[/dim]")
 
 
-@app.command()
+@app.command(rich_help_panel=PANEL)
 def export(
     ctx: typer.Context,
     file: Annotated[

@@ -42,6 +42,9 @@ PROGRESS_FROM = 100
 #: Prospects with no path named in the summary (the rest are counted).
 SHOWN = 10
 
+#: Where `refpath --help` lists these commands.
+PANEL = "Plan and track outreach"
+
 
 # -- plan ---------------------------------------------------------------------
 
@@ -145,7 +148,7 @@ def _table(records: list[dict[str, Any]]) -> None:
     out.print(table)
 
 
-@app.command("plan")
+@app.command("plan", rich_help_panel=PANEL)
 def plan_cmd(
     ctx: typer.Context,
     prospects: Annotated[

@@ -20,6 +20,9 @@ if TYPE_CHECKING:
     from refpath.routes.people import Person
     from refpath.routes.standing import Standing
 
+#: Where `refpath --help` lists these commands.
+PANEL = "Find who can introduce you"
+
 
 #: Candidates listed for an ambiguous name; the best-known first.
 MAX_CANDIDATES = 10
@@ -190,7 +193,7 @@ def _render_routes(
         )
 
 
-@app.command("to")
+@app.command("to", rich_help_panel=PANEL)
 def to(
     ctx: typer.Context,
     name: Annotated[
@@ -288,7 +291,7 @@ def to(
 AT_TOP = 50
 
 
-@app.command("at")
+@app.command("at", rich_help_panel=PANEL)
 def at(
     ctx: typer.Context,
     company: Annotated[

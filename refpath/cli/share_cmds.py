@@ -20,6 +20,9 @@ _FIELDS_EVIDENCE = (
     "it had a note, and its month; endorsement count; recommendations given and received"
 )
 
+#: Where `refpath --help` lists these commands.
+PANEL = "Share and sync"
+
 
 def _n(count: int, one: str, many: str | None = None) -> str:
     return f"{count} {one if count == 1 else (many or one + 's')}"
@@ -88,7 +91,7 @@ def _describe(plan: SharePlan) -> None:
     )
 
 
-@app.command()
+@app.command(rich_help_panel=PANEL)
 def share(
     export: Annotated[
         Path,
@@ -194,7 +197,7 @@ def _print_added(s: AddSummary) -> None:
         warn(w)
 
 
-@app.command()
+@app.command(rich_help_panel=PANEL)
 def sync(
     ctx: typer.Context,
     folder: Annotated[

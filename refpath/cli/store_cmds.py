@@ -27,6 +27,9 @@ if TYPE_CHECKING:  # (imported where used: every command loads this module)
     from refpath.exports.records import Export, Skipped
     from refpath.store.resolve import Keyed
 
+#: Where `refpath --help` lists these commands.
+PANEL = "Your team's store"
+
 
 @contextmanager
 def _progress(
@@ -68,7 +71,7 @@ def _progress(
         yield track
 
 
-@app.command()
+@app.command(rich_help_panel=PANEL)
 def add(
     ctx: typer.Context,
     paths: Annotated[
@@ -169,7 +172,7 @@ def _n(count: int, one: str, many: str | None = None) -> str:
     return f"{count} {one if count == 1 else (many or one + 's')}"
 
 
-@app.command()
+@app.command(rich_help_panel=PANEL)
 def stats(
     ctx: typer.Context,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
@@ -187,7 +190,7 @@ def stats(
         )
 
 
-@app.command()
+@app.command(rich_help_panel=PANEL)
 def sources(
     ctx: typer.Context,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
@@ -238,7 +241,7 @@ def _interactive() -> bool:
     return sys.stdin.isatty()
 
 
-@app.command()
+@app.command(rich_help_panel=PANEL)
 def remove(
     ctx: typer.Context,
     owner: Annotated[str, typer.Argument(help="The colleague whose export to remove.")],
@@ -329,7 +332,7 @@ def _decide(ctx: typer.Context, a: str, b: str, company: list[str] | None, *, sa
             raise typer.Exit(1) from None
 
 
-@app.command()
+@app.command(rich_help_panel=PANEL)
 def same(
     ctx: typer.Context,
     a: Annotated[str, typer.Argument(help="A name, profile URL or key (as doctor shows).")],
@@ -341,7 +344,7 @@ def same(
     out.print(f"Recorded: {_said(pa)} is the same person as {_said(pb)}.")
 
 
-@app.command()
+@app.command(rich_help_panel=PANEL)
 def different(
     ctx: typer.Context,
     a: Annotated[str, typer.Argument(help="A name, profile URL or key (as doctor shows).")],
@@ -355,7 +358,7 @@ def different(
     )
 
 
-@app.command()
+@app.command(rich_help_panel=PANEL)
 def doctor(
     ctx: typer.Context,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
