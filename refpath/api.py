@@ -305,18 +305,21 @@ class AddResult(_Rows["AddSummary"]):
 
     record: tuple[AddSummary, ...]
     stats: Stats  #: people, connections and colleagues in the store after the add
+    me: bool = False  #: an export in the store is marked as the user's
 
     def _items(self) -> Sequence[AddSummary]:
         return self.record
 
     def __repr__(self) -> str:
+        from refpath.store.db import exports_held as _exports_held
+
         s = self.stats
         skipped = sum(1 for r in self.record if r.skipped)
         also = f" ({skipped} skipped)" if skipped else ""
         return (
             f"<AddResult: {_n(len(self.record), 'export')}{also}; the store has "
             f"{_n(s.people, 'person', 'people')}, {_n(s.connections, 'connection')}, "
-            f"{_n(s.owners, 'colleague')}>"
+            f"{_exports_held(s.owners, self.me)}>"
         )
 
     def to_frame(self) -> pd.DataFrame:
@@ -701,7 +704,9 @@ class Store:
             paths = [paths]
         with closing(read_keyed([Path(p) for p in paths], owner=owner)) as exports:
             summaries = add_exports(self._store, exports, me=me)
-        return AddResult(tuple(summaries), self._store.stats())
+        return AddResult(
+            tuple(summaries), self._store.stats(), self._store.me_person_id() is not None
+        )
 
     # -- find -----------------------------------------------------------------------
     @_store_errors

@@ -64,23 +64,10 @@ def safe_lines(text: object) -> str:
 
 
 def exports_held(owners: int, me: bool) -> str:
-    """Whose exports the store holds: the user's is never counted as a colleague's.
+    """Whose exports the store holds (see :func:`refpath.store.db.exports_held`)."""
+    from refpath.store.db import exports_held as phrase  # not at start-up: `check` needs no store
 
-    >>> exports_held(1, True), exports_held(3, True), exports_held(2, True)
-    ('your export only', "your export and 2 colleagues'", "your export and 1 colleague's")
-    >>> exports_held(1, False), exports_held(0, False)
-    ('1 export (none marked as yours)', 'no exports')
-    """
-    if me:
-        mates = owners - 1
-        if not mates:
-            return "your export only"
-        return f"your export and {mates} colleague's" if mates == 1 else (
-            f"your export and {mates} colleagues'"
-        )  # fmt: skip
-    if not owners:
-        return "no exports"
-    return f"{owners} export{'' if owners == 1 else 's'} (none marked as yours)"
+    return phrase(owners, me)
 
 
 def quoted(text: str) -> str:

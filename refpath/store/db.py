@@ -158,6 +158,26 @@ class Stats:
     owners: int  #: colleagues whose exports were added
 
 
+def exports_held(owners: int, me: bool) -> str:
+    """Whose exports the store holds: the user's is never counted as a colleague's.
+
+    >>> exports_held(1, True), exports_held(3, True), exports_held(2, True)
+    ('your export only', "your export and 2 colleagues'", "your export and 1 colleague's")
+    >>> exports_held(1, False), exports_held(0, False)
+    ('1 export (none marked as yours)', 'no exports')
+    """
+    if me:
+        mates = owners - 1
+        if not mates:
+            return "your export only"
+        return f"your export and {mates} colleague's" if mates == 1 else (
+            f"your export and {mates} colleagues'"
+        )  # fmt: skip
+    if not owners:
+        return "no exports"
+    return f"{owners} export{'' if owners == 1 else 's'} (none marked as yours)"
+
+
 @dataclass(frozen=True)
 class Source:
     """One colleague's export as recorded in the store."""
