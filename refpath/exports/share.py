@@ -494,8 +494,8 @@ def is_share(path: Path) -> bool:
         with zipfile.ZipFile(path) as archive:
             archive.getinfo(MANIFEST)
         return True
-    except (KeyError, zipfile.BadZipFile, OSError, ValueError, EOFError):
-        return False
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+        return False  # (NotImplementedError: a zip "version" Python cannot read, as locate says)
 
 
 def _manifest(path: Path, data: bytes | None) -> dict[str, Any]:
