@@ -70,6 +70,46 @@ def exports_held(owners: int, me: bool) -> str:
     return phrase(owners, me)
 
 
+#: Candidates listed for an ambiguous name; the best-known first.
+MAX_CANDIDATES = 10
+
+
+def ambiguous(error: AmbiguousPerson, command: Any) -> None:
+    """Print the candidates for an ambiguous name, each with the command that picks it; exit 1.
+
+    ``command(args)`` is the whole command line for one candidate, given the
+    shell arguments that name them (:func:`pick_args`).
+    """
+    from refpath.routes.people import Person
+
+    err.print(f"refpath: error: {safe(error)}")
+    people = tuple(
+        sorted(
+            (c for c in error.candidates if isinstance(c, Person)),
+            key=lambda p: (-len(p.known_by), p.company, p.position, p.id),
+        )
+    )
+    for cand in people[:MAX_CANDIDATES]:
+        err.print(f"  - {safe(cand.describe())}")
+        err.print(f"      {safe(command(pick_args(cand, people)))}")
+    if len(people) > MAX_CANDIDATES:
+        err.print(f"  … and {len(people) - MAX_CANDIDATES} more, known by fewer colleagues")
+        err.print("Next: narrow it with --company COMPANY, or run one of the commands above.")
+    else:
+        err.print("Next: run one of the commands above to pick that person.")
+    raise typer.Exit(1)
+
+
+def pick_args(person: Any, others: tuple[Any, ...]) -> str:
+    """The shell arguments that name this one of several namesakes: URL, name + company, or key."""
+    if person.url:
+        return quoted(person.url)
+    same_company = [o for o in others if o.company == person.company]
+    if person.company and len(same_company) == 1:
+        return f"{quoted(person.name)} --company {quoted(person.company)}"
+    return quoted(person.key)
+
+
 def quoted(text: str) -> str:
     """``text`` in double quotes for a shell command line (``\\``, ``"`` and ``$`` escaped)."""
     return '"' + plain(text).replace("\\", "\\\\").replace('"', '\\"').replace("$", "\\$") + '"'

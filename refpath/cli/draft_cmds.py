@@ -16,8 +16,19 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from refpath.cli.app import app, err, open_db, out, protect, quoted, safe, safe_lines, warn
-from refpath.errors import InputError, PersonError
+from refpath.cli.app import (
+    ambiguous,
+    app,
+    err,
+    open_db,
+    out,
+    protect,
+    quoted,
+    safe,
+    safe_lines,
+    warn,
+)
+from refpath.errors import AmbiguousPerson, InputError, PersonError
 
 if TYPE_CHECKING:
     from refpath.routes.introducers import Introduction, Routes
@@ -146,7 +157,11 @@ def draft(
 
     config = load_user_config()
     with open_db(ctx) as store:
-        target = find_target(store, name, company=company)
+        try:
+            target = find_target(store, name, company=company)
+        except AmbiguousPerson as error:
+            why = f" --reason {quoted(reason)}" if reason else ""
+            ambiguous(error, lambda who: f"refpath draft {who}{why}")
         where = standing(store, target, top=25 if via else 5)
         if where.kind == YOU:
             raise PersonError(sentence(where))

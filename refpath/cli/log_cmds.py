@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from refpath.cli.app import app, open_db, out, plain, print_json, quoted, safe
-from refpath.errors import InputError
+from refpath.cli.app import ambiguous, app, open_db, out, plain, print_json, quoted, safe
+from refpath.errors import AmbiguousPerson, InputError
 
 if TYPE_CHECKING:
     from refpath.outreach.log import LogEntry
@@ -128,7 +128,11 @@ def log_add(
 
     when = _date(on)
     with open_db(ctx) as store:
-        target = find_target(store, prospect, company=company, url_ok=True)
+        try:
+            target = find_target(store, prospect, company=company, url_ok=True)
+        except AmbiguousPerson as error:
+            rest = f" --via {quoted(via)} --status {status.value}"
+            ambiguous(error, lambda who: f"refpath log add {who}{rest}")
         where = standing(store, target)
         if where.kind in (YOU, COLLEAGUE):
             raise PersonError(f"{sentence(where)} Nothing was logged.")

@@ -7,7 +7,18 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from refpath.cli.app import app, check_outputs, open_db, out, plain, print_json, protect, safe
+from refpath.cli.app import (
+    ambiguous,
+    app,
+    check_outputs,
+    open_db,
+    out,
+    plain,
+    print_json,
+    protect,
+    quoted,
+    safe,
+)
 
 if TYPE_CHECKING:
     from refpath.map.clusters import Broker, Clustering
@@ -66,7 +77,7 @@ def map_(
     refpath map -o network.png --highlight "Jane Doe"
     refpath map -o network.html --highlight "Jane Doe"
     """
-    from refpath.errors import PersonError, UnknownPerson
+    from refpath.errors import AmbiguousPerson, PersonError, UnknownPerson
     from refpath.identity import name_key
     from refpath.map.clusters import market_clusters
     from refpath.map.html import check_output, is_html
@@ -92,7 +103,12 @@ def map_(
         routes: tuple = ()
         where = None
         if highlight is not None:
-            where = standing(store, find_target(store, highlight, company=company), top=3)
+            try:
+                target = find_target(store, highlight, company=company)
+            except AmbiguousPerson as error:
+                drawn = f"refpath map -o {quoted(str(output))} --highlight"
+                ambiguous(error, lambda who: f"{drawn} {who}")
+            where = standing(store, target, top=3)
             if where.kind == YOU:
                 raise PersonError(sentence(where))
             found = where.routes.paths if where.routes and where.person.id else ()

@@ -12,7 +12,18 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from refpath.cli.app import app, err, naming, open_db, out, plain, print_json, quoted, safe
+from refpath.cli.app import (
+    ambiguous,
+    app,
+    err,
+    naming,
+    open_db,
+    out,
+    plain,
+    print_json,
+    quoted,
+    safe,
+)
 from refpath.errors import AmbiguousPerson, PersonError, UnknownPerson
 
 if TYPE_CHECKING:
@@ -22,10 +33,6 @@ if TYPE_CHECKING:
 
 #: Where `refpath --help` lists these commands.
 PANEL = "Find who can introduce you"
-
-
-#: Candidates listed for an ambiguous name; the best-known first.
-MAX_CANDIDATES = 10
 
 
 def _via_text(intro: Introduction) -> str:
@@ -57,37 +64,6 @@ def _intro_json(intro: Introduction) -> dict[str, Any]:
             for h in intro.hops
         ],
     }
-
-
-def _pick_command(p: Person, others: tuple[Person, ...]) -> str:
-    """The exact command that names this one candidate."""
-    if p.url:
-        return f"refpath to {quoted(p.url)}"
-    same_company = [o for o in others if o.company == p.company]
-    if p.company and len(same_company) == 1:
-        return f"refpath to {quoted(p.name)} --company {quoted(p.company)}"
-    return f"refpath to {quoted(p.key)}"
-
-
-def _ambiguous(error: AmbiguousPerson) -> None:
-    from refpath.routes.people import Person
-
-    err.print(f"refpath: error: {safe(error)}")
-    people = tuple(
-        sorted(
-            (c for c in error.candidates if isinstance(c, Person)),
-            key=lambda p: (-len(p.known_by), p.company, p.position, p.id),
-        )
-    )
-    for cand in people[:MAX_CANDIDATES]:
-        err.print(f"  - {safe(cand.describe())}")
-        err.print(f"      {safe(_pick_command(cand, people))}")
-    if len(people) > MAX_CANDIDATES:
-        err.print(f"  … and {len(people) - MAX_CANDIDATES} more, known by fewer colleagues")
-        err.print("Next: narrow it with --company COMPANY, or run one of the commands above.")
-    else:
-        err.print("Next: run one of the commands above to pick that person.")
-    raise typer.Exit(1)
 
 
 def _unknown(error: UnknownPerson, company: str | None) -> None:
@@ -239,7 +215,7 @@ def to(
         try:
             target = find_target(store, name, company=company)
         except AmbiguousPerson as error:
-            _ambiguous(error)
+            ambiguous(error, lambda who: f"refpath to {who}")
             return
         except UnknownPerson as error:
             _unknown(error, company)

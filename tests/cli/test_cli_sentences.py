@@ -321,3 +321,36 @@ def test_check_reads_other_encodings_and_stdin(tmp_path):
     from_stdin = runner.invoke(app, ["check", "-"], input=message.encode("cp1252"))
     assert from_stdin.exit_code in (0, 1)
     assert from_stdin.stdout.replace("<stdin>", str(cp1252)) == from_file.stdout
+
+
+# -- an ambiguous name: every command says how to pick each namesake -------------------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["to", "Sam Lee"],
+        ["draft", "Sam Lee", "--reason", "how you plan shifts"],
+        ["log", "add", "Sam Lee", "--via", "Bob Okafor"],
+        ["map", "-o", "{tmp}/m.png", "--highlight", "Sam Lee"],
+    ],
+    ids=["to", "draft", "log add", "map"],
+)
+def test_each_namesake_comes_with_a_command_that_picks_them(sample, tmp_path, args):
+    import shlex
+
+    args = [a.replace("{tmp}", str(tmp_path)) for a in args]
+    result = run(sample, *args)
+    assert result.exit_code == 1
+    picks = [
+        line.strip() for line in result.stderr.splitlines() if line.strip().startswith("refpath ")
+    ]
+    assert len(picks) == 2  # the sample team has two Sam Lees
+    assert (
+        result.stderr.splitlines()[-1] == "Next: run one of the commands above to pick that person."
+    )
+    for pick in picks:
+        argv = shlex.split(pick)[1:]
+        assert argv[: len(args[0].split())] == args[:1] and "Sam Lee" not in argv  # picks one
+        done = run(sample, *argv)
+        assert done.exit_code == 0, (pick, done.output)
