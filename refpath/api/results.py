@@ -60,12 +60,8 @@ AT_COLUMNS = {
     "company": "str",
     "position": "str",
     "url": "str",
-    "introducer": "str",
-    "hops": "str",
-    "n_hops": "int64",
-    "score": "float64",
-    "inferred": "bool",
-    "reasons": "str",
+    # then the best route's columns, as `to`'s frame has them
+    **{k: v for k, v in ROUTE_COLUMNS.items() if k not in ("target", "rank")},
 }
 DRAFT_COLUMNS = {"part": "str", "text": "str", "chars": "int64", "limit": "int64", "aim": "Int64"}
 CHECK_COLUMNS = {"line": "int64", "rule": "str", "message": "str", "fix": "str"}
