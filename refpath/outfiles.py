@@ -193,6 +193,15 @@ _UNSAFE = re.compile(
 )
 
 
+def counted(count: int, one: str, many: str | None = None) -> str:
+    """A count with its noun, for the sentences refpath prints.
+
+    >>> counted(1, "colleague"), counted(3, "colleague"), counted(2, "person", "people")
+    ('1 colleague', '3 colleagues', '2 people')
+    """
+    return f"{count} {one if count == 1 else (many or one + 's')}"
+
+
 def one_line(text: object) -> str:
     r"""``text`` as one inert line: escapes, controls and format characters gone, breaks spaced.
 

@@ -138,9 +138,6 @@ from refpath.api.results import (
 from refpath.api.results import (
     _joined as _joined,
 )
-from refpath.api.results import (
-    _n as _n,
-)
 
 # -- the store ------------------------------------------------------------------------
 

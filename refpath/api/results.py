@@ -12,6 +12,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
+from refpath.outfiles import counted
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -154,11 +156,6 @@ def _frame(rows: Iterable[dict[str, Any]], columns: dict[str, str]) -> pd.DataFr
     return frame
 
 
-def _n(count: int, one: str, many: str | None = None) -> str:
-    """'1 colleague', '3 colleagues'."""
-    return f"{count} {one if count == 1 else (many or one + 's')}"
-
-
 def _joined(values: Iterable[str]) -> str:
     return SEP.join(values)
 
@@ -255,8 +252,8 @@ class AddResult(_Rows["AddSummary"]):
         skipped = sum(1 for r in self.record if r.skipped)
         also = f" ({skipped} skipped)" if skipped else ""
         return (
-            f"<AddResult: {_n(len(self.record), 'export')}{also}; the store has "
-            f"{_n(s.people, 'person', 'people')}, {_n(s.connections, 'connection')}, "
+            f"<AddResult: {counted(len(self.record), 'export')}{also}; the store has "
+            f"{counted(s.people, 'person', 'people')}, {counted(s.connections, 'connection')}, "
             f"{_exports_held(s.owners, self.me)}>"
         )
 
@@ -315,7 +312,7 @@ class RoutesResult(_Rows["Introduction"]):
         return self.record.paths
 
     def __repr__(self) -> str:
-        routes = _n(len(self.record.paths), "route")
+        routes = counted(len(self.record.paths), "route")
         return f"<RoutesResult: {routes} to {self.record.target.name}>"
 
     def to_frame(self) -> pd.DataFrame:
@@ -351,7 +348,7 @@ class AtResult(_Rows["tuple[Person, Introduction]"]):
 
     def __repr__(self) -> str:
         return (
-            f"<AtResult: {len(self.record)} shown of {_n(self.reachable, 'person', 'people')} "
+            f"<AtResult: {len(self.record)} shown of {counted(self.reachable, 'person', 'people')} "
             f"reachable at {self.company}>"
         )
 
@@ -437,7 +434,7 @@ class CheckResult(_Rows["Finding"]):
 
     def __repr__(self) -> str:
         rules = ", ".join(sorted({f.rule for f in self.record}))
-        found = _n(len(self.record), "finding")
+        found = counted(len(self.record), "finding")
         return f"<CheckResult: {found}" + (f": {rules}>" if rules else ">")
 
     def to_frame(self) -> pd.DataFrame:

@@ -9,6 +9,7 @@ import typer
 
 from refpath.cli.app import app, exports_held, open_db, out, safe, warn
 from refpath.errors import InputError
+from refpath.outfiles import counted
 
 if TYPE_CHECKING:  # (imported where used: every command loads this module)
     from refpath.exports.share import SharePlan
@@ -22,10 +23,6 @@ _FIELDS_EVIDENCE = (
 
 #: Where `refpath --help` lists these commands.
 PANEL = "Share and sync"
-
-
-def _n(count: int, one: str, many: str | None = None) -> str:
-    return f"{count} {one if count == 1 else (many or one + 's')}"
 
 
 def _check_target(output: Path, export: Path) -> None:
@@ -52,7 +49,7 @@ def _describe(plan: SharePlan) -> None:
     known = ["name"] + (["headline"] if export.owner_headline else [])
     known += ["profile URL"] if export.owner_url else []
     out.print(f"  owner: {safe(export.owner_name)} ({', '.join(known)})")
-    out.print(f"  {_n(len(plan.contacts), 'connection')}: {_FIELDS_CONNECTIONS}")
+    out.print(f"  {counted(len(plan.contacts), 'connection')}: {_FIELDS_CONNECTIONS}")
     if plan.connections_only:
         out.print("  no relationship evidence (--connections-only)")
     elif not plan.evidence:
@@ -60,29 +57,30 @@ def _describe(plan: SharePlan) -> None:
         out.print("  endorsements or recommendations, or none about the people shared)")
     else:
         out.print(
-            f"  {_n(len(plan.evidence), 'person', 'people')} with evidence "
+            f"  {counted(len(plan.evidence), 'person', 'people')} with evidence "
             f"(pairs with the owner): {_FIELDS_EVIDENCE}"
         )
     out.print("Left out:")
     for ex in plan.excluded:
         out.print(
-            f"  {safe(ex.given)} (--exclude): entirely ({_n(ex.connections, 'connection row')}, "
-            f"{_n(ex.evidence, 'evidence row')})"
+            f"  {safe(ex.given)} (--exclude): entirely "
+            f"({counted(ex.connections, 'connection row')}, {counted(ex.evidence, 'evidence row')})"
         )
     if plan.evidence_withheld:
         out.print(
-            f"  evidence about {_n(plan.evidence_withheld, 'person', 'people')} "
+            f"  evidence about {counted(plan.evidence_withheld, 'person', 'people')} "
             "(--connections-only)"
         )
     if export.connections.hidden:
         out.print(
-            f"  {_n(export.connections.hidden, 'hidden profile')} (the export has no name for them)"
+            f"  {counted(export.connections.hidden, 'hidden profile')}"
+            " (the export has no name for them)"
         )
     if plan.emails:
-        out.print(f"  email addresses ({_n(plan.emails, 'connection')} had one): never shared")
+        out.print(f"  email addresses ({counted(plan.emails, 'connection')} had one): never shared")
     if plan.messages:
         out.print(
-            f"  the text and subjects of {_n(plan.messages, 'message')}, conversation titles "
+            f"  the text and subjects of {counted(plan.messages, 'message')}, conversation titles "
             "and ids, attachments, who was in which group chat: never shared"
         )
     out.print(
@@ -228,7 +226,7 @@ def sync(
             out.print(f"Leaving {safe(path)} alone: {safe(why)}")
         if plan.raw:
             out.print(
-                f"Leaving {_n(len(plan.raw), 'raw export')} alone (sync follows shares; "
+                f"Leaving {counted(len(plan.raw), 'raw export')} alone (sync follows shares; "
                 "add raw exports with refpath add)"
             )
         for name, source in plan.remove:
@@ -253,13 +251,13 @@ def sync(
             deleted = remove_owner(store, name)
             out.print(
                 f"Removed {safe(name)}'s share and "
-                f"{_n(deleted, 'person', 'people')} only they knew."
+                f"{counted(deleted, 'person', 'people')} only they knew."
             )
         stats = store.stats()
         me = store.me_person_id() is not None
     added = sum(1 for s in summaries if not s.skipped and not s.unchanged)
     out.print(
         f"Synced {safe(plan.folder)}: {added} added or replaced, {len(plan.unchanged)} unchanged, "
-        f"{len(plan.remove)} removed. Store: {_n(stats.people, 'person', 'people')}, "
-        f"{_n(stats.connections, 'connection')}, {exports_held(stats.owners, me)}."
+        f"{len(plan.remove)} removed. Store: {counted(stats.people, 'person', 'people')}, "
+        f"{counted(stats.connections, 'connection')}, {exports_held(stats.owners, me)}."
     )

@@ -22,6 +22,7 @@ from refpath.cli.app import (
     safe,
     warn,
 )
+from refpath.outfiles import counted
 
 if TYPE_CHECKING:  # (imported where used: every command loads this module)
     from refpath.exports.records import Export, Skipped
@@ -129,7 +130,7 @@ def add(
         if s.unchanged:
             out.print(f"{who}: unchanged ({safe(s.source)} was added before)")
             continue
-        hidden = f", {_n(s.hidden, 'hidden profile')} skipped" if s.hidden else ""
+        hidden = f", {counted(s.hidden, 'hidden profile')} skipped" if s.hidden else ""
         evidence = f", evidence for {s.signals}" if s.signals else ""
         verb = "replaced earlier export" if s.replaced else "added"
         out.print(
@@ -139,7 +140,7 @@ def add(
         if s.kept_evidence:
             out.print(
                 f"  kept the earlier export's evidence (messages, invitations, endorsements, "
-                f"recommendations) for {_n(s.kept_evidence, 'person', 'people')}: "
+                f"recommendations) for {counted(s.kept_evidence, 'person', 'people')}: "
                 "this export brings none of its own"
             )
         for w in s.warnings:
@@ -148,7 +149,7 @@ def add(
         warn(f"skipped: {skip.error}")
     if skipped:
         out.print(
-            f"Skipped {_n(len(skipped), 'export')} that could not be read (listed above); "
+            f"Skipped {counted(len(skipped), 'export')} that could not be read (listed above); "
             "the others were added."
         )
     now_me = next((s.owner for s in summaries if s.is_me), None)
@@ -158,18 +159,13 @@ def add(
             f"{safe(was_me)}'s (still in the store as a colleague's)."
         )
     out.print(
-        f"Store {safe(store_path)}: {_n(stats.people, 'person', 'people')}, "
-        f"{_n(stats.connections, 'connection')}, {exports_held(stats.owners, not no_me)}."
+        f"Store {safe(store_path)}: {counted(stats.people, 'person', 'people')}, "
+        f"{counted(stats.connections, 'connection')}, {exports_held(stats.owners, not no_me)}."
     )
     if no_me:
         out.print("Next: mark your own export with [bold]refpath add YOUR_EXPORT --me[/bold].")
     else:
         out.print('Next: [bold]refpath to "Prospect Name"[/bold] to find who can introduce you.')
-
-
-def _n(count: int, one: str, many: str | None = None) -> str:
-    """'1 colleague', '3 colleagues'."""
-    return f"{count} {one if count == 1 else (many or one + 's')}"
 
 
 @app.command(rich_help_panel=PANEL)
@@ -185,7 +181,8 @@ def stats(
         print_json(asdict(result))
     else:
         out.print(
-            f"{_n(result.people, 'person', 'people')}, {_n(result.connections, 'connection')}; "
+            f"{counted(result.people, 'person', 'people')}, "
+            f"{counted(result.connections, 'connection')}; "
             f"{exports_held(result.owners, me)}"
         )
 
@@ -278,9 +275,10 @@ def remove(
         result = store.stats()
         me = store.me_owner_id() is not None
     out.print(
-        f"Removed {safe(owner)}'s export and {_n(deleted, 'person', 'people')} only they knew. "
-        f"Store now: {_n(result.people, 'person', 'people')}, "
-        f"{_n(result.connections, 'connection')}, {exports_held(result.owners, me)}."
+        f"Removed {safe(owner)}'s export and "
+        f"{counted(deleted, 'person', 'people')} only they knew. "
+        f"Store now: {counted(result.people, 'person', 'people')}, "
+        f"{counted(result.connections, 'connection')}, {exports_held(result.owners, me)}."
     )
     if source is not None and source.is_me:
         out.print("Next: mark your own export again with refpath add YOUR_EXPORT --me")
