@@ -381,14 +381,14 @@ def reachable_at(
 
 
 def _reachable(
-    store: Store, ids: list[int], top: int | None, today: date | None
+    store: Store, at: dict[int, str], top: int | None, today: date | None
 ) -> list[tuple[Person, Introduction]]:
     conn = store.conn
     team = Team(conn, today or date.today())
-    sides = sides_about(conn, IDS, (json.dumps(ids),))
+    sides = sides_about(conn, IDS, (json.dumps(list(at)),))
     team.sides.update(sides)
-    targets = set(ids) - set(team.owner_ids)
-    team.load_companies(targets)
+    targets = set(at) - set(team.owner_ids)
+    team.keys.update(at)
     knowers = {a for (a, b) in sides if b in targets} - {team.me}
     team.load_contacts(knowers)
     by_knower: dict[int, list[int]] = {}
@@ -399,16 +399,32 @@ def _reachable(
     # most their start times the strongest tie there is: once that cannot beat the
     # top-th best person so far, no later knower can change the top (same answer, less work).
     starts = {a: 1.0 if a == team.me else path_score(h.s for h in team.start(a)) for a in by_knower}
-    routes: dict[int, _Route] = {}
+    # Scores first (the product of the hops, as _route makes it; bare ties without building
+    # their evidence), whole routes only for the best: b -> (score, -hops, knower).
+    best: dict[int, tuple[float, int, int]] = {}
+    highest = 0.0  # the kth best is at most this: no need to find it while it can't prune
     for a in sorted(by_knower, key=lambda k: (-starts[k], k)):
-        if top is not None and len(routes) >= top:
-            kth = heapq.nlargest(top, (r.score for r in routes.values()))[-1]
-            if starts[a] * MAX_STRENGTH < kth:
-                break
+        bound = starts[a] * MAX_STRENGTH
+        if (
+            top is not None
+            and len(best) >= top
+            and bound < highest
+            and bound < heapq.nlargest(top, (r[0] for r in best.values()))[-1]
+        ):
+            break
+        start, hops = starts[a], -(1 if a == team.me else len(team.start(a)) + 1)
         for b in by_knower[a]:
-            hops = (team.hop(a, b),) if a == team.me else (*team.start(a), team.hop(a, b))
-            _better(routes, b, _route(hops))
-    best = _rank(routes.values())[:top]
-    make = _Materialise(team, best)
-    out = [(make.people[r.hops[-1].b], make.introduction(r)) for r in best]
-    return out
+            score = start * team.strength(a, b)
+            old = best.get(b)
+            if old is None or (score, hops) > old[:2]:
+                best[b] = (score, hops, a)
+                highest = max(highest, score)
+    cut = heapq.nlargest(top, (r[0] for r in best.values()))[-1] if top and best else 0.0
+    routes = {
+        b: _route((team.hop(a, b),) if a == team.me else (*team.start(a), team.hop(a, b)))
+        for b, (score, _, a) in best.items()
+        if score >= cut
+    }
+    ranked = _rank(routes.values())[:top]
+    make = _Materialise(team, ranked)
+    return [(make.people[r.hops[-1].b], make.introduction(r)) for r in ranked]
