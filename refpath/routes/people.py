@@ -27,6 +27,7 @@ from refpath.identity import (
     canonical_url,
     companies_match,
     company_key,
+    company_words,
     display_name,
     name_key,
     names_agree,
@@ -255,11 +256,17 @@ def _one(store: Store, people: list[Person], query: str, company: str | None) ->
     )
 
 
-def company_keys_matching(conn: sqlite3.Connection, ck: str, *, anywhere: bool = True) -> list[str]:
+def company_keys_matching(
+    conn: sqlite3.Connection, ck: str, *, anywhere: bool = True, words: str = ""
+) -> list[str]:
     """The folded company names in the store that hold ``ck`` as whole words.
 
     "contoso" gives "contoso", "contoso cars" and (only ``anywhere``) "the
     contoso group": one look-up of its first word in the store's word index.
+    With ``words`` (:func:`refpath.identity.company_words`), a name holding
+    ``ck`` must be ``ck`` itself or hold all of ``words``: "istix analytics"
+    (key "istix") gives "istix" and "istix analytics europe", not "istix
+    shipping".
     """
     if not ck:
         return []
@@ -270,6 +277,8 @@ def company_keys_matching(conn: sqlite3.Connection, ck: str, *, anywhere: bool =
     }
     if not anywhere:
         found = {k for k in found if k == ck or k.startswith(ck + " ")}
+    if words and words != ck:
+        found = {k for k in found if k == ck or f" {words} " in f" {k} "}
     return sorted(found)
 
 
@@ -306,7 +315,9 @@ def people_at(conn: sqlite3.Connection, company: str) -> dict[int, str]:
     ck = company_key(company)
     if not ck:  # '', '%', '*': would match every person with no company
         raise InputError(f"{company!r} is not a company name: give letters or digits of one")
-    keys = company_keys_matching(conn, ck) or _keys_containing(conn, ck)
+    keys = company_keys_matching(conn, ck, words=company_words(company)) or _keys_containing(
+        conn, ck
+    )
     ids: dict[int, str] = {}
     for i in range(0, len(keys), 500):
         chunk = keys[i : i + 500]
