@@ -19,6 +19,7 @@ re-adding exports.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import dataclass
 
@@ -304,12 +305,12 @@ def _spelling(conn: sqlite3.Connection, key: str) -> str:
     return row[0] if row else key
 
 
-def people_at(conn: sqlite3.Connection, company: str) -> dict[int, str]:
-    """The people at ``company`` (id -> folded company), matched folded and by whole words.
+def companies_at(conn: sqlite3.Connection, company: str) -> list[str]:
+    """The folded company names ``company`` stands for, matched folded and by whole words.
 
-    "Contoso" finds everyone at Contoso, Contoso Group and Contoso Cars;
-    "ACME Robotics Inc." finds Acme Robotics. When no company holds the words,
-    every company whose folded name contains them as text; raises
+    "Contoso" stands for Contoso, Contoso Group and Contoso Cars; "ACME
+    Robotics Inc." for Acme Robotics. When no company holds the words, every
+    company whose folded name contains them as text; raises
     :class:`UnknownPerson` with the closest real company names when nothing matches.
     """
     ck = company_key(company)
@@ -318,13 +319,7 @@ def people_at(conn: sqlite3.Connection, company: str) -> dict[int, str]:
     keys = company_keys_matching(conn, ck, words=company_words(company)) or _keys_containing(
         conn, ck
     )
-    ids: dict[int, str] = {}
-    for i in range(0, len(keys), 500):
-        chunk = keys[i : i + 500]
-        marks = ",".join("?" * len(chunk))
-        sql = f"SELECT id, company_key FROM people WHERE company_key IN ({marks})"
-        ids.update(conn.execute(sql, chunk))
-    if not ids:
+    if not keys:
         from rapidfuzz import fuzz, process
 
         from refpath.store.keys import company_keys
@@ -336,7 +331,14 @@ def people_at(conn: sqlite3.Connection, company: str) -> dict[int, str]:
         close = tuple(_spelling(conn, h[0]) for h in hits)
         hint = f"; closest companies: {', '.join(close)}" if close else ""
         raise UnknownPerson(f"no one at {company!r} in the store{hint}", close)
-    return ids
+    return keys
+
+
+def people_at(conn: sqlite3.Connection, company: str) -> list[int]:
+    """Ids of the people at ``company`` (see :func:`companies_at`)."""
+    keys = json.dumps(companies_at(conn, company))
+    sql = "SELECT id FROM people WHERE company_key IN (SELECT value FROM json_each(?))"
+    return [r[0] for r in conn.execute(sql, (keys,))]
 
 
 def prospect_at(store: Store, name: str, company: str) -> Person | None:
