@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass
 
 from refpath.outreach.message_kinds import Sentence, sentences
-from refpath.outreach.pitch_model import THRESHOLD, read
+from refpath.outreach.pitch_model import read
 from refpath.outreach.time_requests import MEET
 
 #: What a selling sentence does, as the pitch finding words it.
@@ -171,7 +171,8 @@ _OUR_PRODUCT = re.compile(  # "our platform": selling unless the sentence asks a
 _COMPANY_SUBJECT = re.compile(  # "Northbeam Labs is a data consultancy that ..."
     r"\b[A-Z][\w&'-]+(?: [A-Z][\w&'-]+)? (?:is (?:a|an|the) (?:[\w-]+ ){0,4}(?:platform|tool"
     r"|solution|consultancy|agency|provider|app|service|company|startup|software|marketplace"
-    r"|firm|studio)\b|(?:helps|enables|empowers|specialises|specializes|automates|powers)\b)"
+    r"|firm|studio)\b|(?:helps|enables|empowers|specialises|specializes|automates|powers)\b"
+    r"|makes (?:\w+ ){0,3}?(?:easy|effortless|simple|painless|seamless|a breeze)\b)"
 )
 _BENEFIT = (
     r"(?:churn|costs?|revenue|pipeline|growth|sales|conversions?|conversion rates?|retention"
@@ -423,7 +424,7 @@ def pitch_sentences(text: str, *, kind: str = "first-contact") -> list[Selling]:
                 break
     if not found and not talking:  # worded unlike every rule: ask the model
         verdict = read(text)
-        if verdict.probability >= THRESHOLD and verdict.sentence is not None:
+        if verdict.sells and verdict.sentence is not None:
             said = " ".join(verdict.sentence.text.split())
             words = said if len(said) <= 60 else said[:60].rsplit(" ", 1)[0] + " …"
             found.append(Selling(verdict.sentence.start, "sales-language", words))
