@@ -105,7 +105,22 @@ _REPLY = re.compile(
     r" you|sorry for the (?:slow"
     r"|late|delayed) (?:reply|response))|\b(?:to|re|regarding|on) your question\b"
     r"|\bin answer to\b|^\W*(?:good|great|fair) question\b"
-    r"|\bshort answer\b|\byou asked (?:about|whether|if|how)\b",
+    r"|\bshort answer\b|\byou asked (?:about|whether|if|how)\b"
+    # a reaction to what they said, on its own: "no worries.", "you're right,", "agreed!"
+    r"|^\W*(?:(?:no worries|no problem|understood|makes sense|good point|fair (?:point|enough)"
+    r"|you'?re (?:absolutely |quite |so )?(?:right|spot on)|(?:totally |completely )?agreed?"
+    r"|i (?:completely |totally |fully )?(?:understand|agree)|got it|noted)(?: at all)?"
+    r"(?=\s*(?:[.,!;:—–-]|$))|haha\b)",
+    _I,
+)
+_FOLLOWS = re.compile(  # a conversation already going: "after our chat", "as promised"
+    r"\b(?:after|following|further to|since) our (?:\w+ )?(?:chat|call|conversation|meeting"
+    r"|talk|coffee|exchange)\b|\bas (?:promised|requested|you asked)\b|\byou asked (?:me )?for\b",
+    _I,
+)
+_THANKED_FOR = re.compile(  # thanks for something done: "thank you for putting in a word"
+    r"^\W*(?:thank you|thanks|many thanks)(?: so much| very much| again)? for (?!reading\b"
+    r"|considering\b|your (?:time|consideration)\b)(?:your |the |\w+ing\b)",
     _I,
 )
 _SCHEDULING = re.compile(
@@ -142,6 +157,7 @@ _INTRO_ASK = re.compile(
     r" intro|forward|pass (?:on|along)|ask (?:him|her|them|(?-i:[A-Z])[\w'-]+) (?:whether|if)"
     r"|check (?:whether|if))|\b(?:do|did) you (?:happen to )?know (?-i:[A-Z])"
     r"|\b(?:introduce|intro|an intro|put me in touch|connecting me) (?:to|with) (?-i:[A-Z])"
+    r"|\bintroduc(?:e|ing) (?:me|us) (?:to|with) (?-i:[A-Z])"
     r"|\b(?:forward|pass (?:on|along)) (?:the|my|a|this) (?:short |two-line )?(?:note|blurb)"
     r"|\bonly (?:get in touch|contact (?:him|her|them)|write to (?:him|her|them)) (?:if|once)"
     r"|\bwon'?t contact (?:him|her|them)|\bknow (?:him|her|them|(?-i:[A-Z])[\w'-]+) well enough\b"
@@ -191,6 +207,10 @@ def detect_kind(text: str) -> str:
     thanked = _THANKS.search(first) and not _NOT_THANKS.search(first)
     if thanked and (len(said) > 1 or len(first) > 30):
         return "thank-you"
+    if len(said) > 1 and _THANKED_FOR.search(said[1]) and not _NOT_THANKS.search(said[1]):
+        return "thank-you"  # "I got the interview. Thank you for putting in a word!"
+    if any(_FOLLOWS.search(s) for s in said):
+        return "reply"
     if _BLURB.search(text):
         return "blurb"
     if _INTRO_ASK.search(text):
