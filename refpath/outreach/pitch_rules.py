@@ -151,6 +151,13 @@ _BENEFICIARY = re.compile(  # ... for them or for their kind of company
     r"|(?-i:[A-Z]))|\byour (?:competitors?|peers|industry)\b",
     _I,
 )
+_BUYER = re.compile(  # "we're evaluating three tools": the sender shops, it doesn't sell
+    r"\b(?:we|i|our (?:\w+ )?(?:company|team|firm|school|clinic|office|department))(?:'re|'m| are"
+    r"| am| is)? (?:currently |now )?(?:evaluating|considering|comparing|choosing|shopping"
+    r"|deciding|trialling|trialing|looking (?:for|at|into) (?:a|an|some|new|options|which|what"
+    r"|three|two|several)|about to (?:choose|buy|pick|sign))\b",
+    _I,
+)
 _SHARED = re.compile(  # "we met", "we both": common ground, not an offer
     r"\bwe (?:both|all|met|were|overlapped|studied|worked together|share|have \w+ in common"
     r"|spoke|talked|chatted)\b|\bboth\b|\bmutual\b|\bfellow\b",
@@ -304,7 +311,7 @@ _RECRUIT = re.compile(
     r"|\binterested in (?:a|an|the|this) (?:[\w-]+ ){0,4}(?:role|position|job|opportunity)\b"
     r"|\b(?:is|are|'re|'m|am) (?:looking for|seeking|hiring) (?:a|an) (?:[\w-]+ ){0,3}"
     r"(?:head|director|vp|manager|engineer|developer|designer|lead|cto|cfo|coo|analyst"
-    r"|scientist|architect|recruiter|specialist)\b|\bthought of you\b"
+    r"|scientist|architect|recruiter|specialist)\b|\bthought of you for\b"
     r"|\b(?:have|want) you (?:on board|on the team|join)\b|\bnotice period\b|\bctc\b"
     r"|\b(?:send|share) (?:me )?your (?:profile|cv|resume)\b|\bstrong equity\b"
     r"|\byou'?d (?:crush|nail|smash|love) it\b|\bshortlist\b|\byour name came up\b"
@@ -323,7 +330,11 @@ _PROSPECT = re.compile(
     r"|\b(?:your|its|their) (?:current|existing) (?:supplier|provider|vendor|agency|partner"
     r"|tool|system|software|solution|contract|policy|policies|plan)\b"
     r"|\bhave you (?:ever )?considered (?:outsourcing|switching|using|moving|trying|adding)"
-    r"|\b(?:time|good time|right time) to (?:review|rethink|switch|upgrade|renew|revisit) your\b",
+    r"|\b(?:time|good time|right time) to (?:review|rethink|switch|upgrade|renew|revisit) your\b"
+    # asking a stranger to route you to the buyer
+    r"|\bwho (?:would be|is|'s|might be) the (?:best|right|correct|appropriate) (?:person|contact"
+    r"|people|one)\b|\b(?:point|direct|refer) me (?:to|towards) (?:the right|whoever|the person"
+    r"|someone)\b",
     _I,
 )
 _NAG = re.compile(
@@ -383,6 +394,8 @@ def _claim(s: Sentence) -> re.Match[str] | None:
 def _offer(sentence: str) -> re.Match[str] | None:
     """The sender's side acting for the reader's benefit, in a sentence that asks nothing."""
     if _SHARED.search(sentence) or MEET.search(sentence) or "?" in sentence:
+        return None
+    if _BUYER.search(sentence):
         return None
     m = _SENDER.search(sentence)
     return m if m is not None and _BENEFICIARY.search(sentence) else None
