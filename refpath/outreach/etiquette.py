@@ -123,7 +123,14 @@ _COMMON = re.compile(
     r"|\bsaid you\b|\bmentioned (?:you|that you)\b|\ba (?:connection|contact|colleague|friend)"
     r" of\b|\bfriend\b|\b(?:read|saw|watched|heard|enjoyed|liked|loved) your\b|\bmember of\b"
     r"|\bvolunteer\w* (?:with|at)\b|\byou(?:'re| are) at [^.?!\n]{1,60}? with\b"
-    r"|\bwe were both\b|\bwe (?:have|share) \w+ in common\b",
+    r"|\bwe were both\b|\bwe (?:have|share) \w+ in common\b"
+    # a past exchange: "after our chat", "I took your advice"
+    r"|\bour (?:last |recent |earlier )?(?:chat|call|conversation|meeting|coffee|talk)\b"
+    r"|\b(?:took|followed|tried|used) your (?:advice|suggestion|tip|idea|recommendation)"
+    # someone who sent them your way: "Chris passed along your name"
+    r"|\b(?:passed (?:along|on)|shared|sent me|forwarded) your (?:name|details|contact|e-?mail"
+    r"|number|profile)\b|\bpointed me (?:to|towards|your way|in your direction)\b"
+    r"|\b(?:at|on) (?-i:[A-Z])[\w-]+'s (?:suggestion|recommendation)\b",
     _I,
 )
 _CLOSENESS = re.compile(
