@@ -5,8 +5,9 @@ The file holds invented LinkedIn messages written after the corpus
 pitches of many shapes (``expect: pitch``) and good messages that must come
 back without the flags in ``must_not`` (``expect: fine``). ``kinds`` lists the
 kinds a reasonable reader would give a message (empty when none is clear);
-``half`` is ``A`` (the half the rules were fixed on) or ``B`` (held back to
-measure how the fixes generalise). The pitch model never trains on this file.
+``half`` is ``A`` (the half the rules were first fixed on), ``B`` (held back
+to measure how those fixes generalise, then fixed on in a second round) or
+``C`` (written before that second round, to measure it). The pitch model never trains on this file.
 
 Run ``python tests/heldout_score.py`` for the figures per half; ``-v`` also
 lists every miss, false alarm and kind error.
@@ -112,7 +113,7 @@ def report(messages: list[Held]) -> str:
         "| half | pitches caught | good messages flagged (findings) | kind errors (changing rules) |",
         "|---|---:|---:|---:|",
     ]
-    for half in ("A", "B", "all"):
+    for half in ("A", "B", "C", "all"):
         t = tally([m for m in messages if half in ("all", m.half)])
         lines.append(
             f"| {half} | {t.caught} of {t.pitches} | {t.flagged} of {t.good} ({t.findings}) "
