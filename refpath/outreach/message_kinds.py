@@ -105,17 +105,24 @@ _REPLY = re.compile(
     r" you|sorry for the (?:slow"
     r"|late|delayed) (?:reply|response))|\b(?:to|re|regarding|on) your question\b"
     r"|\bin answer to\b|^\W*(?:good|great|fair) question\b"
-    r"|\bshort answer\b|\byou asked (?:about|whether|if|how)\b"
-    # a reaction to what they said, on its own: "no worries.", "you're right,", "agreed!"
-    r"|^\W*(?:(?:no worries|no problem|understood|makes sense|good point|fair (?:point|enough)"
+    r"|\banswer(?:ing)? your (?:question|query)\b"
+    r"|\bshort answer\b|\byou asked (?:about|whether|if|how)\b",
+    _I,
+)
+_REACTION = re.compile(  # the message opens reacting to them: "no worries.", "you're right,"
+    r"^\W*(?:(?:no worries|no problem|understood|makes sense|good point|fair (?:point|enough)"
     r"|you'?re (?:absolutely |quite |so )?(?:right|spot on)|(?:totally |completely )?agreed?"
-    r"|i (?:completely |totally |fully )?(?:understand|agree)|got it|noted)(?: at all)?"
+    r"|i (?:completely |totally |fully )?(?:understand|agree)|got it|noted|perfect|great|brilliant"
+    r"|lovely|wonderful|excellent|awesome|cool|ok|okay)(?: at all)?"
     r"(?=\s*(?:[.,!;:—–-]|$))|haha\b)",
     _I,
 )
 _FOLLOWS = re.compile(  # a conversation already going: "after our chat", "as promised"
     r"\b(?:after|following|further to|since) our (?:\w+ )?(?:chat|call|conversation|meeting"
-    r"|talk|coffee|exchange)\b|\bas (?:promised|requested|you asked)\b|\byou asked (?:me )?for\b",
+    r"|talk|coffee|exchange)\b|\bas (?:promised|requested|you asked)\b|\byou asked (?:me )?for\b"
+    r"|\bremember(?:ed)? (?:that )?you(?:'d|'re| were| are| had| said| mentioned| asked)"
+    r"|\bremember(?:ed)? your \w+|\bfollowing up on your (?:kind )?(?:offer|suggestion|invitation"
+    r"|note|message|question|request)\b",
     _I,
 )
 _THANKED_FOR = re.compile(  # thanks for something done: "thank you for putting in a word"
@@ -131,10 +138,15 @@ _SCHEDULING = re.compile(
     r"(?:an? |the )?(?:calendar )?invit|\blooking forward to (?:our|the) (?:call|chat|meeting"
     r"|talk|conversation)\b|\bstill (?:work|suit|ok|okay|fine|good)s?\b|\bas agreed\b"
     r"|\breschedul|\bmove it\b|\bour (?:call|chat|meeting) (?:on|at|tomorrow|next)\b"
+    r"|\bconfirm(?:ing)? (?:our|the) (?:\w+ )?(?:coffee|lunch|drinks?|walk|catch-up|interview"
+    r"|video call|visit)\b"
     r"|\b(?:good|great|glad|nice|happy)(?: to hear| that)? you(?:'re| are)? (?:happy|up for"
     r"|keen|open|willing|free|said yes|agreed)\b|\bglad (?:it|that) works\b"
     r"|\b(?:i'?ve |i have )?booked us\b"
-    r"|\bhappy to do the call\b|\bmove (?:it|the call|our call) to\b",
+    r"|\bhappy to do the call\b|\b(?:move|push|shift|bring forward) (?:it|the call|our call"
+    r"|our meeting|the meeting|our chat) (?:to|back|forward)\b|\bsee you then\b"
+    r"|\bfrom your (?:calendar )?invite\b|\b(?:monday|tuesday|wednesday|thursday|friday|saturday"
+    r"|sunday|\d{1,2}(?::\d\d)? ?(?:am|pm)?)\b[^.!?]{0,20}\b(?:works|suits) (?:for me|me)\b",
     _I,
 )
 _BLURB = re.compile(
@@ -147,6 +159,11 @@ _BLURB = re.compile(
     r"|\b(?:he|she|they)(?:'d| would| is| are|'s)? (?:like|love|value|asked|researching|hoping)"
     r"\b[^.!?]{0,60}\byou\b|\bpass on your (?:e-?mail|details|address|number)\b"
     r"|\b(?:let|tell) (?-i:[A-Z])[\w'-]+ know and I'?ll\b|\bcan vouch\b"
+    # about the sender in the third person, to forward: "She'd like 15 minutes with Helen"
+    r"|\b(?:he|she|they)(?:'d| would)(?: \w+)? (?:like|love|value|appreciate|be grateful for)"
+    r"\b[^.!?]{0,60}\b(?:with (?-i:[A-Z])[\w'-]+|of (?-i:[A-Z])[\w'-]+'s time)"
+    r"|\b(?:he|she|they)(?:'d| would) be (?:grateful|glad|happy) for\b[^.!?]{0,40}"
+    r"\b(?-i:[A-Z])[\w'-]+'s\b"
     r"|\bi'?ll (?:introduce|connect) you\b|\b(?-i:[A-Z])[\w'-]+ (?-i:[A-Z])[\w'-]+,? (?:who"
     r" [^,.!?]{0,60},? )?(?:would like|wants|would love|is hoping|hopes|asked|is keen) to (?:ask"
     r"|talk|speak|meet|hear|learn)(?: (?:to|with|from))? you\b",
@@ -163,7 +180,9 @@ _INTRO_ASK = re.compile(
     r"|\bwon'?t contact (?:him|her|them)|\bknow (?:him|her|them|(?-i:[A-Z])[\w'-]+) well enough\b"
     r"|\byou (?:two|both) (?:were|have|worked)"
     r"|\byou and (?-i:[A-Z])[\w'-]+(?: (?-i:[A-Z])[\w'-]+)? (?:have"
-    r"|were|worked|are)\b|\bmake an intro\b|\bwilling to introduce\b"
+    r"|were|worked|are)\b|\b(?:make|making) (?:an |the )?intro(?:duction)?\b"
+    r"|\bwilling to introduce\b"
+    r"|\byou(?:'re| are) connected (?:to|with) (?-i:[A-Z])[\w'-]+ (?-i:[A-Z])"
     r"|\byou(?:'ve| have)? (?:worked|been|studied) with (?-i:[A-Z])[\w'-]+ (?-i:[A-Z])"
     r"|\b(?:ask|asking|check|checking) (?:him |her |them )?(?:if|whether) (?:he|she|they)\b"
     r"|\bpass (?:my|the|this|a) (?:short )?(?:note|message|blurb) on\b"
@@ -209,7 +228,8 @@ def detect_kind(text: str) -> str:
         return "thank-you"
     if len(said) > 1 and _THANKED_FOR.search(said[1]) and not _NOT_THANKS.search(said[1]):
         return "thank-you"  # "I got the interview. Thank you for putting in a word!"
-    if any(_FOLLOWS.search(s) for s in said):
+    opens = [_GREETING_HEAD.sub("", s.text, count=1) for s in sentences(text)[:1]]
+    if any(_REACTION.search(s) for s in opens + said[:1]) or any(_FOLLOWS.search(s) for s in said):
         return "reply"
     if _BLURB.search(text):
         return "blurb"
