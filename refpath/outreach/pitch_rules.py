@@ -125,6 +125,9 @@ _OFFERING = re.compile(  # the sender offering to do the work, or pointing to pr
     r"|ready)) (?:\w+ ){0,3}?(?:take over|handle|run|build|design|deliver|do|provide|cover|beat"
     r"|set up|manage|support|supply|produce)\b|\bat your disposal\b|\bat a fraction of\b"
     r"|\b(?:are|is) ready (?:in|within) (?:a|\d+)\b|\b(?:came|come|turned|turn|switched) to us\b"
+    r"|\bwhat (?:we|i)(?:'re| are|'m| am)? (?:do|doing|build|building|offer|offering|make|making"
+    r"|sell|selling)\b[^.!?]{0,40}\b(?:interest|help|benefit|suit|resonate|be (?:relevant|useful"
+    r"|valuable))"
     r"|\brely on us\b|\b(?:clients|customers|brands|companies) (?:like|such as) (?-i:[A-Z])"
     r"|\bhow we(?:'d| would| could| can| might) (?:approach|tackle|solve|handle|help|do)\b"
     r"|\bi represent\b|\bgreetings from (?-i:[A-Z])|\b(?:on behalf of|writing from) (?-i:[A-Z])"
@@ -233,10 +236,6 @@ _ASK = re.compile(
     r"https?://\S+|\bwww\.\S+|\b[\w-]+\.(?:com|io|ai|co|net|app|ly)/\S*"
     r"|\bcalendly\b|\bbook (?:a|some|your) (?:time|slot|call|meeting|demo|spot)\b"
     r"|\b(?:grab|pick|choose) (?:a|any|an?) (?:\w+ )?(?:slot|time)\b|\bon my calendar\b"
-    r"|\b(?:demo|demos|walkthrough|walk-through|product tour|free trial|trial period|webinar"
-    r"|masterclass|deck|pitch deck|one-pager|brochure|case stud(?:y|ies)|white ?paper|samples"
-    r"|price list|rate card|synergies|early[- ]bird|discount|discounted|half price|coupon"
-    r"|promo code)\b"
     r"|\btry (?:it|us|\w+) (?:free|for free|out)\b|\bfree for \d+ days\b|\b\d+% off\b"
     r"|\b(?:a|our) pilot\b|\bpilot of (?:our|the)\b|\bour (?:\w+ )?(?:proposal|offer|quote)\b"
     r"|\b(?:special|limited|exclusive)(?:[- ]time)? (?:offer|pricing|price|deal|spots?)\b"
@@ -289,6 +288,23 @@ _ASK = re.compile(
     r"|reply|response)\b|\byour (?:inquiry|enquiry|order)\b|\bprove it\b",
     _I,
 )
+_SELLING_NOUN = re.compile(  # what a pitch offers; it sells only when offered (_OFFERED)
+    r"\b(?:demo|demos|walkthrough|walk-through|product tour|free trial|trial period|webinar"
+    r"|masterclass|deck|pitch deck|one-pager|brochure|case stud(?:y|ies)|white ?paper|samples"
+    r"|price list|rate card|synergies|early[- ]bird|discount|discounted|half price|coupon"
+    r"|promo code)\b",
+    _I,
+)
+_OFFERED = re.compile(  # ... to the reader, by the sender: "our deck", "I can send you a demo"
+    r"\b(?:you|your|our|we|us|share|send|sending|attach|attached|show|check out|take a look"
+    r"|here'?s|here is|link|book|try|join|register|want|interested|fancy)\b",
+    _I,
+)
+_ASKS_THEIRS = re.compile(  # "do you offer any discounted places?": the sender would buy
+    r"\b(?:do|does|would|could|can|will) (?:you|your \w+|they) (?:\w+ )?(?:offer|have|sell"
+    r"|give|provide|run)\b",
+    _I,
+)
 _RECRUIT = re.compile(
     r"(?<!your )(?<!their )\b(?:role|position|opportunit(?:y|ies)|opening|vacancy|mandates?"
     r"|requirement|job)\b[^.!?]{0,60}\b(?:you(?:'d| would) be|you seem|you look|ideal|perfect"
@@ -320,8 +336,9 @@ _RECRUIT = re.compile(
     _I,
 )
 _PROSPECT = re.compile(
-    r"\bwho (?:handles|manages|owns|runs|decides|signs off|looks after|is in charge of|'?s in"
-    r" charge of|is responsible for|makes (?:the )?(?:decisions?|calls?)|buys)\b[^.!?]{0,40}"
+    r"\bwho(?: handles| manages| owns| runs| decides| signs off| looks after| is in charge of"
+    r"|'s in charge of| is responsible for| makes (?:the )?(?:decisions?|calls?)| buys)\b"
+    r"[^.!?]{0,40}"
     r"(?:procurement|purchasing|buying|vendors?|suppliers?|tools?|software|it\b|marketing"
     r"|partnerships|budget|decisions?)"
     r"|\b(?:are you|is your team) (?:still )?using (?:spreadsheets|excel|\w+) for\b"
@@ -356,7 +373,8 @@ _NAG = re.compile(
     r"|news|feedback) on (?:my|the) (?:last|previous|earlier|proposal|offer|message|note)"
     r"|\bresend\b|\b(?:the|my) (?:\w+ ){0,2}(?:i|we) sent\b|\bof (?:\d+|two|three) weeks ago\b"
     r"|\bstill (?:keen|waiting|hoping) (?:to|for|on)\b[^.!?]{0,40}\b(?:you|your)\b"
-    r"|\b(?:ping|pinging|pinged|nudge|nudging|chasing)\b|\btried to (?:reach|contact|get hold"
+    r"|\b(?:ping|pinging|pinged|nudge|nudging|chasing)\b(?! me\b)"
+    r"|\btried to (?:reach|contact|get hold"
     r" of|get in touch with) you\b|\b(?:a few|several|many|multiple) times\b[^.!?]{0,20}$"
     r"|\bremind(?:ing)? you\b|\bslip(?:ped)? through\b|\bfell through the cracks\b"
     r"|\bmiss out\b|\bwhat (?:i|we) sent\b|\b(?:sent|send) (?:it )?over (?:last|earlier|on)"
@@ -381,14 +399,17 @@ class Selling:
     words: str
 
 
-def _claim(s: Sentence) -> re.Match[str] | None:
-    m = _VALUE.search(s.text)
-    if m is None:
-        return None
-    before = s.text[: m.start()]
-    if _ABOUT_THEM.search(before) or (m.group(0)[0].isdigit() and not _VALUE_NEEDS.search(s.text)):
-        return None
-    return m
+def _claim(s: Sentence, *, talking: bool = False) -> re.Match[str] | None:
+    """The first claim of value in ``s``; in a reply, amounts answer a question, not claim."""
+    for m in _VALUE.finditer(s.text):
+        before = s.text[: m.start()]
+        amount = m.group(0)[0].isdigit() or m.group(0)[0] in "$€£"  # a price is not a claim
+        if amount and talking:
+            continue
+        if _ABOUT_THEM.search(before) or (amount and not _VALUE_NEEDS.search(s.text)):
+            return None
+        return m
+    return None
 
 
 def _offer(sentence: str) -> re.Match[str] | None:
@@ -413,6 +434,7 @@ def pitch_sentences(text: str, *, kind: str = "first-contact") -> list[Selling]:
     """
     found: list[Selling] = []
     talking = kind in ("reply", "thank-you", "scheduling")
+    blurb = kind == "blurb"  # says what the sender does: that is what a blurb is for
     for s in sentences(text):
         text1 = s.text.replace("\n", " ")  # a sentence wrapped over lines
         bare = _PAREN.sub(lambda m: " " * len(m.group(0)), text1)  # a headline in brackets
@@ -422,15 +444,21 @@ def pitch_sentences(text: str, *, kind: str = "first-contact") -> list[Selling]:
             checks.append(("recruiting", _RECRUIT.search(bare)))
             checks.append(("prospecting", _PROSPECT.search(bare)))
             promotes = _COMPANY_SUBJECT.search(bare) or _OFFERING.search(bare)
-            if not _INQUIRY.search(bare):  # "we cut our own costs; how do you ...?" asks
+            # "we cut our own costs; how do you ...?" asks; in a reply "we fixed the bug you
+            # found" answers them
+            if not _INQUIRY.search(bare) and not talking:
                 promotes = promotes or _SELF.search(bare)
-                if not talking:  # weaker signs: our product, whom they serve, "we ... for you"
-                    promotes = promotes or _OUR_PRODUCT.search(bare) or _SERVES.search(bare)
+                if not blurb:  # weaker signs: our product, whom they serve, "we ... for you"
+                    served = None if _ABOUT_THEM.search(bare) else _SERVES.search(bare)
+                    promotes = promotes or _OUR_PRODUCT.search(bare) or served
                     promotes = promotes or _offer(bare)
             checks.append(("self-promotion", promotes))
-            checks.append(("value-claim", _claim(Sentence(s.start, bare))))
+            checks.append(("value-claim", _claim(Sentence(s.start, bare), talking=talking)))
         if not talking:
-            checks.append(("selling-ask", _ASK.search(bare)))
+            noun = _SELLING_NOUN.search(bare)
+            offered = noun if noun and (_OFFERED.search(bare) or "?" in bare) else None
+            asks = _ASK.search(bare) or offered
+            checks.append(("selling-ask", None if _ASKS_THEIRS.search(bare) else asks))
         for family, m in checks:
             if m is not None:
                 found.append(Selling(s.start + m.start(), family, m.group(0).strip()))
