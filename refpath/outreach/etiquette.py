@@ -42,11 +42,12 @@ RULES: dict[str, str] = {
 }
 #: The rules that depend on the kind of message, and the kinds they apply to. A
 #: thank-you, a reply or a scheduling note answers someone who knows why you
-#: write; an ask to an introducer or their blurb has its common ground in them.
+#: write; an ask to an introducer or their blurb has its common ground in them,
+#: and a blurb travels inside the introducer's message, which does the greeting.
 APPLIES: dict[str, frozenset[str]] = {
     "first-contact": frozenset({"greeting", "vague-meeting", "no-reason", "no-common-ground"}),
     "intro-ask": frozenset({"greeting", "vague-meeting", "no-reason"}),
-    "blurb": frozenset({"greeting", "vague-meeting", "no-reason"}),
+    "blurb": frozenset({"vague-meeting", "no-reason"}),
     "reply": frozenset(),
     "thank-you": frozenset(),
     "scheduling": frozenset(),
@@ -95,6 +96,11 @@ _NAME_LINE = re.compile(  # "Jane," alone on the first line
     r"[^\W\d_][\w'-]*(?: [^\W\d_][\w'-]*)?\s*[,—–-]\s*$",
     _I,
 )
+_VOCATIVE = re.compile(  # "Congrats on the Series A, Theo!", "Paulo - meet Dana.": named
+    r"[,—–-]\s*(?-i:[A-Z])[\w'-]+\s*[!.?,]"
+    r"|^\W*(?!(?:thanks|sure|yes|ok|okay|great|congrats|sorry|so|well|also|btw|ps|quick|note)\b)"
+    r"(?-i:[A-Z])[\w'-]+\s*[,—–-]\s"
+)
 _REASON_PLACEHOLDER = re.compile(r"\[your reason[^\]]*\]", _I)
 _PLACEHOLDER = re.compile(r"\[your [^\]]*\]", _I)
 _REASON = re.compile(
@@ -130,7 +136,10 @@ _COMMON = re.compile(
     # someone who sent them your way: "Chris passed along your name"
     r"|\b(?:passed (?:along|on)|shared|sent me|forwarded) your (?:name|details|contact|e-?mail"
     r"|number|profile)\b|\bpointed me (?:to|towards|your way|in your direction)\b"
-    r"|\b(?:at|on) (?-i:[A-Z])[\w-]+'s (?:suggestion|recommendation)\b",
+    r"|\b(?:at|on) (?-i:[A-Z])[\w-]+'s (?:suggestion|recommendation)\b"
+    # their news: "congratulations on the new role", "sorry to hear about"
+    r"|\bcongrat\w* (?:on|to you on)\b|\bsorry to hear\b|\bthe news (?:about|of) your\b"
+    r"|\bremember(?:ed)? (?:that )?you(?:'d|'re| were| are| had| said| mentioned| asked)",
     _I,
 )
 _CLOSENESS = re.compile(
@@ -285,7 +294,7 @@ def check_message(
         )  # fmt: skip
     else:
         opening = text.split("\n")[top - 1]
-        greeted = _GREETING.match(opening) or _NAME_LINE.match(opening)
+        greeted = _GREETING.match(opening) or _NAME_LINE.match(opening) or _VOCATIVE.search(opening)
         first = to.name.split()[0].lower() if to and to.name.split() else ""
         if first and first not in text.lower():
             add(None, "impersonal", f"{to.name if to else ''} is never named",
