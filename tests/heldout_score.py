@@ -48,9 +48,14 @@ def load(path: Path = HELDOUT) -> list[Held]:
     """Every held-out message, in file order."""
     return [
         Held(
-            d["id"], d["half"], d["expect"] == "pitch", tuple(d["kinds"]), d["channel"],
-            frozenset(d["must_not"]), d["text"],
-        )  # fmt: skip
+            d["id"],
+            d["half"],
+            d["expect"] == "pitch",
+            tuple(d["kinds"]),
+            d["channel"],
+            frozenset(d["must_not"]),
+            d["text"],
+        )
         for d in json.loads(path.read_text(encoding="utf-8"))
     ]
 
@@ -110,7 +115,8 @@ def tally(messages: list[Held]) -> Tally:
 def report(messages: list[Held]) -> str:
     """A table of the figures per half and in all."""
     lines = [
-        "| half | pitches caught | good messages flagged (findings) | kind errors (changing rules) |",
+        "| half | pitches caught | good messages flagged (findings) "
+        "| kind errors (changing rules) |",
         "|---|---:|---:|---:|",
     ]
     for half in ("A", "B", "C", "all"):

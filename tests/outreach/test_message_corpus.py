@@ -102,8 +102,10 @@ def test_the_model_names_the_sentence_a_pitch_no_rule_knows_is_in():
     )
     assert pitch_sentences(text, kind="thank-you") == []  # not for a thank-you or a reply
     # "<Company> makes it effortless for ..." is a rule's, not the model's
-    made = text.replace("With Gatekeep, visitors walk straight in and your front desk finally "
-                        "gets a break", "Gatekeep makes it effortless for museums of every size")
+    made = text.replace(
+        "With Gatekeep, visitors walk straight in and your front desk finally gets a break",
+        "Gatekeep makes it effortless for museums of every size",
+    )
     assert [s.family for s in pitch_sentences(made)] == ["self-promotion"]
 
 
