@@ -6,8 +6,9 @@ pitches of many shapes (``expect: pitch``) and good messages that must come
 back without the flags in ``must_not`` (``expect: fine``). ``kinds`` lists the
 kinds a reasonable reader would give a message (empty when none is clear);
 ``half`` is ``A`` (the half the rules were first fixed on), ``B`` (held back
-to measure how those fixes generalise, then fixed on in a second round) or
-``C`` (written before that second round, to measure it). The pitch model never trains on this file.
+to measure how those fixes generalise, then fixed on in a second round),
+``C`` (written before that second round, measured, then fixed on too) or ``D``
+(written after every fix, to measure the result). The pitch model never trains on this file.
 
 Run ``python tests/heldout_score.py`` for the figures per half; ``-v`` also
 lists every miss, false alarm and kind error.
@@ -119,7 +120,7 @@ def report(messages: list[Held]) -> str:
         "| kind errors (changing rules) |",
         "|---|---:|---:|---:|",
     ]
-    for half in ("A", "B", "C", "all"):
+    for half in ("A", "B", "C", "D", "all"):
         t = tally([m for m in messages if half in ("all", m.half)])
         lines.append(
             f"| {half} | {t.caught} of {t.pitches} | {t.flagged} of {t.good} ({t.findings}) "
