@@ -6,12 +6,15 @@ thank-you needs neither. :func:`detect_kind` reads the opening sentences and a
 few markers anywhere in the text and returns one of :data:`KINDS`:
 
 - ``reply``: answers a message ("Thanks for your note", "Sure, happy to",
-  "To your question: ...");
-- ``thank-you``: thanks someone for something already done (a call, an intro);
+  "To your question: ..."), opens reacting to it ("No worries.", "You're
+  right, ...") or carries on a conversation ("after our chat", "as promised");
+- ``thank-you``: thanks someone for something already done (a call, an intro),
+  in its first sentence or its second;
 - ``scheduling``: settles a time with someone who already said yes ("thanks for
   agreeing", "here's the invite", "does Tuesday still work?");
 - ``blurb``: written by an introducer to the prospect, in the introducer's
-  voice ("my colleague Alex would like to ask you ...; if so I'll connect you"),
+  voice ("my colleague Alex would like to ask you ...; if so I'll connect you")
+  or about the sender in the third person ("She'd like 15 minutes with Helen"),
   or refpath's own forwardable blurb ("If so, let Bob know and I'll get in touch");
 - ``intro-ask``: asks the reader to introduce the sender to a third person;
 - ``first-contact``: anything else, a first message or connection note.
