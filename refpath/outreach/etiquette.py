@@ -146,7 +146,9 @@ _CLOSENESS = re.compile(
     r"\bwe(?:'ve| have) been in touch\b|\bas (?:we )?discussed\b"
     r"|\b(?:great|good|nice|lovely) (?:catching up|to catch up|to reconnect|reconnecting)\b"
     r"|\bfollowing up on our (?:call|conversation|chat|meeting)\b|\bper our (?:call|conversation"
-    r"|chat)\b|\b(?:when|since) we (?:last )?spoke\b|\bas promised\b|\bgreat to see you again\b",
+    r"|chat)\b|\b(?:when|since) we (?:last )?spoke\b|\bas promised\b|\bgreat to see you again\b"
+    r"|\b(?:after|following|further to) our (?:\w+ )?(?:chat|call|conversation|meeting|talk"
+    r"|coffee)\b|\b(?:the \w+ )?you asked (?:me )?for\b",
     _I,
 )
 
