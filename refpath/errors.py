@@ -35,11 +35,21 @@ class PersonError(RefpathError):
 
 
 class UnknownPerson(PersonError):
-    """No person in the store matches the name."""
+    """No person in the store matches the name.
 
-    def __init__(self, message: str, suggestions: tuple[str, ...] = ()) -> None:
+    ``misspelt``: the name is close to someone's at the company given (did you
+    mean ...?), so it was not taken for a prospect in no export; a profile URL
+    names such a prospect beyond doubt.
+    """
+
+    def __init__(
+        self, message: str, suggestions: tuple[str, ...] = (), *, misspelt: bool = False
+    ) -> None:
         super().__init__(message)
         self.suggestions = suggestions
+        self.misspelt = misspelt
+        #: the command line that answers "someone else" (set by the command that knows it)
+        self.next = ""
 
 
 class AmbiguousPerson(PersonError):

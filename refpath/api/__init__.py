@@ -292,7 +292,13 @@ class Store:
     # -- find -----------------------------------------------------------------------
     @_store_errors
     def to(
-        self, name: str, company: str | None = None, top: int = 5, *, show_emails: bool = False
+        self,
+        name: str,
+        company: str | None = None,
+        top: int = 5,
+        *,
+        show_emails: bool = False,
+        new: bool = False,
     ) -> RoutesResult:
         """Who can introduce you to ``name``: the best routes, ranked and explained.
 
@@ -309,6 +315,9 @@ class Store:
             How many routes, best first.
         show_emails : bool
             Also give the prospect's emails (``RoutesResult.emails``).
+        new : bool
+            ``name`` is someone in no export: reach them through ``company``
+            rather than raise "did you mean" for a close name there.
 
         Returns
         -------
@@ -317,7 +326,8 @@ class Store:
         Raises
         ------
         UnknownPerson
-            No one matches (``suggestions`` holds the closest names).
+            No one matches (``suggestions`` holds the closest names; ``misspelt``:
+            the name is close to someone's at ``company``, see ``new``).
         AmbiguousPerson
             Several people match (``candidates`` holds them: narrow with
             ``company`` or a profile URL).
@@ -328,7 +338,7 @@ class Store:
 
         if top < 1:
             raise InputError(f"top must be at least 1, not {top}")
-        target = find_target(self._store, name, company=company)
+        target = find_target(self._store, name, company=company, new=new)
         routes = introducers_for(self._store, target, top=top, today=self.today)
         emails = emails_of(self._store, target.id) if show_emails and target.id else ()
         where = standing(self._store, target, top=top, routes=routes)
@@ -370,13 +380,14 @@ class Store:
         reason: str | None = None,
         free_account: bool = False,
         template: str | os.PathLike[str] | None = None,
+        new: bool = False,
     ) -> DraftResult:
         """Draft a warm-introduction request to ``name`` (``refpath draft``).
 
         Parameters
         ----------
         name, company : str
-            The prospect, as for :meth:`to`.
+            The prospect, as for :meth:`to` (and ``new``, as there).
         via : str, optional
             Ask this introducer (a name or URL on one of the routes) instead of
             the best one.
@@ -400,7 +411,7 @@ class Store:
         from refpath.routes.introducers import introducers_for, route_via
         from refpath.routes.people import find_target
 
-        target = find_target(self._store, name, company=company)
+        target = find_target(self._store, name, company=company, new=new)
         routes = introducers_for(self._store, target, top=25 if via else 5, today=self.today)
         chosen: Routes | Introduction = route_via(routes, via, option="via") if via else routes
         result = draft_for(

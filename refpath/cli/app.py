@@ -214,8 +214,8 @@ def fail(error: RefpathError) -> None:
         for cand in error.candidates:
             describe = getattr(cand, "describe", None)
             err.print(f"  - {safe(describe() if describe else cand)}")
-    elif isinstance(error, UnknownPerson) and error.suggestions:
-        pass  # the message already lists them
+    elif isinstance(error, UnknownPerson) and error.next:
+        err.print(f"Next: {safe(error.next)}")
     raise typer.Exit(error.exit_code)
 
 
@@ -281,6 +281,17 @@ def settings(ctx: typer.Context) -> Settings:
         return obj
     env = os.environ.get("REFPATH_DB")
     return Settings(db=Path(env) if env else default_db())
+
+
+#: ``--new`` on the commands that name a prospect (to, draft, log add).
+NewProspect = Annotated[
+    bool,
+    typer.Option(
+        "--new",
+        help="The prospect is someone in no export: reach them through --company rather than "
+        "be offered a close name there (did you mean ...?).",
+    ),
+]
 
 
 def open_db(ctx: typer.Context, *, create: bool = False) -> Any:

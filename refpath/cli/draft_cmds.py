@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from refpath.cli.app import (
+    NewProspect,
     ambiguous,
     app,
     err,
@@ -28,7 +29,7 @@ from refpath.cli.app import (
     safe_lines,
     warn,
 )
-from refpath.errors import AmbiguousPerson, InputError, PersonError
+from refpath.errors import AmbiguousPerson, InputError, PersonError, UnknownPerson
 
 if TYPE_CHECKING:
     from refpath.routes.introducers import Introduction, Routes
@@ -89,6 +90,7 @@ def draft(
             show_default=False,
         ),
     ] = None,
+    new: NewProspect = False,
     via: Annotated[
         str | None,
         typer.Option(
@@ -158,10 +160,18 @@ def draft(
     config = load_user_config()
     with open_db(ctx) as store:
         try:
-            target = find_target(store, name, company=company)
+            target = find_target(store, name, company=company, new=new)
         except AmbiguousPerson as error:
             why = f" --reason {quoted(reason)}" if reason else ""
             ambiguous(error, lambda who: f"refpath draft {who}{why}")
+        except UnknownPerson as error:
+            if error.misspelt and company:
+                why = f" --reason {quoted(reason)}" if reason else ""
+                error.next = (
+                    f"if they are someone else, in no export: refpath draft {quoted(name)} "
+                    f"--company {quoted(company)} --new{why}"
+                )
+            raise
         where = standing(store, target, top=25 if via else 5)
         if where.kind == YOU:
             raise PersonError(sentence(where))

@@ -13,8 +13,18 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from refpath.cli.app import ambiguous, app, open_db, out, plain, print_json, quoted, safe
-from refpath.errors import AmbiguousPerson, InputError
+from refpath.cli.app import (
+    NewProspect,
+    ambiguous,
+    app,
+    open_db,
+    out,
+    plain,
+    print_json,
+    quoted,
+    safe,
+)
+from refpath.errors import AmbiguousPerson, InputError, UnknownPerson
 
 if TYPE_CHECKING:
     from refpath.outreach.log import LogEntry
@@ -101,6 +111,7 @@ def log_add(
             show_default=False,
         ),
     ] = None,  # fmt: skip
+    new: NewProspect = False,
     status: Annotated[
         Status, typer.Option("--status", help="What happened: asked, introduced, declined or met.")
     ] = Status.asked,
@@ -129,10 +140,17 @@ def log_add(
     when = _date(on)
     with open_db(ctx) as store:
         try:
-            target = find_target(store, prospect, company=company, url_ok=True)
+            target = find_target(store, prospect, company=company, url_ok=True, new=new)
         except AmbiguousPerson as error:
             rest = f" --via {quoted(via)} --status {status.value}"
             ambiguous(error, lambda who: f"refpath log add {who}{rest}")
+        except UnknownPerson as error:
+            if error.misspelt and company:
+                error.next = (
+                    f"if they are someone else, in no export: refpath log add {quoted(prospect)} "
+                    f"--company {quoted(company)} --new --via {quoted(via)} --status {status.value}"
+                )
+            raise
         where = standing(store, target)
         if where.kind in (YOU, COLLEAGUE):
             raise PersonError(f"{sentence(where)} Nothing was logged.")

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from refpath.cli.app import (
+    NewProspect,
     ambiguous,
     app,
     err,
@@ -95,10 +96,15 @@ def _intro_json(intro: Introduction) -> dict[str, Any]:
     }
 
 
-def _unknown(error: UnknownPerson, company: str | None) -> None:
+def _unknown(error: UnknownPerson, name: str, company: str | None) -> None:
     err.print(f"refpath: error: {safe(error)}")
     if error.suggestions:
         err.print(f"Next: refpath to {safe(quoted(error.suggestions[0]))} (the closest name)")
+        if error.misspelt and company:
+            err.print(
+                f"Someone else, in no export? refpath to {safe(quoted(name))} --company "
+                f"{safe(quoted(company))} --new"
+            )
     elif company:
         err.print(
             "Next: check the spelling of the name and the company, or add an export that "
@@ -219,6 +225,7 @@ def to(
             show_default=False,
         ),
     ] = None,
+    new: NewProspect = False,
     top: Annotated[
         int, typer.Option("--top", "-k", min=1, help="How many routes to show, best first.")
     ] = 5,
@@ -242,12 +249,12 @@ def to(
     namesakes: list[Person] = []
     with open_db(ctx) as store:
         try:
-            target = find_target(store, name, company=company)
+            target = find_target(store, name, company=company, new=new)
         except AmbiguousPerson as error:
             ambiguous(error, lambda who: f"refpath to {who}")
             return
         except UnknownPerson as error:
-            _unknown(error, company)
+            _unknown(error, name, company)
             return
         if not target.id:  # a prospect in no export: say who of that name the data does hold
             namesakes = find_people(store, name)

@@ -388,7 +388,10 @@ def match_prospect(store: Store, prospect: Prospect) -> tuple[Person | None, str
         close = close_people_at(store, prospect.name, company)
         if close:
             said = " or ".join(f"{p.name} ({p.company})" for p in close)
-            note = f"no one called {prospect.label} at {prospect.company}; did you mean {said}?"
+            note = (
+                f"no one called {prospect.label} at {prospect.company}; did you mean {said}? "
+                "(someone else: give their profile URL in the list)"
+            )
             return None, "check the name", note
     found = prospect_at(store, prospect.name, company) if company and prospect.name else None
     if found is not None:

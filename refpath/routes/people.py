@@ -371,7 +371,12 @@ def prospect_at(store: Store, name: str, company: str) -> Person | None:
 
 
 def find_target(
-    store: Store, query: str, *, company: str | None = None, url_ok: bool = False
+    store: Store,
+    query: str,
+    *,
+    company: str | None = None,
+    url_ok: bool = False,
+    new: bool = False,
 ) -> Person:
     """The person ``query`` names, else a prospect in no export at ``company``.
 
@@ -380,7 +385,9 @@ def find_target(
     company is given, a name close to someone's there is "did you mean"
     (:class:`UnknownPerson` naming them), never a prospect; else, when the data
     knows the company, the prospect of :func:`prospect_at`; with ``url_ok``, a
-    profile URL no export holds is a prospect of its own.
+    profile URL no export holds is a prospect of its own. ``new``: the user
+    says the name is no one in the store, so a close name there is not offered
+    (the prospect is reached through the company).
     Raises what :func:`find_person` raises when none of these applies.
     """
     people = find_people(store, query, company=company)
@@ -397,7 +404,7 @@ def find_target(
                 f"{error}; for a prospect in no export, give their company with --company",
                 error.suggestions,
             ) from None
-    if not profile_key(query):
+    if not profile_key(query) and not new:
         close = close_people_at(store, query, company)
         if close:
             names = tuple(p.name for p in close)
@@ -405,6 +412,7 @@ def find_target(
             raise UnknownPerson(
                 f"no one called {query!r} at {company!r} in the store; did you mean {said}?",
                 names,
+                misspelt=True,
             )
     found = prospect_at(store, query, company)
     if found is not None:

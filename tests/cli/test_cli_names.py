@@ -7,12 +7,14 @@ in real exports: a plain first and last name finds each person, shown as written
 from __future__ import annotations
 
 import json
+import shlex
 
 import pytest
 from builders import ASSETS, lines
 from typer.testing import CliRunner
 
 from refpath.cli import app
+from refpath.errors import UnknownPerson
 
 runner = CliRunner()
 TEAM = ASSETS / "names" / "team"
@@ -105,6 +107,7 @@ def test_a_misspelt_name_at_a_known_company_is_did_you_mean_not_a_prospect(team_
         "refpath: error: no one called 'Mikail Berg' at 'Contoso' in the store; "
         "did you mean Mikael Berg (Contoso)?",
         'Next: refpath to "Mikael Berg" (the closest name)',
+        'Someone else, in no export? refpath to "Mikail Berg" --company "Contoso" --new',
     ]
 
 
@@ -115,7 +118,42 @@ def test_draft_and_log_say_did_you_mean_too(db):
     result = run(db, "log", "add", "Mikail Berg", "--company", "Contoso", "--via", "Ingrid Sol")
     assert result.exit_code == 1
     assert "did you mean Mikael Berg (Contoso)?" in result.stderr
-    assert run(db, "log", "show", "--json").stdout.strip() in ("[]", "")
+    assert json.loads(run(db, "log", "--json").stdout) == []
+
+
+def test_new_says_a_close_name_is_someone_else_in_to_draft_log_and_the_api(db):
+    """A real prospect one letter from a colleague's contact can still be reached and asked."""
+    result = run(db, "to", "Mikail Berg", "--company", "Contoso", "--new", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert (data["target"]["name"], data["in_store"]) == ("Mikail Berg", False)
+    assert data["paths"] and all(p["inferred"] for p in data["paths"])
+
+    said = run(db, "draft", "Mikail Berg", "--company", "Contoso", "--reason", "a chat")
+    assert lines(said.stderr)[-1] == (
+        'Next: if they are someone else, in no export: refpath draft "Mikail Berg" '
+        '--company "Contoso" --new --reason "a chat"'
+    )
+    result = run(db, "draft", "Mikail Berg", "--company", "Contoso", "--new", "--reason", "a chat")
+    assert result.exit_code == 0, result.output
+    assert "Mikail Berg" in result.stdout and "Mikael" not in result.stdout
+
+    said = run(db, "log", "add", "Mikail Berg", "--company", "Contoso", "--via", "Ingrid Sol")
+    suggested = lines(said.stderr)[-1].removeprefix(
+        "Next: if they are someone else, in no export: refpath "
+    )
+    result = runner.invoke(app, ["--db", str(db), *shlex.split(suggested)])
+    assert result.exit_code == 0, result.output
+    logged = json.loads(run(db, "log", "--json").stdout)
+    assert [e["prospect"] for e in logged] == ["Mikail Berg"]
+
+    import refpath
+
+    with refpath.open(db) as store:
+        with pytest.raises(UnknownPerson) as error:
+            store.to("Mikail Berg", company="Contoso")
+        assert error.value.misspelt
+        assert store.to("Mikail Berg", company="Contoso", new=True).target.name == ("Mikail Berg")
 
 
 def test_a_name_far_from_everyone_there_is_still_a_prospect_through_the_company(team_db):
@@ -188,6 +226,20 @@ def test_a_lead_list_misspelling_is_check_the_name_with_the_candidate(db, tmp_pa
     text = out.read_text()
     assert "check the name" in text
     assert "did you mean Mikael Berg (Contoso)?" in text
+
+
+def test_a_lead_with_a_profile_url_is_planned_even_one_letter_from_a_contact(db, tmp_path):
+    """What "check the name" tells the user to do works: the URL says it is someone else."""
+    leads = tmp_path / "leads.csv"
+    leads.write_text(
+        "Name,Company,LinkedIn\nMikail Berg,Contoso,https://www.linkedin.com/in/mikail-berg-9z\n"
+    )
+    out = tmp_path / "plan.csv"
+    result = run(db, "plan", str(leads), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8-sig")
+    assert "check the name" not in text and "did you mean" not in text
+    assert "Mikail Berg" in text and "in no export" in text
 
 
 def test_doctor_lists_namesakes_across_exports_with_commands_that_settle_them(team_db):
