@@ -640,9 +640,14 @@ def _check_or_create_schema(
     on_upgrade: Callable[[str], None] | None = None,
 ) -> None:
     try:
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        has_tables = conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()[0] > 0
+        # One statement, one snapshot: read one by one, a store another refpath commits in
+        # between looked like "tables but no application id" (not a store).
+        app_id, version, tables = conn.execute(
+            "SELECT (SELECT application_id FROM pragma_application_id), "
+            "(SELECT user_version FROM pragma_user_version), "
+            "(SELECT COUNT(*) FROM sqlite_master)"
+        ).fetchone()
+        has_tables = tables > 0
     except sqlite3.DatabaseError as err:
         if _is_busy(err):
             raise _Busy(err) from err
