@@ -29,7 +29,9 @@ from urllib.parse import unquote, urlsplit
 
 #: The version of the name rules: an export added under older rules is read again when it
 #: is added again (its fingerprint differs), so its people get today's keys.
-NAME_RULES = 2
+NAME_RULES = 3
+#: bump when name_key/company_key change: stores re-key themselves on open
+KEY_RULES = 2
 
 _URN = re.compile(r"^urn:li:(?:member|person|fsd_profile):([A-Za-z0-9_-]+)$")
 _LINKEDIN_HOST = re.compile(r"^(?:[a-z]{2,3}\.|www\.|m\.)?linkedin\.com$")
@@ -75,15 +77,34 @@ _COMPANY_SUFFIXES = {
 }  # fmt: skip
 
 
-# ASCII fast path: letters and digits kept, apostrophes/hyphens dropped, the rest a space.
+# ASCII fast path: letters and digits kept, apostrophes dropped, the rest a space.
 _ASCII_FOLD: dict[int, str | None] = {c: " " for c in range(128) if not chr(c).isalnum()}
-_ASCII_FOLD.update({ord("'"): None, ord("-"): None})
+_ASCII_FOLD.update({ord("'"): None, ord("`"): None})
+# Company names also glue words at a hyphen ("Coca-Cola" ~ "CocaCola"), as they always have.
+_ASCII_COMPANY = {**_ASCII_FOLD, ord("-"): None}
 
-
-# Other scripts' combining marks fall to _NONWORD and fold the same on both sides.
-_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
-_JOINERS = re.compile("['\u2019-]")  # "Jean-Luc" ~ "Jeanluc" is rarer than "O'Brien" ~ "OBrien"
-_NONWORD = re.compile(r"[\W_]+")
+# Combining marks dropped: Latin accents, and the optional vowel marks of Hebrew (niqqud) and
+# Arabic (harakat, and the tatweel that only stretches a word), which people type without.
+_MARKS = re.compile(
+    "[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+    "\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7"
+    "\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed]"
+)
+# Apostrophes of every shape join ("O'Brien" ~ "OBrien" ~ "O\u02bcBrien"); in a name a hyphen is a
+# space ("García-López" ~ "García López", "Jean-Marc" ~ "Jean Marc"), as other dashes are.
+_JOINERS = re.compile("['`\u2019\u2018\u02bc\u02bb\u2032]")
+_COMPANY_JOINERS = re.compile("['`\u2019\u2018\u02bc\u02bb\u2032-]")
+# Not a word: anything but letters and digits, and the vowel signs of Indic and South-East
+# Asian scripts and Japanese voicing marks, which belong to their word ("कुमार" is one word).
+_NONWORD = re.compile(
+    "(?:[^\\w\u0900-\u0dff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3099\u309a]|_)+"
+)
+#: Invisible characters a copy and paste leaves in a name (soft hyphen, zero-width space and
+#: joiners, direction marks and embeddings, word joiner, byte-order mark): dropped.
+_INVISIBLE: dict[int, str | None] = dict.fromkeys(
+    [0xAD, 0x180E, *range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2060, 0x2065),
+     *range(0x2066, 0x206A), 0xFEFF]
+)  # fmt: skip
 
 #: Greek and Cyrillic letters that look like a Latin letter, as Unicode's confusables data
 #: (UTS #39, confusables.txt) maps them; only letters whose look-alike is one ASCII letter.
@@ -101,16 +122,21 @@ _LOOKALIKE = frozenset("ͿΑΒΕΖΗΙΚΜΝΟΡΤΥΧαγινορσυϒϜϱϲϳ
 _UNDECOMPOSED = str.maketrans(
     {"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D",
      "þ": "th", "Þ": "Th", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ħ": "h", "Ħ": "H",
-     "ŧ": "t", "Ŧ": "T", "ŀ": "l", "Ŀ": "L", "ƒ": "f"}
+     "ŧ": "t", "Ŧ": "T", "ŀ": "l", "Ŀ": "L", "ƒ": "f", "´": "'", "ʹ": "'", **_INVISIBLE}
 )  # fmt: skip
 
 
-def _fold(text: str) -> str:
-    """Compatibility-decompose, strip accents, symbols and emoji, casefold, collapse spaces."""
+def _fold(text: str, company: bool = False) -> str:
+    """Compatibility-decompose, strip accents, symbols and emoji, casefold, collapse spaces.
+
+    In a name a hyphen is a space; in a company name (``company``) it joins, as an
+    apostrophe does in both.
+    """
     if text.isascii():
-        return " ".join(text.translate(_ASCII_FOLD).lower().split())
+        return " ".join(text.translate(_ASCII_COMPANY if company else _ASCII_FOLD).lower().split())
     text = _MARKS.sub("", unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED)))
-    return " ".join(_NONWORD.sub(" ", _JOINERS.sub("", text)).casefold().split())
+    joiners = _COMPANY_JOINERS if company else _JOINERS
+    return " ".join(_NONWORD.sub(" ", joiners.sub("", text)).casefold().split())
 
 
 def _is_latin(ch: str) -> bool:
@@ -389,7 +415,7 @@ def company_key(company: str) -> str:
     """
     if company.strip().upper() in {"", "NA", "N/A", "-", "--"}:
         return ""
-    words = _fold(company).split()
+    words = _fold(company, company=True).split()
     while len(words) > 1 and words[-1] in _COMPANY_SUFFIXES:
         words.pop()
     return " ".join(words)
