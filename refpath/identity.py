@@ -54,14 +54,30 @@ _CREDENTIALS = {
     "dba", "mbbs", "facs", "frcs", "mrcp", "frcp", "acp", "pmiacp", "itil", "cscp", "cpim",
     "ccna", "ccnp", "ccie", "leed", "aia", "faia", "cbap", "cdmp", "gphr", "mcse", "mcp", "aws",
     "jr", "sr", "ii", "iii", "iv", "retd", "ret", "obe", "mbe", "cbe", "frsa", "fhea",
+    "fcca", "fcma", "acma", "cgma", "bsn", "msn", "dnp", "fnp", "fnpc", "aprn", "crna", "lpn",
+    "msw", "lcsw", "lmft", "lpc", "dpt", "bds", "mds", "facp", "mrcs", "mrcgp", "cipp", "cippe",
+    "cipm", "crisc", "ccsp", "pgmp", "pfmp", "cpsm", "mcips", "chrp", "cphr", "cpcc", "pcc",
+    "ckad", "cka", "rhce", "mcsa", "frsc", "mbcs", "fbcs", "citp", "cscs", "lssbb", "lssgb",
+    "cssbb", "cssgb", "cqe", "faan", "facc", "fache", "cfre", "mpa", "mpp", "mha", "macc",
 }  # fmt: skip
 #: Ranks, titles and honorifics written before a first name (folded, no dots).
 _TITLES = {
     "dr", "dra", "prof", "professor", "mr", "mrs", "ms", "mx", "miss", "sir", "dame", "lord",
     "lady", "rev", "revd", "fr", "sr", "sra", "srta", "herr", "frau", "ing", "dipl",
     "engr", "er", "ar", "adv", "ca", "cs", "cma", "ltc", "lt", "ltcol", "col", "maj",
-    "capt", "cpt", "cdr", "cmdr", "gen", "brig", "sgt", "cpl", "pvt", "adm",
+    "capt", "cpt", "cdr", "cmdr", "gen", "brig", "sgt", "cpl", "pvt", "adm", "atty", "mgr",
+    "bc", "mudr", "judr", "phdr", "rndr", "paeddr", "mvdr", "mddr", "thdr", "dipling",
 }  # fmt: skip
+#: Titles only when written with their period, as some are names too ("Eng Hock", "Hon Wai",
+#: "Doc"): "Eng. Karim", "Lic. Mariana", "Dott.ssa Giulia", "Avv. Luca", "Mag. Eva".
+_DOTTED_TITLES = {
+    "eng", "hon", "lic", "licda", "licdo", "arq", "abg", "dott", "dottssa", "avv", "arch",
+    "geom", "rag", "mag", "maga", "univ", "doc",
+}  # fmt: skip
+# "Dipl.-Ing.", "Dr.-Ing.", "Univ.-Prof.": abbreviations joined by a hyphen, never a name;
+# "med.", "rer. nat.", "h.c." after a title: the rest of that title.
+_COMPOUND_TITLE = re.compile(r"^(?:[^\W\d_]{1,6}\.-)+[^\W\d_]{1,6}\.?$")
+_TITLE_TAIL = re.compile(r"^(?:[^\W\d_]{1,5}\.)+$")
 #: Surname particles: a word in capitals after one is the surname ("de la ROSA"), not a
 #: credential.
 _PARTICLES = {
@@ -228,6 +244,21 @@ def _is_caps_credential(raw: str) -> bool:
     return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
 
 
+def _is_title(raw: str, after_title: bool) -> bool:
+    """Whether a word before a first name, as written, is a title or the rest of one.
+
+    ``Dr``, ``Prof.``, ``LTC``; ``Eng.`` and ``Lic.`` with their period; ``Dipl.-Ing.``;
+    and after a title, lower-case abbreviations (``Dr. med.``, ``Dr. rer. nat.``).
+    """
+    folded = _fold(raw).replace(" ", "")
+    if folded in _TITLES or _COMPOUND_TITLE.match(raw):
+        return True
+    dotted = raw.endswith(".") or "." in raw.rstrip(".")
+    if dotted and folded in _DOTTED_TITLES:
+        return True
+    return after_title and raw.islower() and bool(_TITLE_TAIL.match(raw))
+
+
 def _is_particle(raw: str) -> bool:
     return _fold(raw) in _PARTICLES
 
@@ -270,12 +301,10 @@ def _cell(text: str, role: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         text = ",".join([head, *tail])
     raw = [w for w in text.split() if _fold(w)]
     if role == "first" or role == "whole":  # "LTC Johan", "Dr Md Rafiq", "Prof. Elena"
-        while (
-            len(raw) > 1
-            and _fold(raw[0]).replace(" ", "") in _TITLES
-            and (role == "first" or len(raw) > 2)
-        ):
+        dropped = False
+        while len(raw) > 1 and (role == "first" or len(raw) > 2) and _is_title(raw[0], dropped):
             raw = raw[1:]
+            dropped = True
     if role == "last" and len(raw) > 1:  # "Mbeki Ph.D.", "Lindqvist PhD Author", "Okoro PMP"
         caps_ok = not _is_caps_credential(raw[0])
         for i in range(1, len(raw)):
