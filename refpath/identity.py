@@ -244,6 +244,59 @@ def _is_caps_credential(raw: str) -> bool:
     return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
 
 
+# A hashtag ("#OpenToWork", "#hiring") is never part of a name.
+_HASHTAG = re.compile(r"(?<!\S)#\S*")
+# A status written after a name without a separator: "Open to work", "Hiring", "Actively looking".
+_STATUS = re.compile(
+    r"(?<!\w)(?:open\s*(?:to|for)\s*(?:new\s+)?(?:work|opportunit\w*|roles?|jobs?)"
+    r"|(?:we\W?re\s+|now\s+|actively\s+)?hiring|actively\s+(?:looking|seeking)"
+    r"|(?:seeking|looking\s+for)\s+(?:a\s+)?(?:new\s+)?(?:opportunit\w*|roles?|work|jobs?))"
+    r"(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _is_cjk(word: str) -> bool:
+    """Whether a folded word is written in Chinese, Japanese or Korean letters only."""
+    return all(
+        0x1100 <= o <= 0x11FF
+        or 0x2E80 <= o <= 0x9FFF
+        or 0xA960 <= o <= 0xA97F
+        or 0xAC00 <= o <= 0xD7FF
+        or 0xF900 <= o <= 0xFAFF
+        or 0x20000 <= o <= 0x3FFFF
+        for o in map(ord, word)
+    )
+
+
+def _cjk_joined(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A name in Chinese, Japanese or Korean letters as one word: they write it without spaces."""
+    if len(words) > 1 and all(map(_is_cjk, words)):
+        return ("".join(words),)
+    return words
+
+
+def _name(first: str, last: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(name words, other-script words) of a name given as two cells, or one whole text.
+
+    A name in Chinese, Japanese or Korean letters is family name then given name,
+    without a space ("张伟" for First Name 伟 and Last Name 张), as LinkedIn shows it
+    and people type it. A cell wholly in another script beside a full name in Latin
+    letters in the other cell is that name's other spelling.
+    """
+    if not last or not first:
+        words, alt = _cell(first or last, "whole")
+        return _cjk_joined(words), _cjk_joined(alt)
+    (fw, fa), (lw, la) = _cell(first, "first"), _cell(last, "last")
+    if fw and lw and all(map(_is_cjk, fw + lw)):
+        return _cjk_joined(lw + fw), _cjk_joined(la + fa)
+    for name, other in ((fw, lw), (lw, fw)):
+        if len(name) >= 2 and all(map(_latin_word, name)) and other:
+            if not any(map(_latin_word, other)):  # "陈大卫" / "David Chen"
+                return name, _cjk_joined(fa + la + other)
+    return fw + lw, _cjk_joined(la + fa) if all(map(_is_cjk, la + fa)) else fa + la
+
+
 def _is_title(raw: str, after_title: bool) -> bool:
     """Whether a word before a first name, as written, is a title or the rest of one.
 
@@ -282,23 +335,33 @@ def _cell(text: str, role: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         text = _BRACKETS.sub(" ", text)
     if '"' in text or "'" in text or "“" in text or "„" in text or "«" in text:
         text = _QUOTED.sub(" ", text)
+    if "#" in text:  # "Carter #OpenToWork", "#hiring"
+        text = _HASHTAG.sub(" ", text)
     text, others = _segments(text)
     if role != "first" and not text.isascii():
         text, rest = _symbol_break(text, role)
         if rest and not any(_is_latin(ch) and ch.isalpha() for ch in rest):
             others = [*others, rest]
+    if role != "first":  # "Iyer Open to work", "Jane Doe Hiring": a status after the name
+        status = _STATUS.search(text)
+        if status and len(text[: status.start()].split()) >= (1 if role == "last" else 2):
+            text = text[: status.start()]
     if "," in text:
         head, *tail = text.split(",")
-        if role == "last" and _fold(head):
+        head_words = len([w for w in head.split() if _fold(w)])
+        if role == "last" and head_words:
             tail = []  # "Varga, Certified Leadership Coach": any length, after the name
-        elif role == "whole" and len(_fold(head).split()) >= 2:
+        elif role == "whole" and head_words >= 2:
             tail = []  # "Ilse Varga, Certified Leadership Coach"
         else:  # "Smith, MBA" but "Doe, Jane": drop trailing parts that are credentials
             while tail and all(
                 _is_credential(w) or _is_caps_credential(w) for w in tail[-1].split()
             ):
                 tail.pop()
-        text = ",".join([head, *tail])
+        if role == "whole" and head_words == 1 and len(tail) == 1 and 0 < len(tail[0].split()) < 3:
+            text = f"{tail[0]} {head}"  # "TANAKA, Hiroshi": a surname, then the given names
+        else:
+            text = ",".join([head, *tail])
     raw = [w for w in text.split() if _fold(w)]
     if role == "first" or role == "whole":  # "LTC Johan", "Dr Md Rafiq", "Prof. Elena"
         dropped = False
@@ -354,13 +417,7 @@ def name_key(first: str, last: str = "") -> str:
     >>> name_key("Т\u043em", "B\u0430ker")  # a Cyrillic Т and а
     'tom baker'
     """
-    if not last:
-        words, _ = _cell(first, "whole")
-        return " ".join(words)
-    if not first:
-        words, _ = _cell(last, "whole")
-        return " ".join(words)
-    return " ".join(_cell(first, "first")[0] + _cell(last, "last")[0])
+    return " ".join(_name(first, last)[0])
 
 
 def other_name_key(first: str, last: str = "") -> str:
@@ -369,9 +426,7 @@ def other_name_key(first: str, last: str = "") -> str:
     >>> other_name_key("Wei", "ZHANG · 张伟"), other_name_key("Jane", "Doe")
     ('张伟', '')
     """
-    if not last or not first:
-        return " ".join(_cell(first or last, "whole")[1])
-    return " ".join(_cell(first, "first")[1] + _cell(last, "last")[1])
+    return " ".join(_name(first, last)[1])
 
 
 def names_agree(query: str, stored: str) -> bool:

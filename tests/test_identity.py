@@ -238,7 +238,7 @@ def test_decorated_names_fold_to_the_name(first, last, key):
         ("Dr. Jane Doe", "jane doe"),
         ("Jane Doe MBA", "jane doe"),
         ("Wei Ma", "wei ma"),
-        ("Doe, Jane", "doe jane"),
+        ("Doe, Jane", "jane doe"),  # a surname, a comma, then the given name
         ("Smith, MBA", "smith"),
         ("Omar Haddad - عمر حداد", "omar haddad"),
     ],
