@@ -67,16 +67,19 @@ _TITLES = {
     "engr", "er", "ar", "adv", "ca", "cs", "cma", "ltc", "lt", "ltcol", "col", "maj",
     "capt", "cpt", "cdr", "cmdr", "gen", "brig", "sgt", "cpl", "pvt", "adm", "atty", "mgr",
     "bc", "mudr", "judr", "phdr", "rndr", "paeddr", "mvdr", "mddr", "thdr", "dipling",
+    "pastor", "chief",
 }  # fmt: skip
 #: Titles only when written with their period, as some are names too ("Eng Hock", "Hon Wai",
 #: "Doc"): "Eng. Karim", "Lic. Mariana", "Dott.ssa Giulia", "Avv. Luca", "Mag. Eva".
 _DOTTED_TITLES = {
     "eng", "hon", "lic", "licda", "licdo", "arq", "abg", "dott", "dottssa", "avv", "arch",
-    "geom", "rag", "mag", "maga", "univ", "doc",
+    "geom", "rag", "mag", "maga", "univ", "doc", "rt", "he", "amb", "gov", "sen", "rep", "supt",
+    "insp", "det", "dir",
 }  # fmt: skip
 # "Dipl.-Ing.", "Dr.-Ing.", "Univ.-Prof.": abbreviations joined by a hyphen, never a name;
 # "med.", "rer. nat.", "h.c." after a title: the rest of that title.
 _COMPOUND_TITLE = re.compile(r"^(?:[^\W\d_]{1,6}\.-)+[^\W\d_]{1,6}\.?$")
+_GLUED_TITLE = re.compile(r"^([^\W\d_]+\.)([^\W\d_a-z].*)$")
 _TITLE_TAIL = re.compile(r"^(?:[^\W\d_]{1,5}\.)+$")
 #: Surname particles: a word in capitals after one is the surname ("de la ROSA"), not a
 #: credential.
@@ -138,8 +141,9 @@ _LOOKALIKE = frozenset("ͿΑΒΕΖΗΙΚΜΝΟΡΤΥΧαγινορσυϒϜϱϲϳ
 _UNDECOMPOSED = str.maketrans(
     {"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D",
      "þ": "th", "Þ": "Th", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ħ": "h", "Ħ": "H",
-     "ŧ": "t", "Ŧ": "T", "ŀ": "l", "Ŀ": "L", "ƒ": "f", "´": "'", "ʹ": "'", **_INVISIBLE}
+     "ŧ": "t", "Ŧ": "T", "ŀ": "l", "Ŀ": "L", "ƒ": "f", "´": "'", "ʹ": "'"}
 )  # fmt: skip
+_BEFORE_FOLD = {**_UNDECOMPOSED, **_INVISIBLE}
 
 
 def _fold(text: str, company: bool = False) -> str:
@@ -150,7 +154,7 @@ def _fold(text: str, company: bool = False) -> str:
     """
     if text.isascii():
         return " ".join(text.translate(_ASCII_COMPANY if company else _ASCII_FOLD).lower().split())
-    text = _MARKS.sub("", unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED)))
+    text = _MARKS.sub("", unicodedata.normalize("NFKD", text.translate(_BEFORE_FOLD)))
     joiners = _COMPANY_JOINERS if company else _JOINERS
     return " ".join(_NONWORD.sub(" ", joiners.sub("", text)).casefold().split())
 
@@ -291,9 +295,9 @@ def _name(first: str, last: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     if fw and lw and all(map(_is_cjk, fw + lw)):
         return _cjk_joined(lw + fw), _cjk_joined(la + fa)
     for name, other in ((fw, lw), (lw, fw)):
-        if len(name) >= 2 and all(map(_latin_word, name)) and other:
-            if not any(map(_latin_word, other)):  # "陈大卫" / "David Chen"
-                return name, _cjk_joined(fa + la + other)
+        latin = len(name) >= 2 and all(map(_latin_word, name))
+        if latin and other and not any(map(_latin_word, other)):  # "陈大卫" / "David Chen"
+            return name, _cjk_joined(fa + la + other)
     return fw + lw, _cjk_joined(la + fa) if all(map(_is_cjk, la + fa)) else fa + la
 
 
@@ -343,7 +347,7 @@ def _cell(text: str, role: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         if rest and not any(_is_latin(ch) and ch.isalpha() for ch in rest):
             others = [*others, rest]
     if role != "first":  # "Iyer Open to work", "Jane Doe Hiring": a status after the name
-        status = _STATUS.search(text)
+        status = _STATUS.search(text.translate(_CONFUSABLES))  # one letter for one
         if status and len(text[: status.start()].split()) >= (1 if role == "last" else 2):
             text = text[: status.start()]
     if "," in text:
@@ -364,6 +368,9 @@ def _cell(text: str, role: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
             text = ",".join([head, *tail])
     raw = [w for w in text.split() if _fold(w)]
     if role == "first" or role == "whole":  # "LTC Johan", "Dr Md Rafiq", "Prof. Elena"
+        glued = _GLUED_TITLE.match(raw[0]) if raw else None
+        if glued and _is_title(glued[1], False) and not _is_title(raw[0], False):
+            raw = [glued[1], glued[2], *raw[1:]]  # "Dr.Anna"
         dropped = False
         while len(raw) > 1 and (role == "first" or len(raw) > 2) and _is_title(raw[0], dropped):
             raw = raw[1:]
@@ -494,14 +501,24 @@ def company_key(company: str) -> str:
     'acme robotics'
     >>> company_key("  Zürich Re AG ")
     'zurich re'
-    >>> company_key("NA")
-    ''
+    >>> company_key("NA"), company_key("Fabrikam S.A."), company_key("Tailspin B.V.")
+    ('', 'fabrikam', 'tailspin')
     """
     if company.strip().upper() in {"", "NA", "N/A", "-", "--"}:
         return ""
     words = _fold(company, company=True).split()
-    while len(words) > 1 and words[-1] in _COMPANY_SUFFIXES:
-        words.pop()
+    while len(words) > 1:
+        if words[-1] in _COMPANY_SUFFIXES:
+            words.pop()
+            continue
+        # a legal form written with dots, "S.A.", "B.V.", "S.p.A.": single letters
+        n = 0
+        while n < len(words) and len(words[-1 - n]) == 1:
+            n += 1
+        if 2 <= n < len(words) and "".join(words[-n:]) in _COMPANY_SUFFIXES:
+            del words[-n:]
+            continue
+        break
     return " ".join(words)
 
 

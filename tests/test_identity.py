@@ -128,6 +128,14 @@ def test_company_suffixes_and_case_do_not_matter(company):
     assert company_key(company) == "acme robotics"
 
 
+@pytest.mark.parametrize(
+    "company",
+    ["Acme Robotics S.A.", "Acme Robotics S.p.A.", "ACME ROBOTICS B.V.", "Acme Robotics a.s."],
+)
+def test_a_legal_form_written_with_dots_is_a_suffix_too(company):
+    assert company_key(company) == "acme robotics"
+
+
 # -- decorations real exports carry (examples invented) ------------------------------------
 
 # Plain name words: letters only, never a credential, title or script look-alike.
@@ -174,6 +182,14 @@ DECORATIONS = [
     (lambda f: f, lambda last: f"{last} | Top Voice"),
     (lambda f: f, lambda last: f"{last}: Keynote Speaker"),
     (lambda f: f"Dr. {f}", lambda last: f"{last} ✔️ Hiring"),
+    (lambda f: f"Dr. med. {f}", lambda last: last),
+    (lambda f: f"Dr.{f}", lambda last: last),
+    (lambda f: f"Dipl.-Ing. {f}", lambda last: last),
+    (lambda f: f"Eng. {f}", lambda last: f"{last} FCCA"),
+    (lambda f: f"Rt. Hon. {f}", lambda last: f"{last} #OpenToWork #hiring"),
+    (lambda f: f, lambda last: f"{last} Open to work 🔍"),
+    (lambda f: f, lambda last: f"{last} Actively looking"),
+    (lambda f: f[:1] + "\u200b" + f[1:], lambda last: f"\u00ad{last}\ufeff\u200e"),
 ]
 
 
