@@ -403,9 +403,12 @@ def name_key(first: str, last: str = "") -> str:
     Decorations are ignored: credentials and titles after a comma or a
     credential in the last name, ranks and titles before the first name,
     other names in brackets, nicknames in quotes, pronouns, emoji and flags,
-    a second spelling in another script after a dash or a dot, look-alike
-    Greek or Cyrillic letters in a Latin name, styled Unicode letters, accents
-    and case. With ``last`` empty, ``first`` is read as a whole name.
+    hashtags and a status ("Open to work"), a second spelling in another
+    script after a dash or a dot, look-alike Greek or Cyrillic letters in a
+    Latin name, styled Unicode letters, invisible characters, accents and
+    case. Apostrophes join, hyphens are spaces, and a Chinese, Japanese or
+    Korean name is family name then given name without a space. With
+    ``last`` empty, ``first`` is read as a whole name ("Doe, Jane" too).
 
     Examples
     --------
@@ -423,6 +426,8 @@ def name_key(first: str, last: str = "") -> str:
     ('omar haddad', 'james smith')
     >>> name_key("Т\u043em", "B\u0430ker")  # a Cyrillic Т and а
     'tom baker'
+    >>> name_key("Dr. med. Anna", "García-López #OpenToWork"), name_key("伟", "张")
+    ('anna garcia lopez', '张伟')
     """
     return " ".join(_name(first, last)[0])
 
