@@ -173,7 +173,7 @@ def _is_latin(ch: str) -> bool:
 
 def _latin_word(word: str) -> bool:
     """Whether a folded word is written in Latin letters (digits alone count as Latin)."""
-    return all(_is_latin(ch) for ch in word)
+    return word.isascii() or all(_is_latin(ch) for ch in word)
 
 
 # Brackets, quoted nicknames, a second script after a dash or a dot.
@@ -292,6 +292,10 @@ def _name(first: str, last: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         words, alt = _cell(first or last, "whole")
         return _cjk_joined(words), _cjk_joined(alt)
     (fw, fa), (lw, la) = _cell(first, "first"), _cell(last, "last")
+    if (first.isascii() and last.isascii()) or (
+        not fa and not la and all(w.isascii() for w in fw + lw)
+    ):  # most names: Latin letters only, no other spelling to place
+        return fw + lw, ()
     if fw and lw and all(map(_is_cjk, fw + lw)):
         return _cjk_joined(lw + fw), _cjk_joined(la + fa)
     for name, other in ((fw, lw), (lw, fw)):
@@ -347,7 +351,7 @@ def _cell(text: str, role: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         if rest and not any(_is_latin(ch) and ch.isalpha() for ch in rest):
             others = [*others, rest]
     if role != "first":  # "Iyer Open to work", "Jane Doe Hiring": a status after the name
-        status = _STATUS.search(text.translate(_CONFUSABLES))  # one letter for one
+        status = _STATUS.search(text if text.isascii() else text.translate(_CONFUSABLES))
         if status and len(text[: status.start()].split()) >= (1 if role == "last" else 2):
             text = text[: status.start()]
     if "," in text:
