@@ -73,12 +73,13 @@ _TITLES = {
 #: "Doc"): "Eng. Karim", "Lic. Mariana", "Dott.ssa Giulia", "Avv. Luca", "Mag. Eva".
 _DOTTED_TITLES = {
     "eng", "hon", "lic", "licda", "licdo", "arq", "abg", "dott", "dottssa", "avv", "arch",
-    "geom", "rag", "mag", "maga", "univ", "doc", "rt", "he", "amb", "gov", "sen", "rep", "supt",
+    "geom", "rag", "mag", "maga", "univ", "doc", "rt", "amb", "gov", "sen", "rep", "supt",
     "insp", "det", "dir",
 }  # fmt: skip
 # "Dipl.-Ing.", "Dr.-Ing.", "Univ.-Prof.": abbreviations joined by a hyphen, never a name;
 # "med.", "rer. nat.", "h.c." after a title: the rest of that title.
 _COMPOUND_TITLE = re.compile(r"^(?:[^\W\d_]{1,6}\.-)+[^\W\d_]{1,6}\.?$")
+_INITIALS = re.compile(r"^(?:[^\W\d_]\.){2,}$")
 _GLUED_TITLE = re.compile(r"^([^\W\d_]+\.)([^\W\d_a-z].*)$")
 _TITLE_TAIL = re.compile(r"^(?:[^\W\d_]{1,5}\.)+$")
 #: Surname particles: a word in capitals after one is the surname ("de la ROSA"), not a
@@ -311,6 +312,8 @@ def _is_title(raw: str, after_title: bool) -> bool:
     ``Dr``, ``Prof.``, ``LTC``; ``Eng.`` and ``Lic.`` with their period; ``Dipl.-Ing.``;
     and after a title, lower-case abbreviations (``Dr. med.``, ``Dr. rer. nat.``).
     """
+    if _INITIALS.match(raw):  # "S.R. Kumar", "M.S. Ravi": initials, not Sr or Ms
+        return False
     folded = _fold(raw).replace(" ", "")
     if folded in _TITLES or _COMPOUND_TITLE.match(raw):
         return True

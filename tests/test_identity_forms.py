@@ -55,7 +55,8 @@ FORMS = [
     ("Dr. Hannah", "Moss, MD", ("Hannah Moss",), ("Hanna Moss",)),
     ("Dr.Ines", "Vaz", ("Ines Vaz",), ("Ines Paz",)),
     ("Rt. Hon. James", "Grey", ("James Grey",), ("James Gray",)),
-    ("H.E. Ahmed", "Said", ("Ahmed Said",), ("Ahmed Saeed",)),
+    ("S.R. Kumar", "Iyer", ("S R Kumar Iyer", "S. R. Kumar Iyer"), ("Kumar Iyer",)),  # initials
+    ("M.S. Ravi", "Rao", ("M S Ravi Rao", "M.S. Ravi Rao"), ("Ravi Rao",)),
     ("Chief Emeka", "Obi", ("Emeka Obi",), ("Emeka Obia",)),
     ("Atty. Rosa", "Villanueva", ("Rosa Villanueva",), ("Rosa Villanova",)),
     # credentials after the surname
