@@ -240,11 +240,15 @@ def _is_credential(raw: str) -> bool:
     folded = _fold(raw).replace(" ", "")
     if folded in _CREDENTIALS:
         return True
+    if _INITIALS.match(raw):  # "M.B.A." is known; "R.S." after a surname is initials
+        return False
     return bool(_DOTTED.match(raw)) and len(folded) >= 2 and raw.count(".") >= 2
 
 
 def _is_caps_credential(raw: str) -> bool:
-    """An all-capitals token such as PMP, CSM, SHRM-CP (2 to 6 letters)."""
+    """An all-capitals token such as PMP, CSM, SHRM-CP (2 to 6 letters), not initials (R.S.)."""
+    if _INITIALS.match(raw):
+        return False
     letters = raw.replace("-", "").replace(".", "").replace("&", "")
     return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
 

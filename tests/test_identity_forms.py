@@ -56,6 +56,8 @@ FORMS = [
     ("Dr.Ines", "Vaz", ("Ines Vaz",), ("Ines Paz",)),
     ("Rt. Hon. James", "Grey", ("James Grey",), ("James Gray",)),
     ("S.R. Kumar", "Iyer", ("S R Kumar Iyer", "S. R. Kumar Iyer"), ("Kumar Iyer",)),  # initials
+    ("Priya", "Kumar R.S.", ("Priya Kumar R S", "Priya Kumar R. S."), ("Priya Kumar",)),
+    ("Joan", "Baptiste M.D.", ("Joan Baptiste",), ("Joan Baptist",)),
     ("M.S. Ravi", "Rao", ("M S Ravi Rao", "M.S. Ravi Rao"), ("Ravi Rao",)),
     ("Chief Emeka", "Obi", ("Emeka Obi",), ("Emeka Obia",)),
     ("Atty. Rosa", "Villanueva", ("Rosa Villanueva",), ("Rosa Villanova",)),
