@@ -79,6 +79,9 @@ _DOTTED_TITLES = {
 # "Dipl.-Ing.", "Dr.-Ing.", "Univ.-Prof.": abbreviations joined by a hyphen, never a name;
 # "med.", "rer. nat.", "h.c." after a title: the rest of that title.
 _COMPOUND_TITLE = re.compile(r"^(?:[^\W\d_]{1,6}\.-)+[^\W\d_]{1,6}\.?$")
+# Words joined by slashes after a name: pronouns in any language ("ele/dele", "elle/iel",
+# "er/ihm"), or roles ("Founder/CEO"); a name part is not written so.
+_SLASHED = re.compile(r"^[^\W\d_]+(?:/[^\W\d_]+)+$")
 _INITIALS = re.compile(r"^(?:[^\W\d_]\.){2,}$")
 _GLUED_TITLE = re.compile(r"^([^\W\d_]+\.)([^\W\d_a-z].*)$")
 _TITLE_TAIL = re.compile(r"^(?:[^\W\d_]{1,5}\.)+$")
@@ -390,12 +393,12 @@ def _cell(text: str, role: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         caps_ok = not _is_caps_credential(raw[0])
         for i in range(1, len(raw)):
             caps = caps_ok and _is_caps_credential(raw[i]) and not _is_particle(raw[i - 1])
-            if _is_credential(raw[i]) or caps:
+            if _is_credential(raw[i]) or caps or _SLASHED.match(raw[i]):
                 raw = raw[:i]
                 break
     elif role == "whole" and len(raw) > 2:  # "John Smith MBA", "Eva Lindqvist PhD Author"
         for i in range(2, len(raw)):  # (after two words: "Wei Ma" keeps its Ma)
-            if _is_credential(raw[i]):
+            if _is_credential(raw[i]) or _SLASHED.match(raw[i]):
                 raw = raw[:i]
                 break
     words = [w for r in _unconfuse(raw) for w in _fold(r).split()]

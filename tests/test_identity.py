@@ -189,6 +189,7 @@ DECORATIONS = [
     (lambda f: f"Rt. Hon. {f}", lambda last: f"{last} #OpenToWork #hiring"),
     (lambda f: f, lambda last: f"{last} Open to work 🔍"),
     (lambda f: f, lambda last: f"{last} Actively looking"),
+    (lambda f: f, lambda last: f"{last} ele/dele"),
     (lambda f: f[:1] + "\u200b" + f[1:], lambda last: f"\u00ad{last}\ufeff\u200e"),
 ]
 

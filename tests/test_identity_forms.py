@@ -143,6 +143,10 @@ FORMS = [
     ("Jordan", "Lee (she/they)", ("Jordan Lee",), ("Jordan Li",)),
     ("Morgan", "Blake she/her", ("Morgan Blake",), ("Morgan Black",)),
     ("Alex (They/Them)", "Quinn", ("Alex Quinn",), ("Alexa Quinn",)),
+    ("Lucas", "Silva ele/dele", ("Lucas Silva",), ("Lucas Silveira",)),
+    ("Marie", "Dubois elle/iel", ("Marie Dubois",), ("Marie Dubos",)),
+    ("Jonas", "Weber er/ihm", ("Jonas Weber",), ("Jonas Weaver",)),
+    ("Ines", "Roth Founder/CEO", ("Ines Roth",), ("Ines Rot",)),
     # emoji, flags, status and hashtags
     ("👩🏽‍💻 Ana", "Ruiz", ("Ana Ruiz",), ("Ana Ruis",)),
     ("🇺🇦 Olena", "Shevchuk", ("Olena Shevchuk",), ("Olena Shevchenko",)),
