@@ -72,6 +72,16 @@ def pick_target(db: Path) -> tuple[list[str], str, int, int]:
     return query, company, pid, n
 
 
+def at_count(db: Path, company: str) -> int:
+    """How many people `refpath at COMPANY` says the team reaches there."""
+    out = subprocess.run(
+        [*REFPATH, "--db", str(db), "at", company, "--json"], capture_output=True, check=True
+    )
+    import json
+
+    return int(json.loads(out.stdout)["reachable"])
+
+
 def library_ms(db: Path, query: list[str], runs: int = 20) -> tuple[float, float]:
     """Median and max time of find_person + introducers_for in this process (ms)."""
     from refpath.routes.introducers import introducers_for
@@ -152,10 +162,12 @@ def main(contrast_too: bool = True) -> None:
     load = os.getloadavg()[0]
     db = team_store(OWNERS, ROWS)
     query, company, pid, knowers = pick_target(db)
+    reached = at_count(db, company)
     cmd = [*REFPATH, "--db", str(db), "to", *query]
     proc = time_process(cmd, runs=RUNS, warmup=WARMUP)
     json_proc = time_process([*cmd, "--json"], runs=RUNS, warmup=WARMUP)
-    at_proc = time_process([*REFPATH, "--db", str(db), "at", company], runs=3, warmup=1)
+    at_cmd = [*REFPATH, "--db", str(db), "at", company]
+    at_proc = time_process(at_cmd, runs=RUNS, warmup=WARMUP)
     python = time_process([sys.executable, "-c", "pass"], runs=RUNS, warmup=WARMUP)
     imports = time_process([sys.executable, "-c", "import refpath.cli"], runs=RUNS, warmup=WARMUP)
     lib_median, lib_max = library_ms(db, query)
@@ -165,6 +177,7 @@ def main(contrast_too: bool = True) -> None:
     cpu = {
         "to": cpu_ms(cmd),
         "json": cpu_ms([*cmd, "--json"]),
+        "at": cpu_ms(at_cmd),
         "pass": cpu_ms([sys.executable, "-c", "pass"]),
         "imports": cpu_ms([sys.executable, "-c", "import refpath.cli"]),
     }
@@ -183,7 +196,7 @@ def main(contrast_too: bool = True) -> None:
             ("query", " ".join(query)),
             ("refpath to NAME (process)", ms(proc, "to")),
             ("refpath to NAME --json", ms(json_proc, "json")),
-            ("refpath at COMPANY", ms(at_proc)),
+            (f"refpath at {company!r} ({reached:,} reachable there)", ms(at_proc, "at")),
             ("floor: python -c pass", ms(python, "pass")),
             ("floor: import refpath.cli", ms(imports, "imports")),
             ("introducers_for in-process", f"{lib_median:.1f} ms (max {lib_max:.1f})"),

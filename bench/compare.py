@@ -6,7 +6,7 @@ own), then runs ``refpath to`` from the old code and from this tree in
 alternating pairs on the same 50 x 20,000-row store, so machine noise falls on
 both alike. It reports the median wall and CPU time of each and the median of
 the per-pair differences. Both run with this tree's .venv (the dependencies
-are the same); only ``PYTHONPATH`` differs.
+are the same); only ``PYTHONPATH`` differs. Both must read the same store schema.
 """
 
 from __future__ import annotations
@@ -75,6 +75,23 @@ def main(argv: list[str]) -> int:
 
     for src in (old, ROOT):  # as an installed copy is: see run.compiled
         compiled(src / "refpath")
+    from refpath.store.db import SCHEMA_VERSION
+
+    theirs = subprocess.run(
+        [sys.executable, "-c", "from refpath.store.db import SCHEMA_VERSION as v; print(v)"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(old)},
+        cwd=old,
+    ).stdout.strip()
+    if theirs != str(SCHEMA_VERSION):
+        print(
+            f"bench/compare.py: {argv[0]} reads store schema {theirs}, this tree {SCHEMA_VERSION}: "
+            "one store cannot serve both; compare with a commit of the same schema",
+            file=sys.stderr,
+        )
+        return 2
     db = team_store(OWNERS, ROWS)
     query, _, _, _ = pick_target(db)
     args = ["--db", str(db), "to", *query]

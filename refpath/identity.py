@@ -92,10 +92,14 @@ _PARTICLES = {
     "le", "les", "ten", "ter", "bin", "binti", "bint", "al", "el", "ibn", "mac", "st", "san",
     "y", "e", "zu", "af", "av",
 }  # fmt: skip
-_COMPANY_SUFFIXES = {
+#: Legal forms: never part of what a company is called.
+_LEGAL_SUFFIXES = {
     "inc", "llc", "ltd", "limited", "gmbh", "corp", "corporation", "co", "plc", "sa", "ag",
-    "bv", "nv", "srl", "sas", "spa", "pty", "oy", "ab", "as", "kg", "company", "group",
-    "incorporated", "technologies", "technology", "solutions", "systems", "software", "labs",
+    "bv", "nv", "srl", "sas", "spa", "pty", "oy", "ab", "as", "kg", "company", "incorporated",
+}  # fmt: skip
+#: Legal forms and generic trailing words: "Fabrikam Technologies" is Fabrikam.
+_COMPANY_SUFFIXES = _LEGAL_SUFFIXES | {
+    "group", "technologies", "technology", "solutions", "systems", "software", "labs",
     "analytics", "consulting", "services", "holdings", "international", "global",
 }  # fmt: skip
 
@@ -538,6 +542,22 @@ def company_key(company: str) -> str:
             del words[-n:]
             continue
         break
+    return " ".join(words)
+
+
+def company_words(company: str) -> str:
+    """The words a user gave for a company: folded, legal forms dropped, the rest kept.
+
+    ``refpath at`` shows companies holding these words, or folding to the same
+    :func:`company_key`: "Istix Analytics" is Istix Analytics (and Istix, Istix
+    Inc), not Istix Shipping; "Contoso" is Contoso Cars too.
+
+    >>> company_words("Istix Analytics, Inc."), company_key("Istix Analytics, Inc.")
+    ('istix analytics', 'istix')
+    """
+    words = _fold(company).split()
+    while len(words) > 1 and words[-1] in _LEGAL_SUFFIXES:
+        words.pop()
     return " ".join(words)
 
 

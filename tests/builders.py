@@ -11,10 +11,16 @@ module imports another). Everything is invented.
 - ``market_team``: three colleagues, three markets of four companies each, for
   clusters, the map and graph export.
 - ``assert_same_routes``: the planner's shared route finder equals ``introducers_for``.
+- ``read_only_disk``: a read-only file system to put a store on (root only).
 """
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -291,3 +297,27 @@ def embedded(page: str) -> dict:
     )
     assert found
     return json.loads(found.group(1))
+
+
+@contextmanager
+def read_only_disk(where: Path) -> Iterator[Callable[[Path], Path]]:
+    """A small tmpfs at ``where``; the function it gives copies a file there and makes the
+    file system read-only, returning the copy. Skips unless root can mount one here."""
+    if os.geteuid() != 0 or not shutil.which("mount"):
+        pytest.skip("needs root and mount to make a read-only file system")
+    where.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", str(where)], capture_output=True
+    )
+    if mounted.returncode:
+        pytest.skip("cannot mount a tmpfs here")
+
+    def copy(path: Path) -> Path:
+        shutil.copy(path, where / path.name)
+        subprocess.run(["mount", "-o", "remount,ro", str(where)], check=True)
+        return where / path.name
+
+    try:
+        yield copy
+    finally:
+        subprocess.run(["umount", "-l", str(where)], check=False)

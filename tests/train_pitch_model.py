@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from corpus_score import Message, load  # noqa: E402
 
-from refpath.outreach.pitch_model import THRESHOLD, dumps, read, train  # noqa: E402
+from refpath.outreach.pitch_model import dumps, read, train  # noqa: E402
 
 SHIPPED = ROOT / "refpath" / "outreach" / "pitch_model.json"
 ROUNDS = ("tuning", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
@@ -40,7 +40,7 @@ def rolling(messages: list[Message]) -> str:
         tested = [m for m in messages if m.part == part]
         tp = fp = fn = good = 0
         for m in tested:
-            hit = read(m.text, model).probability >= THRESHOLD
+            hit = read(m.text, model).sells
             pitch = "pitch" in m.expect
             tp += hit and pitch
             fn += pitch and not hit

@@ -287,7 +287,9 @@ def open_db(ctx: typer.Context, *, create: bool = False) -> Any:
     """Open the store named by ``--db``; query commands don't create one."""
     from refpath.store.db import open_store
 
-    return open_store(settings(ctx).db, create=create)
+    return open_store(
+        settings(ctx).db, create=create, on_upgrade=lambda text: err.print(f"refpath: {safe(text)}")
+    )
 
 
 def protect(ctx: typer.Context, *inputs: tuple[Path, str]) -> tuple[tuple[Path, str], ...]:

@@ -39,6 +39,35 @@ def _via_text(intro: Introduction) -> str:
     return " → ".join(p.name for p in intro.via) or "you, directly"
 
 
+def _at_lines(
+    groups: dict[str, list[tuple[int, Person, Introduction]]], *, several: bool, width: int
+) -> str:
+    """``at``'s list: per person a line for who, one for the route, and the evidence wrapped.
+
+    Plain lines rather than a table: fifty people in a table took rich ~45 ms to
+    lay out, a third of the time ``at`` may take (see bench/bench_query.py).
+    """
+    import textwrap
+
+    indent = "     "
+    text: list[str] = []
+    for company, rows in groups.items():
+        if several:
+            text += ["", f"[bold]{safe(company or '(no company)')}[/bold]"]
+        for rank, person, intro in rows:
+            who = safe(person.name) + (f" — {safe(person.position)}" if person.position else "")
+            text.append(f"{rank:>3}  {who}")
+            via = f"via {_via_text(intro)}" if intro.via else "you know them directly"
+            route = f"{safe(via)} · score {intro.score:.2f}"
+            text.append(indent + route + (" · [yellow]inferred[/yellow]" if intro.inferred else ""))
+            if intro.reasons:
+                why = safe(intro.reasons[-1])
+                text += textwrap.wrap(
+                    why, max(40, width), initial_indent=indent, subsequent_indent=indent
+                )
+    return "\n".join(text)
+
+
 def _person_json(p: Person) -> dict[str, Any]:
     return {
         "name": plain(p.name),
@@ -288,8 +317,6 @@ def at(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """People at COMPANY your team can reach, best routes first, grouped by company."""
-    from rich.table import Table
-
     from refpath.routes.introducers import reachable
 
     with open_db(ctx) as store:
@@ -329,20 +356,7 @@ def at(
         + (f"; the best {len(shown)}" if len(shown) < total else "")
         + (", by company:" if len(names) > 1 else ":")
     )
-    for name, rows in groups.items():
-        title = safe(name or "(no company)") if len(names) > 1 else None
-        table = Table("#", "person", "via", "score", "", "why", title=title)
-        for rank, person, intro in rows:
-            table.add_row(
-                str(rank),
-                safe(person.name)
-                + (f"\n[dim]{safe(person.position)}[/dim]" if person.position else ""),
-                safe(_via_text(intro)),
-                f"{intro.score:.2f}",
-                "[yellow]inferred[/yellow]" if intro.inferred else "",
-                safe(intro.reasons[-1]) if intro.reasons else "",
-            )
-        out.print(table)
+    out.print(_at_lines(groups, several=len(names) > 1, width=out.width))
     if len(shown) < total:
         out.print(f"Showing {len(shown)} of {total:,}: more with --top N, or everyone with --all.")
     if not shown:

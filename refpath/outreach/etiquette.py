@@ -42,11 +42,12 @@ RULES: dict[str, str] = {
 }
 #: The rules that depend on the kind of message, and the kinds they apply to. A
 #: thank-you, a reply or a scheduling note answers someone who knows why you
-#: write; an ask to an introducer or their blurb has its common ground in them.
+#: write; an ask to an introducer or their blurb has its common ground in them,
+#: and a blurb travels inside the introducer's message, which does the greeting.
 APPLIES: dict[str, frozenset[str]] = {
     "first-contact": frozenset({"greeting", "vague-meeting", "no-reason", "no-common-ground"}),
     "intro-ask": frozenset({"greeting", "vague-meeting", "no-reason"}),
-    "blurb": frozenset({"greeting", "vague-meeting", "no-reason"}),
+    "blurb": frozenset({"vague-meeting", "no-reason"}),
     "reply": frozenset(),
     "thank-you": frozenset(),
     "scheduling": frozenset(),
@@ -95,6 +96,11 @@ _NAME_LINE = re.compile(  # "Jane," alone on the first line
     r"[^\W\d_][\w'-]*(?: [^\W\d_][\w'-]*)?\s*[,—–-]\s*$",
     _I,
 )
+_VOCATIVE = re.compile(  # "Congrats on the Series A, Theo!", "Paulo - meet Dana.": named
+    r"[,—–-]\s*(?-i:[A-Z])[\w'-]+\s*[!.?,]"
+    r"|^\W*(?!(?:thanks|sure|yes|ok|okay|great|congrats|sorry|so|well|also|btw|ps|quick|note)\b)"
+    r"(?-i:[A-Z])[\w'-]+\s*[,—–-]\s"
+)
 _REASON_PLACEHOLDER = re.compile(r"\[your reason[^\]]*\]", _I)
 _PLACEHOLDER = re.compile(r"\[your [^\]]*\]", _I)
 _REASON = re.compile(
@@ -123,14 +129,26 @@ _COMMON = re.compile(
     r"|\bsaid you\b|\bmentioned (?:you|that you)\b|\ba (?:connection|contact|colleague|friend)"
     r" of\b|\bfriend\b|\b(?:read|saw|watched|heard|enjoyed|liked|loved) your\b|\bmember of\b"
     r"|\bvolunteer\w* (?:with|at)\b|\byou(?:'re| are) at [^.?!\n]{1,60}? with\b"
-    r"|\bwe were both\b|\bwe (?:have|share) \w+ in common\b",
+    r"|\bwe were both\b|\bwe (?:have|share) \w+ in common\b"
+    # a past exchange: "after our chat", "I took your advice"
+    r"|\bour (?:last |recent |earlier )?(?:chat|call|conversation|meeting|coffee|talk)\b"
+    r"|\b(?:took|followed|tried|used) your (?:advice|suggestion|tip|idea|recommendation)"
+    # someone who sent them your way: "Chris passed along your name"
+    r"|\b(?:passed (?:along|on)|shared|sent me|forwarded) your (?:name|details|contact|e-?mail"
+    r"|number|profile)\b|\bpointed me (?:to|towards|your way|in your direction)\b"
+    r"|\b(?:at|on) (?-i:[A-Z])[\w-]+'s (?:suggestion|recommendation)\b"
+    # their news: "congratulations on the new role", "sorry to hear about"
+    r"|\bcongrat\w* (?:on|to you on)\b|\bsorry to hear\b|\bthe news (?:about|of) your\b"
+    r"|\bremember(?:ed)? (?:that )?you(?:'d|'re| were| are| had| said| mentioned| asked)",
     _I,
 )
 _CLOSENESS = re.compile(
     r"\bwe(?:'ve| have) been in touch\b|\bas (?:we )?discussed\b"
     r"|\b(?:great|good|nice|lovely) (?:catching up|to catch up|to reconnect|reconnecting)\b"
     r"|\bfollowing up on our (?:call|conversation|chat|meeting)\b|\bper our (?:call|conversation"
-    r"|chat)\b|\b(?:when|since) we (?:last )?spoke\b|\bas promised\b|\bgreat to see you again\b",
+    r"|chat)\b|\b(?:when|since) we (?:last )?spoke\b|\bas promised\b|\bgreat to see you again\b"
+    r"|\b(?:after|following|further to) our (?:\w+ )?(?:chat|call|conversation|meeting|talk"
+    r"|coffee)\b|\b(?:the \w+ )?you asked (?:me )?for\b",
     _I,
 )
 
@@ -278,7 +296,7 @@ def check_message(
         )  # fmt: skip
     else:
         opening = text.split("\n")[top - 1]
-        greeted = _GREETING.match(opening) or _NAME_LINE.match(opening)
+        greeted = _GREETING.match(opening) or _NAME_LINE.match(opening) or _VOCATIVE.search(opening)
         first = to.name.split()[0].lower() if to and to.name.split() else ""
         if first and first not in text.lower():
             add(None, "impersonal", f"{to.name if to else ''} is never named",

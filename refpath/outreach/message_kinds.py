@@ -6,12 +6,15 @@ thank-you needs neither. :func:`detect_kind` reads the opening sentences and a
 few markers anywhere in the text and returns one of :data:`KINDS`:
 
 - ``reply``: answers a message ("Thanks for your note", "Sure, happy to",
-  "To your question: ...");
-- ``thank-you``: thanks someone for something already done (a call, an intro);
+  "To your question: ..."), opens reacting to it ("No worries.", "You're
+  right, ...") or carries on a conversation ("after our chat", "as promised");
+- ``thank-you``: thanks someone for something already done (a call, an intro),
+  in its first sentence or its second;
 - ``scheduling``: settles a time with someone who already said yes ("thanks for
   agreeing", "here's the invite", "does Tuesday still work?");
 - ``blurb``: written by an introducer to the prospect, in the introducer's
-  voice ("my colleague Alex would like to ask you ...; if so I'll connect you"),
+  voice ("my colleague Alex would like to ask you ...; if so I'll connect you")
+  or about the sender in the third person ("She'd like 15 minutes with Helen"),
   or refpath's own forwardable blurb ("If so, let Bob know and I'll get in touch");
 - ``intro-ask``: asks the reader to introduce the sender to a third person;
 - ``first-contact``: anything else, a first message or connection note.
@@ -105,7 +108,29 @@ _REPLY = re.compile(
     r" you|sorry for the (?:slow"
     r"|late|delayed) (?:reply|response))|\b(?:to|re|regarding|on) your question\b"
     r"|\bin answer to\b|^\W*(?:good|great|fair) question\b"
+    r"|\banswer(?:ing)? your (?:question|query)\b"
     r"|\bshort answer\b|\byou asked (?:about|whether|if|how)\b",
+    _I,
+)
+_REACTION = re.compile(  # the message opens reacting to them: "no worries.", "you're right,"
+    r"^\W*(?:(?:no worries|no problem|understood|makes sense|good point|fair (?:point|enough)"
+    r"|you'?re (?:absolutely |quite |so )?(?:right|spot on)|(?:totally |completely )?agreed?"
+    r"|i (?:completely |totally |fully )?(?:understand|agree)|got it|noted|perfect|great|brilliant"
+    r"|lovely|wonderful|excellent|awesome|cool|ok|okay)(?: at all)?"
+    r"(?=\s*(?:[.,!;:—–-]|$))|haha\b)",
+    _I,
+)
+_FOLLOWS = re.compile(  # a conversation already going: "after our chat", "as promised"
+    r"\b(?:after|following|further to|since) our (?:\w+ )?(?:chat|call|conversation|meeting"
+    r"|talk|coffee|exchange)\b|\bas (?:promised|requested|you asked)\b|\byou asked (?:me )?for\b"
+    r"|\bremember(?:ed)? (?:that )?you(?:'d|'re| were| are| had| said| mentioned| asked)"
+    r"|\bremember(?:ed)? your \w+|\bfollowing up on your (?:kind )?(?:offer|suggestion|invitation"
+    r"|note|message|question|request)\b",
+    _I,
+)
+_THANKED_FOR = re.compile(  # thanks for something done: "thank you for putting in a word"
+    r"^\W*(?:thank you|thanks|many thanks)(?: so much| very much| again)? for (?!reading\b"
+    r"|considering\b|your (?:time|consideration)\b)(?:your |the |\w+ing\b)",
     _I,
 )
 _SCHEDULING = re.compile(
@@ -116,10 +141,15 @@ _SCHEDULING = re.compile(
     r"(?:an? |the )?(?:calendar )?invit|\blooking forward to (?:our|the) (?:call|chat|meeting"
     r"|talk|conversation)\b|\bstill (?:work|suit|ok|okay|fine|good)s?\b|\bas agreed\b"
     r"|\breschedul|\bmove it\b|\bour (?:call|chat|meeting) (?:on|at|tomorrow|next)\b"
+    r"|\bconfirm(?:ing)? (?:our|the) (?:\w+ )?(?:coffee|lunch|drinks?|walk|catch-up|interview"
+    r"|video call|visit)\b"
     r"|\b(?:good|great|glad|nice|happy)(?: to hear| that)? you(?:'re| are)? (?:happy|up for"
     r"|keen|open|willing|free|said yes|agreed)\b|\bglad (?:it|that) works\b"
     r"|\b(?:i'?ve |i have )?booked us\b"
-    r"|\bhappy to do the call\b|\bmove (?:it|the call|our call) to\b",
+    r"|\bhappy to do the call\b|\b(?:move|push|shift|bring forward) (?:it|the call|our call"
+    r"|our meeting|the meeting|our chat) (?:to|back|forward)\b|\bsee you then\b"
+    r"|\bfrom your (?:calendar )?invite\b|\b(?:monday|tuesday|wednesday|thursday|friday|saturday"
+    r"|sunday|\d{1,2}(?::\d\d)? ?(?:am|pm)?)\b[^.!?]{0,20}\b(?:works|suits) (?:for me|me)\b",
     _I,
 )
 _BLURB = re.compile(
@@ -132,6 +162,11 @@ _BLURB = re.compile(
     r"|\b(?:he|she|they)(?:'d| would| is| are|'s)? (?:like|love|value|asked|researching|hoping)"
     r"\b[^.!?]{0,60}\byou\b|\bpass on your (?:e-?mail|details|address|number)\b"
     r"|\b(?:let|tell) (?-i:[A-Z])[\w'-]+ know and I'?ll\b|\bcan vouch\b"
+    # about the sender in the third person, to forward: "She'd like 15 minutes with Helen"
+    r"|\b(?:he|she|they)(?:'d| would)(?: \w+)? (?:like|love|value|appreciate|be grateful for)"
+    r"\b[^.!?]{0,60}\b(?:with (?-i:[A-Z])[\w'-]+|of (?-i:[A-Z])[\w'-]+'s time)"
+    r"|\b(?:he|she|they)(?:'d| would) be (?:grateful|glad|happy) for\b[^.!?]{0,40}"
+    r"\b(?-i:[A-Z])[\w'-]+'s\b"
     r"|\bi'?ll (?:introduce|connect) you\b|\b(?-i:[A-Z])[\w'-]+ (?-i:[A-Z])[\w'-]+,? (?:who"
     r" [^,.!?]{0,60},? )?(?:would like|wants|would love|is hoping|hopes|asked|is keen) to (?:ask"
     r"|talk|speak|meet|hear|learn)(?: (?:to|with|from))? you\b",
@@ -142,12 +177,15 @@ _INTRO_ASK = re.compile(
     r" intro|forward|pass (?:on|along)|ask (?:him|her|them|(?-i:[A-Z])[\w'-]+) (?:whether|if)"
     r"|check (?:whether|if))|\b(?:do|did) you (?:happen to )?know (?-i:[A-Z])"
     r"|\b(?:introduce|intro|an intro|put me in touch|connecting me) (?:to|with) (?-i:[A-Z])"
+    r"|\bintroduc(?:e|ing) (?:me|us) (?:to|with) (?-i:[A-Z])"
     r"|\b(?:forward|pass (?:on|along)) (?:the|my|a|this) (?:short |two-line )?(?:note|blurb)"
     r"|\bonly (?:get in touch|contact (?:him|her|them)|write to (?:him|her|them)) (?:if|once)"
     r"|\bwon'?t contact (?:him|her|them)|\bknow (?:him|her|them|(?-i:[A-Z])[\w'-]+) well enough\b"
     r"|\byou (?:two|both) (?:were|have|worked)"
     r"|\byou and (?-i:[A-Z])[\w'-]+(?: (?-i:[A-Z])[\w'-]+)? (?:have"
-    r"|were|worked|are)\b|\bmake an intro\b|\bwilling to introduce\b"
+    r"|were|worked|are)\b|\b(?:make|making) (?:an |the )?intro(?:duction)?\b"
+    r"|\bwilling to introduce\b"
+    r"|\byou(?:'re| are) connected (?:to|with) (?-i:[A-Z])[\w'-]+ (?-i:[A-Z])"
     r"|\byou(?:'ve| have)? (?:worked|been|studied) with (?-i:[A-Z])[\w'-]+ (?-i:[A-Z])"
     r"|\b(?:ask|asking|check|checking) (?:him |her |them )?(?:if|whether) (?:he|she|they)\b"
     r"|\bpass (?:my|the|this|a) (?:short )?(?:note|message|blurb) on\b"
@@ -191,6 +229,11 @@ def detect_kind(text: str) -> str:
     thanked = _THANKS.search(first) and not _NOT_THANKS.search(first)
     if thanked and (len(said) > 1 or len(first) > 30):
         return "thank-you"
+    if len(said) > 1 and _THANKED_FOR.search(said[1]) and not _NOT_THANKS.search(said[1]):
+        return "thank-you"  # "I got the interview. Thank you for putting in a word!"
+    opens = [_GREETING_HEAD.sub("", s.text, count=1) for s in sentences(text)[:1]]
+    if any(_REACTION.search(s) for s in opens + said[:1]) or any(_FOLLOWS.search(s) for s in said):
+        return "reply"
     if _BLURB.search(text):
         return "blurb"
     if _INTRO_ASK.search(text):

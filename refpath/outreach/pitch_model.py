@@ -23,8 +23,12 @@ from importlib import resources
 
 from refpath.outreach.message_kinds import Sentence, sentences
 
-#: A message at or above this probability reads as a pitch.
+#: A message at or above this probability reads as a pitch ...
 THRESHOLD = 0.5
+#: ... when its words, not the model's prior, make it one: their weights add up
+#: to at least this much log-odds (the bias alone puts an unknown text above
+#: :data:`THRESHOLD`, so a short note with no selling word would read as a pitch).
+MARGIN = 1.0
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|\d+(?:[.,]\d+)*|[%$€£?]")
 
 
@@ -114,6 +118,17 @@ class Verdict:
     probability: float
     sentence: Sentence | None  #: the sentence with the most selling words
     words: tuple[str, ...]  #: the words in it that weigh most towards a pitch
+    evidence: float = 0.0  #: the log-odds the words add, without the bias
+
+    @property
+    def sells(self) -> bool:
+        """Whether the message reads as a pitch: likely, by its words, with a sentence to name."""
+        return (
+            self.probability >= THRESHOLD
+            and self.evidence >= MARGIN
+            and self.sentence is not None
+            and bool(self.words)
+        )
 
 
 def read(text: str, model: Model | None = None) -> Verdict:
@@ -121,15 +136,18 @@ def read(text: str, model: Model | None = None) -> Verdict:
 
     >>> read("Hi Jo, our platform helps retailers cut costs by 30%. Want a demo?").probability > 0.5
     True
-    >>> read("Hi Jo, thank you for the call yesterday; it helped a lot. Sam").probability < 0.5
-    True
+    >>> read("Hi Jo, thank you for the call yesterday; it helped a lot. Sam").sells
+    False
     """
     model = model or shipped()
     said = sentences(text)
-    probability = model.probability(features(said))
+    found = features(said)
+    probability, evidence = model.probability(found), model.z(found)
     if not said:
-        return Verdict(probability, None, ())
-    best = max(said, key=lambda s: model.z(features([s])))
+        return Verdict(probability, None, (), evidence)
+    # a greeting or a sign-off ("Best,") is never the sentence that sells
+    worded = [s for s in said if len(_WORD.findall(s.text)) >= 3] or said
+    best = max(worded, key=lambda s: model.z(features([s])))
     ranked = sorted(features([best]), key=lambda f: (-model.weights.get(f, 0.0), f))
     words = tuple(f for f in ranked if model.weights.get(f, 0.0) > 0.1 and "<" not in f)[:3]
-    return Verdict(probability, best, words)
+    return Verdict(probability, best, words, evidence)

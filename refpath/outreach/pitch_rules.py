@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass
 
 from refpath.outreach.message_kinds import Sentence, sentences
-from refpath.outreach.pitch_model import THRESHOLD, read
+from refpath.outreach.pitch_model import read
 from refpath.outreach.time_requests import MEET
 
 #: What a selling sentence does, as the pitch finding words it.
@@ -125,6 +125,9 @@ _OFFERING = re.compile(  # the sender offering to do the work, or pointing to pr
     r"|ready)) (?:\w+ ){0,3}?(?:take over|handle|run|build|design|deliver|do|provide|cover|beat"
     r"|set up|manage|support|supply|produce)\b|\bat your disposal\b|\bat a fraction of\b"
     r"|\b(?:are|is) ready (?:in|within) (?:a|\d+)\b|\b(?:came|come|turned|turn|switched) to us\b"
+    r"|\bwhat (?:we|i)(?:'re| are|'m| am)? (?:do|doing|build|building|offer|offering|make|making"
+    r"|sell|selling)\b[^.!?]{0,40}\b(?:interest|help|benefit|suit|resonate|be (?:relevant|useful"
+    r"|valuable))"
     r"|\brely on us\b|\b(?:clients|customers|brands|companies) (?:like|such as) (?-i:[A-Z])"
     r"|\bhow we(?:'d| would| could| can| might) (?:approach|tackle|solve|handle|help|do)\b"
     r"|\bi represent\b|\bgreetings from (?-i:[A-Z])|\b(?:on behalf of|writing from) (?-i:[A-Z])"
@@ -151,6 +154,13 @@ _BENEFICIARY = re.compile(  # ... for them or for their kind of company
     r"|(?-i:[A-Z]))|\byour (?:competitors?|peers|industry)\b",
     _I,
 )
+_BUYER = re.compile(  # "we're evaluating three tools": the sender shops, it doesn't sell
+    r"\b(?:we|i|our (?:\w+ )?(?:company|team|firm|school|clinic|office|department))(?:'re|'m| are"
+    r"| am| is)? (?:currently |now )?(?:evaluating|considering|comparing|choosing|shopping"
+    r"|deciding|trialling|trialing|looking (?:for|at|into) (?:a|an|some|new|options|which|what"
+    r"|three|two|several)|about to (?:choose|buy|pick|sign))\b",
+    _I,
+)
 _SHARED = re.compile(  # "we met", "we both": common ground, not an offer
     r"\bwe (?:both|all|met|were|overlapped|studied|worked together|share|have \w+ in common"
     r"|spoke|talked|chatted)\b|\bboth\b|\bmutual\b|\bfellow\b",
@@ -171,7 +181,8 @@ _OUR_PRODUCT = re.compile(  # "our platform": selling unless the sentence asks a
 _COMPANY_SUBJECT = re.compile(  # "Northbeam Labs is a data consultancy that ..."
     r"\b[A-Z][\w&'-]+(?: [A-Z][\w&'-]+)? (?:is (?:a|an|the) (?:[\w-]+ ){0,4}(?:platform|tool"
     r"|solution|consultancy|agency|provider|app|service|company|startup|software|marketplace"
-    r"|firm|studio)\b|(?:helps|enables|empowers|specialises|specializes|automates|powers)\b)"
+    r"|firm|studio)\b|(?:helps|enables|empowers|specialises|specializes|automates|powers)\b"
+    r"|makes (?:\w+ ){0,3}?(?:easy|effortless|simple|painless|seamless|a breeze)\b)"
 )
 _BENEFIT = (
     r"(?:churn|costs?|revenue|pipeline|growth|sales|conversions?|conversion rates?|retention"
@@ -225,10 +236,6 @@ _ASK = re.compile(
     r"https?://\S+|\bwww\.\S+|\b[\w-]+\.(?:com|io|ai|co|net|app|ly)/\S*"
     r"|\bcalendly\b|\bbook (?:a|some|your) (?:time|slot|call|meeting|demo|spot)\b"
     r"|\b(?:grab|pick|choose) (?:a|any|an?) (?:\w+ )?(?:slot|time)\b|\bon my calendar\b"
-    r"|\b(?:demo|demos|walkthrough|walk-through|product tour|free trial|trial period|webinar"
-    r"|masterclass|deck|pitch deck|one-pager|brochure|case stud(?:y|ies)|white ?paper|samples"
-    r"|price list|rate card|synergies|early[- ]bird|discount|discounted|half price|coupon"
-    r"|promo code)\b"
     r"|\btry (?:it|us|\w+) (?:free|for free|out)\b|\bfree for \d+ days\b|\b\d+% off\b"
     r"|\b(?:a|our) pilot\b|\bpilot of (?:our|the)\b|\bour (?:\w+ )?(?:proposal|offer|quote)\b"
     r"|\b(?:special|limited|exclusive)(?:[- ]time)? (?:offer|pricing|price|deal|spots?)\b"
@@ -281,6 +288,23 @@ _ASK = re.compile(
     r"|reply|response)\b|\byour (?:inquiry|enquiry|order)\b|\bprove it\b",
     _I,
 )
+_SELLING_NOUN = re.compile(  # what a pitch offers; it sells only when offered (_OFFERED)
+    r"\b(?:demo|demos|walkthrough|walk-through|product tour|free trial|trial period|webinar"
+    r"|masterclass|deck|pitch deck|one-pager|brochure|case stud(?:y|ies)|white ?paper|samples"
+    r"|price list|rate card|synergies|early[- ]bird|discount|discounted|half price|coupon"
+    r"|promo code)\b",
+    _I,
+)
+_OFFERED = re.compile(  # ... to the reader, by the sender: "our deck", "I can send you a demo"
+    r"\b(?:you|your|our|we|us|share|send|sending|attach|attached|show|check out|take a look"
+    r"|here'?s|here is|link|book|try|join|register|want|interested|fancy)\b",
+    _I,
+)
+_ASKS_THEIRS = re.compile(  # "do you offer any discounted places?": the sender would buy
+    r"\b(?:do|does|would|could|can|will) (?:you|your \w+|they) (?:\w+ )?(?:offer|have|sell"
+    r"|give|provide|run)\b",
+    _I,
+)
 _RECRUIT = re.compile(
     r"(?<!your )(?<!their )\b(?:role|position|opportunit(?:y|ies)|opening|vacancy|mandates?"
     r"|requirement|job)\b[^.!?]{0,60}\b(?:you(?:'d| would) be|you seem|you look|ideal|perfect"
@@ -303,7 +327,7 @@ _RECRUIT = re.compile(
     r"|\binterested in (?:a|an|the|this) (?:[\w-]+ ){0,4}(?:role|position|job|opportunity)\b"
     r"|\b(?:is|are|'re|'m|am) (?:looking for|seeking|hiring) (?:a|an) (?:[\w-]+ ){0,3}"
     r"(?:head|director|vp|manager|engineer|developer|designer|lead|cto|cfo|coo|analyst"
-    r"|scientist|architect|recruiter|specialist)\b|\bthought of you\b"
+    r"|scientist|architect|recruiter|specialist)\b|\bthought of you for\b"
     r"|\b(?:have|want) you (?:on board|on the team|join)\b|\bnotice period\b|\bctc\b"
     r"|\b(?:send|share) (?:me )?your (?:profile|cv|resume)\b|\bstrong equity\b"
     r"|\byou'?d (?:crush|nail|smash|love) it\b|\bshortlist\b|\byour name came up\b"
@@ -312,8 +336,9 @@ _RECRUIT = re.compile(
     _I,
 )
 _PROSPECT = re.compile(
-    r"\bwho (?:handles|manages|owns|runs|decides|signs off|looks after|is in charge of|'?s in"
-    r" charge of|is responsible for|makes (?:the )?(?:decisions?|calls?)|buys)\b[^.!?]{0,40}"
+    r"\bwho(?: handles| manages| owns| runs| decides| signs off| looks after| is in charge of"
+    r"|'s in charge of| is responsible for| makes (?:the )?(?:decisions?|calls?)| buys)\b"
+    r"[^.!?]{0,40}"
     r"(?:procurement|purchasing|buying|vendors?|suppliers?|tools?|software|it\b|marketing"
     r"|partnerships|budget|decisions?)"
     r"|\b(?:are you|is your team) (?:still )?using (?:spreadsheets|excel|\w+) for\b"
@@ -322,7 +347,11 @@ _PROSPECT = re.compile(
     r"|\b(?:your|its|their) (?:current|existing) (?:supplier|provider|vendor|agency|partner"
     r"|tool|system|software|solution|contract|policy|policies|plan)\b"
     r"|\bhave you (?:ever )?considered (?:outsourcing|switching|using|moving|trying|adding)"
-    r"|\b(?:time|good time|right time) to (?:review|rethink|switch|upgrade|renew|revisit) your\b",
+    r"|\b(?:time|good time|right time) to (?:review|rethink|switch|upgrade|renew|revisit) your\b"
+    # asking a stranger to route you to the buyer
+    r"|\bwho (?:would be|is|'s|might be) the (?:best|right|correct|appropriate) (?:person|contact"
+    r"|people|one)\b|\b(?:point|direct|refer) me (?:to|towards) (?:the right|whoever|the person"
+    r"|someone)\b",
     _I,
 )
 _NAG = re.compile(
@@ -344,7 +373,8 @@ _NAG = re.compile(
     r"|news|feedback) on (?:my|the) (?:last|previous|earlier|proposal|offer|message|note)"
     r"|\bresend\b|\b(?:the|my) (?:\w+ ){0,2}(?:i|we) sent\b|\bof (?:\d+|two|three) weeks ago\b"
     r"|\bstill (?:keen|waiting|hoping) (?:to|for|on)\b[^.!?]{0,40}\b(?:you|your)\b"
-    r"|\b(?:ping|pinging|pinged|nudge|nudging|chasing)\b|\btried to (?:reach|contact|get hold"
+    r"|\b(?:ping|pinging|pinged|nudge|nudging|chasing)\b(?! me\b)"
+    r"|\btried to (?:reach|contact|get hold"
     r" of|get in touch with) you\b|\b(?:a few|several|many|multiple) times\b[^.!?]{0,20}$"
     r"|\bremind(?:ing)? you\b|\bslip(?:ped)? through\b|\bfell through the cracks\b"
     r"|\bmiss out\b|\bwhat (?:i|we) sent\b|\b(?:sent|send) (?:it )?over (?:last|earlier|on)"
@@ -369,19 +399,24 @@ class Selling:
     words: str
 
 
-def _claim(s: Sentence) -> re.Match[str] | None:
-    m = _VALUE.search(s.text)
-    if m is None:
-        return None
-    before = s.text[: m.start()]
-    if _ABOUT_THEM.search(before) or (m.group(0)[0].isdigit() and not _VALUE_NEEDS.search(s.text)):
-        return None
-    return m
+def _claim(s: Sentence, *, talking: bool = False) -> re.Match[str] | None:
+    """The first claim of value in ``s``; in a reply, amounts answer a question, not claim."""
+    for m in _VALUE.finditer(s.text):
+        before = s.text[: m.start()]
+        amount = m.group(0)[0].isdigit() or m.group(0)[0] in "$€£"  # a price is not a claim
+        if amount and talking:
+            continue
+        if _ABOUT_THEM.search(before) or (amount and not _VALUE_NEEDS.search(s.text)):
+            return None
+        return m
+    return None
 
 
 def _offer(sentence: str) -> re.Match[str] | None:
     """The sender's side acting for the reader's benefit, in a sentence that asks nothing."""
     if _SHARED.search(sentence) or MEET.search(sentence) or "?" in sentence:
+        return None
+    if _BUYER.search(sentence):
         return None
     m = _SENDER.search(sentence)
     return m if m is not None and _BENEFICIARY.search(sentence) else None
@@ -399,6 +434,7 @@ def pitch_sentences(text: str, *, kind: str = "first-contact") -> list[Selling]:
     """
     found: list[Selling] = []
     talking = kind in ("reply", "thank-you", "scheduling")
+    blurb = kind == "blurb"  # says what the sender does: that is what a blurb is for
     for s in sentences(text):
         text1 = s.text.replace("\n", " ")  # a sentence wrapped over lines
         bare = _PAREN.sub(lambda m: " " * len(m.group(0)), text1)  # a headline in brackets
@@ -408,22 +444,28 @@ def pitch_sentences(text: str, *, kind: str = "first-contact") -> list[Selling]:
             checks.append(("recruiting", _RECRUIT.search(bare)))
             checks.append(("prospecting", _PROSPECT.search(bare)))
             promotes = _COMPANY_SUBJECT.search(bare) or _OFFERING.search(bare)
-            if not _INQUIRY.search(bare):  # "we cut our own costs; how do you ...?" asks
+            # "we cut our own costs; how do you ...?" asks; in a reply "we fixed the bug you
+            # found" answers them
+            if not _INQUIRY.search(bare) and not talking:
                 promotes = promotes or _SELF.search(bare)
-                if not talking:  # weaker signs: our product, whom they serve, "we ... for you"
-                    promotes = promotes or _OUR_PRODUCT.search(bare) or _SERVES.search(bare)
+                if not blurb:  # weaker signs: our product, whom they serve, "we ... for you"
+                    served = None if _ABOUT_THEM.search(bare) else _SERVES.search(bare)
+                    promotes = promotes or _OUR_PRODUCT.search(bare) or served
                     promotes = promotes or _offer(bare)
             checks.append(("self-promotion", promotes))
-            checks.append(("value-claim", _claim(Sentence(s.start, bare))))
+            checks.append(("value-claim", _claim(Sentence(s.start, bare), talking=talking)))
         if not talking:
-            checks.append(("selling-ask", _ASK.search(bare)))
+            noun = _SELLING_NOUN.search(bare)
+            offered = noun if noun and (_OFFERED.search(bare) or "?" in bare) else None
+            asks = _ASK.search(bare) or offered
+            checks.append(("selling-ask", None if _ASKS_THEIRS.search(bare) else asks))
         for family, m in checks:
             if m is not None:
                 found.append(Selling(s.start + m.start(), family, m.group(0).strip()))
                 break
     if not found and not talking:  # worded unlike every rule: ask the model
         verdict = read(text)
-        if verdict.probability >= THRESHOLD and verdict.sentence is not None:
+        if verdict.sells and verdict.sentence is not None:
             said = " ".join(verdict.sentence.text.split())
             words = said if len(said) <= 60 else said[:60].rsplit(" ", 1)[0] + " …"
             found.append(Selling(verdict.sentence.start, "sales-language", words))

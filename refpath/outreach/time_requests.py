@@ -40,8 +40,12 @@ _TIME = re.compile(  # or just their time: "some time this week", "a slot in you
 _NOT_MEET = re.compile(
     r"\b(?:your|a|the|his|her|their) talk (?:at|on|about)\b|\bnice to meet you\b|\bwe met\b"
     r"|\bour (?:call|chat|meeting|conversation)\b|\b(?:by|via|over) (?:message|e-?mail|dm"
-    r"|linkedin|text)\b|\bthe (?:call|chat|meeting) (?:yesterday|last|on)\b",
+    r"|linkedin|text)\b|\bthe (?:call|chat|meeting) (?:yesterday|last|on)\b"
+    r"|\b(?:from|during|in|since) your time (?:at|in|with|on)\b",
     _I,
+)
+_EMBEDDED = re.compile(  # "ask you how you handled sync conflicts": the topic, not a meeting
+    r"\b(?:how|why|whether|which|what) (?:you|your|they|their|he|she|his|her)\b[^,;:.!?]*", _I
 )
 _REQUEST = re.compile(
     r"\?|'d\b|\b(?:would|could|can|may|shall|let'?s|let us|love to|like to|keen to|grateful"
@@ -112,10 +116,11 @@ def vague_time_request(text: str) -> TimeRequest | None:
     if not missing:
         return None
     for s in sentences(text):
-        if _NOT_MEET.search(s.text):  # "your talk at", "by message": only a real meeting counts
-            m = MEET.search(_NOT_MEET.sub(lambda x: " " * len(x.group(0)), s.text))
+        said = _EMBEDDED.sub(lambda x: " " * len(x.group(0)), s.text)
+        if _NOT_MEET.search(said):  # "your talk at", "by message": only a real meeting counts
+            m = MEET.search(_NOT_MEET.sub(lambda x: " " * len(x.group(0)), said))
         else:
-            m = MEET.search(s.text) or _TIME.search(s.text)
+            m = MEET.search(said) or _TIME.search(said)
         if m is not None and _REQUEST.search(s.text):
             return TimeRequest(s.start + m.start(), m.group(0).strip(), missing)
     return None

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import heapq
 import json
+import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -29,12 +30,12 @@ from typing import NamedTuple
 
 from refpath.errors import InputError, PersonError
 from refpath.identity import company_key, name_key, profile_key
-from refpath.routes.people import Person, people_at, people_by_ids
+from refpath.routes.people import Person, companies_at, people_by_ids
 from refpath.routes.strength import (
     IDS,
-    MAX_STRENGTH,
     Side,
     TieEvidence,
+    bare_strength,
     path_score,
     sides_about,
     tie_reasons,
@@ -352,8 +353,17 @@ def route_via(routes: Routes, via: str, *, option: str = "--via") -> Introductio
 
 def reachable_count(store: Store, company: str) -> int:
     """How many people at ``company`` the team reaches (everyone there but colleagues)."""
-    owners = {r[0] for r in store.conn.execute("SELECT person_id FROM owners")}
-    return len(set(people_at(store.conn, company)) - owners)
+    return _count(store.conn, companies_at(store.conn, company))
+
+
+def _count(conn: sqlite3.Connection, keys: list[str]) -> int:
+    return int(
+        conn.execute(
+            f"SELECT COUNT(*) FROM people WHERE company_key IN ({IDS}) "
+            "AND id NOT IN (SELECT person_id FROM owners)",
+            (json.dumps(keys),),
+        ).fetchone()[0]
+    )
 
 
 def reachable(
@@ -361,11 +371,10 @@ def reachable(
 ) -> tuple[list[tuple[Person, Introduction]], int]:
     """(the ``top`` best routes at ``company``, best first; how many people there are reached).
 
-    One look-up of the company's people for both (``top=None``: everyone).
+    One look-up of the company's names for both (``top=None``: everyone).
     """
-    ids = people_at(store.conn, company)
-    owners = {r[0] for r in store.conn.execute("SELECT person_id FROM owners")}
-    return _reachable(store, ids, top, today), len(set(ids) - owners)
+    keys = companies_at(store.conn, company)
+    return _reachable(store, keys, top, today), _count(store.conn, keys)
 
 
 def reachable_at(
@@ -377,38 +386,83 @@ def reachable_at(
     Best first; only the ``top`` best when given. Raises
     :class:`refpath.errors.UnknownPerson` when no one is at that company.
     """
-    return _reachable(store, people_at(store.conn, company), top, today)
+    return _reachable(store, companies_at(store.conn, company), top, today)
+
+
+_CONNECTED_AT = f"""SELECT c.owner_id, c.person_id, c.connected_on, p.company_key
+FROM people p JOIN connections c ON c.person_id = p.id WHERE p.company_key IN ({IDS})"""
+_TALKED_AT = f"""SELECT DISTINCT s.person_id, p.company_key
+FROM people p JOIN signals s ON s.person_id = p.id WHERE p.company_key IN ({IDS})"""
 
 
 def _reachable(
-    store: Store, ids: list[int], top: int | None, today: date | None
+    store: Store, keys: list[str], top: int | None, today: date | None
 ) -> list[tuple[Person, Introduction]]:
+    """The best route to each person at the companies ``keys``; the ``top`` best of them.
+
+    Most ties to a company's people are a bare connection (no messages,
+    endorsements, ...): those are read from the indexes alone and scored by
+    date (one score per date and company match), never built into evidence;
+    only the people with more evidence are read whole. Whole routes are built
+    for the best only. The answer is the one scoring every route would give
+    (``tests/routes/test_reachable.py`` compares the two).
+    """
     conn = store.conn
     team = Team(conn, today or date.today())
-    sides = sides_about(conn, IDS, (json.dumps(ids),))
-    team.sides.update(sides)
-    targets = set(ids) - set(team.owner_ids)
-    team.load_companies(targets)
-    knowers = {a for (a, b) in sides if b in targets} - {team.me}
-    team.load_contacts(knowers)
-    by_knower: dict[int, list[int]] = {}
-    for a, b in sides:
-        if b in targets:
-            by_knower.setdefault(a, []).append(b)
-    # Knowers in order of how well the user reaches them. A route through one scores at
-    # most their start times the strongest tie there is: once that cannot beat the
-    # top-th best person so far, no later knower can change the top (same answer, less work).
-    starts = {a: 1.0 if a == team.me else path_score(h.s for h in team.start(a)) for a in by_knower}
-    routes: dict[int, _Route] = {}
-    for a in sorted(by_knower, key=lambda k: (-starts[k], k)):
-        if top is not None and len(routes) >= top:
-            kth = heapq.nlargest(top, (r.score for r in routes.values()))[-1]
-            if starts[a] * MAX_STRENGTH < kth:
-                break
-        for b in by_knower[a]:
-            hops = (team.hop(a, b),) if a == team.me else (*team.start(a), team.hop(a, b))
-            _better(routes, b, _route(hops))
-    best = _rank(routes.values())[:top]
-    make = _Materialise(team, best)
-    out = [(make.people[r.hops[-1].b], make.introduction(r)) for r in best]
-    return out
+    wanted = (json.dumps(keys),)
+    talked = dict(conn.execute(_TALKED_AT, wanted))  # people with more than a connection
+    team.keys.update(talked)
+    full = sides_about(conn, IDS, (json.dumps(sorted(talked)),)) if talked else {}
+    team.sides.update(full)
+    colleagues, me = team.owner_ids, team.me
+    team.load_contacts(set(colleagues) - {me})
+    # Per colleague: how well the user reaches them, the hops that takes, their company, and
+    # (for routes as good and as short) the order of trying them: best reached, then lowest id.
+    starts = {a: 1.0 if a == me else path_score(h.s for h in team.start(a)) for a in team.owner_ids}
+    order = {a: i for i, a in enumerate(sorted(starts, key=lambda k: (-starts[k], k)))}
+    knower = {
+        oid: (starts[a], -(1 if a == me else len(team.start(a)) + 1), -order[a], a, team.key(a))
+        for a, oid in team.owner_ids.items()
+    }
+    by_pid = {v[3]: v for v in knower.values()}
+    # b -> (score, -hops, -order, knower, date of a bare tie, b's company)
+    best: dict[int, tuple[float, int, int, int, str | None, str]] = {}
+    for a, b in full:
+        if b in talked and b not in colleagues:
+            start, hops, rank, _, _ = by_pid[a]
+            mine = (start * team.strength(a, b), hops, rank, a, None, talked[b])
+            old = best.get(b)
+            if old is None or mine[:3] > old[:3]:
+                best[b] = mine
+    scored: dict[tuple[str | None, bool], float] = {}  # bare tie strength by (date, same company)
+    for oid, b, on, kb in conn.execute(_CONNECTED_AT, wanted):
+        if b in talked or b in colleagues:
+            continue
+        start, hops, rank, a, ka = knower[oid]
+        same = ka == kb  # a key of the company's people is never ''
+        s = scored.get((on, same))
+        if s is None:
+            s = scored[on, same] = bare_strength(
+                _bare_side(on), None, same_company=same, teammates=False, today=team.today
+            )
+        score = start * s
+        old = best.get(b)
+        if old is None or score > old[0] or (score == old[0] and (hops, rank) > old[1:3]):
+            best[b] = (score, hops, rank, a, on, kb)
+    cut = heapq.nlargest(top, (r[0] for r in best.values()))[-1] if top and best else 0.0
+    routes = {}
+    for b, (score, _, _, a, on, kb) in best.items():
+        if score >= cut:
+            team.keys[b] = kb
+            if b not in talked:
+                team.sides[a, b] = _bare_side(on)
+            last = team.hop(a, b)
+            routes[b] = _route((last,) if a == me else (*team.start(a), last))
+    ranked = _rank(routes.values())[:top]
+    make = _Materialise(team, ranked)
+    return [(make.people[r.hops[-1].b], make.introduction(r)) for r in ranked]
+
+
+def _bare_side(connected_on: str | None) -> Side:
+    """What :func:`sides_about` reads for a connection with no other evidence."""
+    return Side(True, connected_on, 0, 0, None, None, None, False, 0, 0, 0)

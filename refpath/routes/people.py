@@ -19,6 +19,7 @@ re-adding exports.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import dataclass
 
@@ -27,6 +28,7 @@ from refpath.identity import (
     canonical_url,
     companies_match,
     company_key,
+    company_words,
     display_name,
     name_key,
     names_agree,
@@ -100,12 +102,14 @@ def close_names(
     # Distinct folded names come from the index alone; display names only for the hits.
     ck = company_key(company) if company else ""
     keys: list[str] = []
-    if ck:
-        keys = [
+    companies = _keys_containing(conn, ck) if ck else []
+    for i in range(0, len(companies), 500):
+        chunk = companies[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        keys += [
             r[0]
             for r in conn.execute(
-                f"SELECT DISTINCT name_key FROM people WHERE company_key LIKE ? {_ESCAPE}",
-                (_contains(ck),),
+                f"SELECT DISTINCT name_key FROM people WHERE company_key IN ({marks})", chunk
             )
         ]
     if not keys:
@@ -253,77 +257,88 @@ def _one(store: Store, people: list[Person], query: str, company: str | None) ->
     )
 
 
-def company_keys_matching(conn: sqlite3.Connection, ck: str, *, anywhere: bool = True) -> list[str]:
+def company_keys_matching(
+    conn: sqlite3.Connection, ck: str, *, anywhere: bool = True, words: str = ""
+) -> list[str]:
     """The folded company names in the store that hold ``ck`` as whole words.
 
-    "contoso" gives "contoso", "contoso cars" and "the contoso group"; the
-    names starting with it come from one range scan of the company index, the
-    others (only ``anywhere``) from one pass over it.
+    "contoso" gives "contoso", "contoso cars" and (only ``anywhere``) "the
+    contoso group": one look-up of its first word in the store's word index.
+    With ``words`` (:func:`refpath.identity.company_words`), a name holding
+    ``ck`` must be ``ck`` itself or hold all of ``words``: "istix analytics"
+    (key "istix") gives "istix" and "istix analytics europe", not "istix
+    shipping".
     """
     if not ck:
         return []
     found = {
-        r[0]
-        for r in conn.execute(
-            "SELECT DISTINCT company_key FROM people WHERE company_key >= ? AND company_key < ?",
-            (ck, ck + "\U0010ffff"),
-        )
-        if r[0] == ck or r[0].startswith(ck + " ")
+        key
+        for (key,) in conn.execute("SELECT key FROM company_words WHERE word = ?", (ck.split()[0],))
+        if f" {ck} " in f" {key} "
     }
-    if anywhere:
-        found.update(
-            r[0]
-            for r in conn.execute(
-                f"SELECT DISTINCT company_key FROM people WHERE company_key LIKE ? {_ESCAPE}",
-                ("% " + _contains(ck)[1:],),
-            )
-            if f" {ck} " in f" {r[0]} "
-        )
+    if not anywhere:
+        found = {k for k in found if k == ck or k.startswith(ck + " ")}
+    if words and words != ck:
+        found = {k for k in found if k == ck or f" {words} " in f" {k} "}
     return sorted(found)
 
 
-def people_at(conn: sqlite3.Connection, company: str) -> list[int]:
-    """Ids of the people at ``company``, matched folded and by whole words.
+def _keys_containing(conn: sqlite3.Connection, ck: str) -> list[str]:
+    """The folded company names that contain ``ck`` as text ("acm" in "acme")."""
+    return sorted(
+        {
+            r[0]
+            for r in conn.execute(
+                f"SELECT key FROM company_words WHERE key LIKE ? {_ESCAPE}", (_contains(ck),)
+            )
+        }
+    )
 
-    "Contoso" finds everyone at Contoso, Contoso Group and Contoso Cars;
-    "ACME Robotics Inc." finds Acme Robotics. When no company holds the words,
-    every company whose folded name contains them as text; raises
+
+def _spelling(conn: sqlite3.Connection, key: str) -> str:
+    """The company as the data spells it most often for a folded name."""
+    row = conn.execute(
+        "SELECT company FROM people WHERE company_key = ? GROUP BY company "
+        "ORDER BY COUNT(*) DESC, company LIMIT 1",
+        (key,),
+    ).fetchone()
+    return row[0] if row else key
+
+
+def companies_at(conn: sqlite3.Connection, company: str) -> list[str]:
+    """The folded company names ``company`` stands for, matched folded and by whole words.
+
+    "Contoso" stands for Contoso, Contoso Group and Contoso Cars; "ACME
+    Robotics Inc." for Acme Robotics. When no company holds the words, every
+    company whose folded name contains them as text; raises
     :class:`UnknownPerson` with the closest real company names when nothing matches.
     """
     ck = company_key(company)
     if not ck:  # '', '%', '*': would match every person with no company
         raise InputError(f"{company!r} is not a company name: give letters or digits of one")
-    keys = company_keys_matching(conn, ck)
+    keys = company_keys_matching(conn, ck, words=company_words(company)) or _keys_containing(
+        conn, ck
+    )
     if not keys:
-        keys = [
-            r[0]
-            for r in conn.execute(
-                f"SELECT DISTINCT company_key FROM people WHERE company_key LIKE ? {_ESCAPE}",
-                (_contains(ck),),
-            )
-        ]
-    ids: list[int] = []
-    for i in range(0, len(keys), 500):
-        chunk = keys[i : i + 500]
-        marks = ",".join("?" * len(chunk))
-        ids += [
-            r[0]
-            for r in conn.execute(f"SELECT id FROM people WHERE company_key IN ({marks})", chunk)
-        ]
-    if not ids:
         from rapidfuzz import fuzz, process
 
-        names: dict[str, str] = {}
-        for key, name in conn.execute(
-            "SELECT company_key, company FROM people WHERE company_key != ''"
-        ):
-            names.setdefault(key, name)
+        from refpath.store.keys import company_keys
+
         # Whole company names only, never a fragment: compare keys of similar length.
-        hits = process.extract(ck, list(names), scorer=fuzz.ratio, limit=5, score_cutoff=60)
-        close = tuple(names[h[0]] for h in hits)
+        hits = process.extract(
+            ck, sorted(company_keys(conn)), scorer=fuzz.ratio, limit=5, score_cutoff=60
+        )
+        close = tuple(_spelling(conn, h[0]) for h in hits)
         hint = f"; closest companies: {', '.join(close)}" if close else ""
         raise UnknownPerson(f"no one at {company!r} in the store{hint}", close)
-    return ids
+    return keys
+
+
+def people_at(conn: sqlite3.Connection, company: str) -> list[int]:
+    """Ids of the people at ``company`` (see :func:`companies_at`)."""
+    keys = json.dumps(companies_at(conn, company))
+    sql = "SELECT id FROM people WHERE company_key IN (SELECT value FROM json_each(?))"
+    return [r[0] for r in conn.execute(sql, (keys,))]
 
 
 def prospect_at(store: Store, name: str, company: str) -> Person | None:
@@ -346,22 +361,13 @@ def prospect_at(store: Store, name: str, company: str) -> Person | None:
     shown = display_name(name)
     if not ck or not shown:
         return None
-    row = store.conn.execute(
-        """SELECT company FROM people WHERE company_key = ?
-           GROUP BY company ORDER BY COUNT(*) DESC, company LIMIT 1""",
-        (ck,),
-    ).fetchone()
-    keys = company_keys_matching(store.conn, ck, anywhere=False) if row is None else []
-    if len(keys) == 1:  # "Northwind Analytics Inc" for the store's "Northwind Labs"
-        row = store.conn.execute(
-            """SELECT company FROM people WHERE company_key = ?
-               GROUP BY company ORDER BY COUNT(*) DESC, company LIMIT 1""",
-            (keys[0],),
-        ).fetchone()
-    if row is None:
+    keys = company_keys_matching(store.conn, ck, anywhere=False)
+    # "Northwind Analytics Inc" for the store's "Northwind Labs", when that is the only one
+    key = ck if ck in keys else keys[0] if len(keys) == 1 else None
+    if key is None:
         return None
     url = canonical_url(name) if profile_key(name) else ""
-    return Person(0, "", shown, row[0], "", url, ())
+    return Person(0, "", shown, _spelling(store.conn, key), "", url, ())
 
 
 def find_target(

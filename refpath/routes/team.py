@@ -15,7 +15,16 @@ from collections.abc import Iterable
 from datetime import date
 from typing import NamedTuple
 
-from refpath.routes.strength import IDS, Side, TieEvidence, merge_sides, sides_about, tie_strength
+from refpath.routes.strength import (
+    IDS,
+    Side,
+    TieEvidence,
+    bare_strength,
+    is_bare,
+    merge_sides,
+    sides_about,
+    tie_strength,
+)
 
 
 class Tie(NamedTuple):
@@ -38,6 +47,9 @@ class Team:
         self.me: int | None = next((pid for _, pid, me in rows if me), None)
         self.sides: dict[tuple[int, int], Side] = {}
         self.companies: dict[int, tuple[str, str]] = {}
+        #: company keys of people whose company name was not needed (yet): the targets at a
+        #: company, read from the company index alone
+        self.keys: dict[int, str] = {}
         self._hops: dict[tuple[int, int], Tie] = {}
         self._starts: dict[int, tuple[Tie, ...]] = {}
         self.contacts: set[int] = set()  # my non-colleague contacts with real evidence
@@ -54,21 +66,44 @@ class Team:
             ):
                 self.companies[pid] = (ck, company)
 
+    def key(self, pid: int) -> str:
+        """``pid``'s folded company ('' when unknown)."""
+        known = self.companies.get(pid)
+        return known[0] if known is not None else self.keys.get(pid, "")
+
     def hop(self, a: int, b: int) -> Tie:
         """The observed tie a → b, merged from both archives."""
         hop = self._hops.get((a, b))
         if hop is None:
+            if a not in self.companies and a in self.keys:
+                self.load_companies([a])  # its name goes into the reasons
             ka, ca = self.companies.get(a, ("", ""))
-            kb = self.companies.get(b, ("", ""))[0]
             ev = merge_sides(
                 self.sides.get((a, b)),
                 self.sides.get((b, a)),
-                same_company=bool(ka) and ka == kb,
+                same_company=bool(ka) and ka == self.key(b),
                 teammates=a in self.owner_ids and b in self.owner_ids,
                 company=ca,
             )
             hop = self._hops[a, b] = Tie(a, b, ev, tie_strength(ev, today=self.today))
         return hop
+
+    def strength(self, a: int, b: int) -> float:
+        """``hop(a, b).s``; no evidence is built when the archives show only a connection."""
+        hop = self._hops.get((a, b))
+        if hop is not None:
+            return hop.s
+        ab, ba = self.sides.get((a, b)), self.sides.get((b, a))
+        if (ab is None or is_bare(ab)) and (ba is None or is_bare(ba)):
+            ka = self.key(a)
+            return bare_strength(
+                ab,
+                ba,
+                same_company=bool(ka) and ka == self.key(b),
+                teammates=a in self.owner_ids and b in self.owner_ids,
+                today=self.today,
+            )
+        return self.hop(a, b).s
 
     def load_contacts(self, owner_pids: Iterable[int]) -> None:
         """My contacts with real evidence (messages etc.), and what ``owner_pids`` say of them.
@@ -101,19 +136,19 @@ class Team:
         if best is not None:
             return best
         me = self.me
-        best = (self.hop(me, y),)
-        score = best[0].s
+        via, score = None, self.strength(me, y)
         vias = [w for w in self.owner_ids if (w, y) in self.sides or (y, w) in self.sides]
         vias += [x for x in self.contacts if (y, x) in self.sides]
         for w in vias:
             if w in (me, y):
                 continue
-            first = self.hop(me, w)
-            if first.s <= score:  # a detour is never stronger than its first hop
+            first = self.strength(me, w)
+            if first <= score:  # a detour is never stronger than its first hop
                 continue
-            second = self.hop(w, y)
-            if first.s * second.s > score:
-                best, score = (first, second), first.s * second.s
+            second = self.strength(w, y)
+            if first * second > score:
+                via, score = w, first * second
+        best = (self.hop(me, y),) if via is None else (self.hop(me, via), self.hop(via, y))
         self._starts[y] = best
         return best
 

@@ -20,14 +20,17 @@ import os
 import sqlite3
 import stat
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
 from refpath.errors import StoreError
+from refpath.identity import NAME_RULES
 
-SCHEMA_VERSION = 1
+#: 2: the company_words and meta tables, connections_person with the date (schema 1 stores
+#: are upgraded when opened).
+SCHEMA_VERSION = 2
 #: "rfpt" in ASCII: marks a SQLite file as a refpath store.
 APPLICATION_ID = 0x72667074
 BUSY_TIMEOUT_S = 60.0
@@ -133,16 +136,35 @@ CREATE TABLE outreach (
     on_date         TEXT NOT NULL,          -- ISO date
     note            TEXT NOT NULL DEFAULT ''
 );
+
+-- Each word of each folded company name in people, so a company is found by a whole word
+-- ("contoso" finds "the contoso group") with one index look-up. Rebuilt by every write.
+CREATE TABLE company_words (
+    word TEXT NOT NULL,
+    key  TEXT NOT NULL,                     -- a people.company_key holding the word
+    PRIMARY KEY (word, key)
+) WITHOUT ROWID;
+
+-- Facts about the store itself: 'name_rules' is the refpath.identity.NAME_RULES its keys follow.
+CREATE TABLE meta (
+    name  TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
 """
+
+#: What schema 1 lacks (an upgrade creates it).
+_SCHEMA_2 = SCHEMA[SCHEMA.index("-- Each word of each folded company") :]
 
 
 #: Indexes a bulk add may drop and rebuild (name, CREATE statement).
 SECONDARY_INDEXES = [
     ("people_name", "CREATE INDEX IF NOT EXISTS people_name ON people(name_key, company_key)"),
     ("people_company", "CREATE INDEX IF NOT EXISTS people_company ON people(company_key)"),
+    # With the date, who lists a person and since when comes from the index alone: the
+    # sides of 1,599 people at one company in 6.7 ms instead of 13.5 (1M-row store).
     (
         "connections_person",
-        "CREATE INDEX IF NOT EXISTS connections_person ON connections(person_id)",
+        "CREATE INDEX IF NOT EXISTS connections_person ON connections(person_id, connected_on)",
     ),
     ("signals_person", "CREATE INDEX IF NOT EXISTS signals_person ON signals(person_id)"),
     ("aliases_person", "CREATE INDEX IF NOT EXISTS aliases_person ON aliases(person_id)"),
@@ -376,6 +398,9 @@ class Store:
             raise store_error(self.path, err) from err
         try:
             yield self.conn
+            from refpath.store.keys import refresh_company_words
+
+            refresh_company_words(self.conn)
         except BaseException as err:
             self.conn.rollback()
             if isinstance(err, sqlite3.Error):
@@ -504,7 +529,9 @@ def _statements(script: str) -> list[str]:
     return [s.strip() for s in code.split(";") if s.strip()]
 
 
-def open_store(path: Path, *, create: bool = True) -> Store:
+def open_store(
+    path: Path, *, create: bool = True, on_upgrade: Callable[[str], None] | None = None
+) -> Store:
     """Open (and on first use create) the store at ``path``.
 
     Raises :class:`StoreError` for a missing store when ``create`` is False, a
@@ -514,7 +541,9 @@ def open_store(path: Path, *, create: bool = True) -> Store:
     open. A store that cannot be written (no permission, a read-only file
     system) is opened read-only: queries work, and a write fails with
     "read-only". A store this call created is removed again when the open, or
-    the ``with`` block using the store, fails while it is still empty.
+    the ``with`` block using the store, fails while it is still empty. A store
+    written by an older refpath is upgraded in place first (new tables, keys
+    under today's name rules), saying so through ``on_upgrade``.
     """
     path = Path(path)
     if path.is_dir():
@@ -532,7 +561,9 @@ def open_store(path: Path, *, create: bool = True) -> Store:
     try:
         while True:
             try:
-                _check_or_create_schema(path, conn, created or os.stat(path).st_size == 0)
+                _check_or_create_schema(
+                    path, conn, created or os.stat(path).st_size == 0, read_only, on_upgrade
+                )
                 break
             except _Busy as busy:
                 if time.monotonic() > deadline:
@@ -601,7 +632,13 @@ def _is_busy(err: sqlite3.Error) -> bool:
     return "locked" in str(err) or "busy" in str(err)
 
 
-def _check_or_create_schema(path: Path, conn: sqlite3.Connection, is_new: bool) -> None:
+def _check_or_create_schema(
+    path: Path,
+    conn: sqlite3.Connection,
+    is_new: bool,
+    read_only: bool = False,
+    on_upgrade: Callable[[str], None] | None = None,
+) -> None:
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -619,11 +656,6 @@ def _check_or_create_schema(path: Path, conn: sqlite3.Connection, is_new: bool) 
             f"{path}: this store was written by a newer refpath (schema {version}, this "
             f"refpath reads {SCHEMA_VERSION}); upgrade refpath to use it"
         )
-    if 0 < version < SCHEMA_VERSION:
-        raise StoreError(
-            f"{path}: this store was written by an older refpath (schema {version}); "
-            "re-add your exports into a new store"
-        )
     try:
         if version == 0:
             # Wide connection rows, a million of them: with 16 KiB pages a 1M-row add took
@@ -635,19 +667,75 @@ def _check_or_create_schema(path: Path, conn: sqlite3.Connection, is_new: bool) 
             if conn.execute("PRAGMA user_version").fetchone()[0]:
                 # another refpath created the schema while this one waited for the lock
                 conn.execute("ROLLBACK")
-                return _check_or_create_schema(path, conn, is_new=False)
+                return _check_or_create_schema(path, conn, False, read_only, on_upgrade)
             for statement in _statements(SCHEMA):
                 conn.execute(statement)
             for _, create in SECONDARY_INDEXES:
                 conn.execute(create)
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            conn.execute("INSERT INTO meta VALUES ('name_rules', ?)", (str(NAME_RULES),))
             conn.execute("COMMIT")
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = OFF")
+        if version and _outdated(conn, version):
+            _upgrade(path, conn, read_only, on_upgrade)
     except sqlite3.Error as err:
         if conn.in_transaction:
             conn.rollback()
         if _is_busy(err):
             raise _Busy(err) from err
         raise store_error(path, err) from err
+
+
+def _outdated(conn: sqlite3.Connection, version: int) -> bool:
+    """Whether the store lacks a table this refpath has, or its keys follow older rules."""
+    if version < SCHEMA_VERSION:
+        return True
+    row = conn.execute("SELECT value FROM meta WHERE name = 'name_rules'").fetchone()
+    return row is None or int(row[0]) < NAME_RULES
+
+
+def _upgrade(
+    path: Path,
+    conn: sqlite3.Connection,
+    read_only: bool,
+    on_upgrade: Callable[[str], None] | None = None,
+) -> None:
+    """Bring an older store up to date in one transaction: new tables, keys under today's rules.
+
+    A read-only store keyed by older rules is read as it is (its look-ups follow
+    the rules it was written with, until it is opened where it can be written);
+    one that lacks a table cannot be read and says so.
+    """
+    from refpath.store.keys import refresh_company_words, rekey
+
+    if read_only:
+        if conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
+            raise StoreError(
+                f"{path}: this store was written by an older refpath and is read-only here; "
+                "open it once where it can be written (refpath upgrades it in place)"
+            )
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version < 2:
+        for statement in _statements(_SCHEMA_2):
+            conn.execute(statement)
+        conn.execute("DROP INDEX IF EXISTS connections_person")
+        conn.execute(dict(SECONDARY_INDEXES)["connections_person"])
+    if _outdated(conn, version):  # another refpath may have upgraded it while this one waited
+        if on_upgrade is not None:
+            people = conn.execute("SELECT COUNT(*) FROM people").fetchone()[0]
+            on_upgrade(
+                f"{path}: upgrading the store for this refpath (once): new indexes, and "
+                f"{people:,} {'person' if people == 1 else 'people'} matched by today's name rules"
+            )
+        rekey(conn)
+        refresh_company_words(conn)
+        conn.execute(
+            "INSERT OR REPLACE INTO meta (name, value) VALUES ('name_rules', ?)",
+            (str(NAME_RULES),),
+        )
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    conn.execute("COMMIT")

@@ -147,6 +147,19 @@ def test_at_counts_everyone_but_shows_the_best_top(team_db):
     assert data["shown"] == 7
 
 
+def test_at_more_words_narrow_the_companies_and_a_generic_word_names_the_same_one(team_db):
+    def companies(query):
+        result = run(team_db, "at", query, "--json")
+        assert result.exit_code == 0, result.output
+        return {p["company"] for p in json.loads(result.stdout)["people"]}
+
+    assert companies("Contoso") == {"Contoso", "Contoso Group", "Contoso Cars"}
+    assert companies("Contoso Cars") == {"Contoso Cars"}
+    # "Group" is generic: Contoso Group is Contoso, but Contoso Cars is another company
+    assert companies("Contoso Group") == {"Contoso", "Contoso Group"}
+    assert companies("contoso group, inc.") == {"Contoso", "Contoso Group"}
+
+
 def test_at_a_suffix_variant_is_the_same_company(team_db):
     data = json.loads(run(team_db, "at", "Fabrikam", "--json").stdout)
     assert [p["name"] for p in data["people"]] == ["Ilse Varga, Certified Leadership Coach"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
@@ -241,6 +242,11 @@ def test_at_lists_everyone_at_the_company_with_the_best_introducer(db):
     text = run(db, "at", "acme robotics", "--top", "2")
     out = lines(text.stdout)
     assert out[0] == "12 people at Acme Robotics reachable through the team; the best 2:"
+    # per person: rank and who; whom to ask and the score; the evidence for the last hop
+    assert out[1] == "  1  Jane Doe — VP Engineering"
+    assert re.fullmatch(r"     via Bob Okafor · score 0\.\d\d", out[2])
+    assert out[3] == "     Bob Okafor and Jane Doe: 40 messages 2018–2024; connected since 2016"
+    assert out[4] == "  2  Tom Baker — Engineer"
     assert (
         out[-1]
         == 'Next: refpath to "https://www.linkedin.com/in/jane-doe" for every route to them.'

@@ -157,3 +157,17 @@ def test_recipient_sees_a_conversation_as_a_relationship(tmp_path):
         add_exports(store, [me], me=True)
         add_exports(store, theirs)
         assert recipient(store, find_person(store, "Nadia Qureshi")).relationship
+
+
+def test_a_message_read_as_a_reply_because_it_cites_a_past_exchange_is_checked_against_the_store():
+    # "after our chat" and "the deck you asked for" make it a reply, which may carry a link;
+    # with a target the store must back the exchange it claims
+    text = (
+        "Hi Jane, after our chat last week, here's the deck you asked for: https://x.example/deck"
+    )
+    assert check_message(text) == []
+    found = [(f.rule, f.message.split(",")[0]) for f in check_message(text, to=JANE)]
+    assert found == [
+        ("unbacked-closeness", "'after our chat'"),
+        ("unbacked-closeness", "'the deck you asked for'"),
+    ]

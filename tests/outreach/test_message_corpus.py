@@ -90,14 +90,30 @@ def test_the_model_names_the_sentence_a_pitch_no_rule_knows_is_in():
     from refpath.outreach.pitch_rules import pitch_sentences
 
     text = (
-        "Hi Edith,\n\nTicketing does not need to be painful. Gatekeep makes it effortless "
-        "for museums of every size.\n\nBest,\nRuth\n"
+        "Hi Edith,\n\nTicketing does not need to be painful. With Gatekeep, visitors walk "
+        "straight in and your front desk finally gets a break.\n\nBest,\nRuth\n"
     )
     (sold,) = pitch_sentences(text)
-    assert sold.family == "sales-language" and text[sold.start :].startswith("Gatekeep makes")
+    assert sold.family == "sales-language" and text[sold.start :].startswith("With Gatekeep")
     (finding,) = [f for f in check_message(text) if f.rule == "pitch"]
     assert finding.line == 3 and finding.message == (
-        "reads like a sales pitch to someone who has no relationship with you ('Gatekeep makes "
-        "it effortless for museums of every size.')"
+        "reads like a sales pitch to someone who has no relationship with you ('With Gatekeep, "
+        "visitors walk straight in and your front …')"
     )
     assert pitch_sentences(text, kind="thank-you") == []  # not for a thank-you or a reply
+    # "<Company> makes it effortless for ..." is a rule's, not the model's
+    made = text.replace(
+        "With Gatekeep, visitors walk straight in and your front desk finally gets a break",
+        "Gatekeep makes it effortless for museums of every size",
+    )
+    assert [s.family for s in pitch_sentences(made)] == ["self-promotion"]
+
+
+def test_the_model_flags_only_what_its_words_make_a_pitch():
+    from refpath.outreach.pitch_model import MARGIN, THRESHOLD, read
+
+    # the model's prior alone leans to a pitch; a friendly line with no selling word is not one
+    text = "Hi Sam, it's been ages! Could I ask how you found your first clients? Leah"
+    verdict = read(text)
+    assert verdict.probability >= THRESHOLD and verdict.evidence < MARGIN and not verdict.sells
+    assert [f for f in check_message(text) if f.rule == "pitch"] == []

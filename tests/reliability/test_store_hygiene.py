@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 import pytest
-from builders import copy_store
+from builders import copy_store, read_only_disk
 
 from .support import (
     REPO,
@@ -190,23 +190,10 @@ def _run(db: Path, args: list[str], prefix: tuple[str, ...] = ()) -> subprocess.
 
 
 def test_a_store_on_a_read_only_file_system_can_be_queried(db, tmp_path):
-    if os.geteuid() != 0 or not shutil.which("mount"):
-        pytest.skip("needs root and mount to make a read-only file system")
-    disk = tmp_path / "disk"
-    disk.mkdir()
-    mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", str(disk)], capture_output=True
-    )
-    if mounted.returncode:
-        pytest.skip("cannot mount a tmpfs here")
-    try:
-        shutil.copy(db, disk / "s.db")
-        subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
+    with read_only_disk(tmp_path / "disk") as copy:
         out = tmp_path / "out"
         out.mkdir()
-        _check_read_only(disk / "s.db", out)
-    finally:
-        subprocess.run(["umount", "-l", str(disk)], check=False)
+        _check_read_only(copy(db), out)
 
 
 def test_a_store_without_write_permission_can_be_queried(db, tmp_path):

@@ -13,9 +13,13 @@ from hypothesis import strategies as st
 from refpath.exports.records import ConnectionsFile, Contact, Export, InvitationInfo, MessageStats
 from refpath.routes.strength import (
     NO_EVIDENCE,
+    Side,
     TieEvidence,
+    bare_strength,
     evidence_weight,
     inference_factor,
+    is_bare,
+    merge_sides,
     pair_evidence,
     path_score,
     tie_reasons,
@@ -249,3 +253,53 @@ def test_pair_evidence_merges_both_archives_without_counting_a_thread_twice(tmp_
     assert (back.messages_sent, back.messages_received) == (28, 31)
     assert back.invitation_direction == "INCOMING"
     assert tie_strength(ev, today=TODAY) == tie_strength(back, today=TODAY)
+
+
+iso_day = st.none() | days.map(date.isoformat)
+bare_side = st.none() | st.builds(
+    Side,
+    connected=st.booleans(),
+    connected_on=iso_day,
+    sent=st.just(0),
+    received=st.just(0),
+    first=st.none(),
+    last=st.none(),
+    invite=st.sampled_from([None, "INCOMING", "OUTGOING"]),
+    note=st.booleans(),
+    endorsements=st.just(0),
+    recs_received=st.just(0),
+    recs_given=st.just(0),
+).filter(lambda s: not (s.note and s.invite))
+
+
+@given(bare_side, bare_side, st.booleans(), st.booleans(), days)
+def test_a_bare_tie_scores_exactly_as_its_whole_evidence_does(ab, ba, same, mates, today):
+    """The shortcut `refpath at` takes for ties with nothing but a connection changes no score."""
+    assert all(is_bare(s) for s in (ab, ba) if s is not None)
+    whole = tie_strength(merge_sides(ab, ba, same_company=same, teammates=mates), today=today)
+    fast = bare_strength(ab, ba, same_company=same, teammates=mates, today=today)
+    assert fast == whole  # the same float, not a close one
+
+
+@given(
+    st.builds(
+        Side,
+        st.booleans(),
+        iso_day,
+        counts,
+        counts,
+        iso_day,
+        iso_day,
+        st.sampled_from([None, "INCOMING", "OUTGOING"]),
+        st.booleans(),
+        st.integers(0, 5),
+        st.integers(0, 5),
+        st.integers(0, 5),
+    )  # fmt: skip
+)
+def test_a_side_with_any_evidence_beyond_the_connection_is_not_bare(side):
+    extra = (
+        side.sent, side.received, side.first, side.last, side.note and side.invite,
+        side.endorsements, side.recs_received, side.recs_given,
+    )  # fmt: skip
+    assert is_bare(side) == (not any(extra))
