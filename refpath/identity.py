@@ -666,9 +666,19 @@ def owner_key(name: str) -> str:
 def display_name(first: str, last: str = "") -> str:
     """The name as written, with whitespace collapsed and control characters removed.
 
-    >>> display_name("  Jane ", " Doe\\x1b[31m ")
-    'Jane Doe[31m'
+    A stray comma ending a cell is dropped ("Daniel," "Mora," is Daniel Mora, not the
+    "Mora, Daniel" order), and a name in Chinese, Japanese or Korean letters is family
+    name first without a space, as LinkedIn shows it: the match key of the name shown
+    is the match key of its cells.
+
+    >>> display_name("  Jane ", " Doe\\x1b[31m "), display_name("Daniel,", "Mora,")
+    ('Jane Doe[31m', 'Daniel Mora')
+    >>> display_name("伟", "张")
+    '张伟'
     """
+    first, last = first.strip().rstrip(",").rstrip(), last.strip().rstrip(",").rstrip()
+    if first and last and _is_cjk(first) and _is_cjk(last):
+        return f"{last}{first}"
     text = f"{first} {last}"
     if not text.isprintable():
         text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C" or ch == " ")

@@ -29,6 +29,7 @@ KIM = [
     ("Siobhan", "Oʼconnor", "siobhan-oconnor", "Contoso"),
     ("Jo\u200bhn", "Walker\ufeff", "john-walker-5", "Contoso"),
     ("伟", "张", "zhang-wei-8", "Contoso"),
+    ("Daniel,", "Mora,", "daniel-mora", "Contoso"),
     ("TANAKA, Hiroshi", "", "hiroshi-tanaka", "Contoso"),
     ("Adaeze", "OKONJO FCCA", "adaeze-okonjo", "Globex"),
     ("Ahmad", "bin Ismail", "ahmad-bin-ismail", "Globex"),
@@ -82,7 +83,8 @@ def run(db, *args):
         ("Ravi Iyer", "Ravi Iyer Open to work"),
         ("Siobhan O'Connor", "Siobhan Oʼconnor"),
         ("John Walker", "John Walker"),  # shown without the zero-width space
-        ("张伟", "伟 张"),
+        ("Daniel Mora", "Daniel Mora"),  # shown without its stray commas
+        ("张伟", "张伟"),  # shown family name first, as LinkedIn shows it
         ("Hiroshi Tanaka", "TANAKA, Hiroshi"),
         ("Adaeze Okonjo", "Adaeze OKONJO FCCA"),
         ("Ahmad Ismail", "Ahmad bin Ismail"),
