@@ -529,16 +529,20 @@ def company_key(company: str) -> str:
     """
     if company.strip().upper() in {"", "NA", "N/A", "-", "--"}:
         return ""
-    words = _fold(company, company=True).split()
+    return _without_suffixes(_fold(company, company=True).split(), _COMPANY_SUFFIXES)
+
+
+def _without_suffixes(words: list[str], suffixes: set[str]) -> str:
+    """The folded words of a company name without trailing ``suffixes``, one word kept."""
     while len(words) > 1:
-        if words[-1] in _COMPANY_SUFFIXES:
+        if words[-1] in suffixes:
             words.pop()
             continue
         # a legal form written with dots, "S.A.", "B.V.", "S.p.A.": single letters
         n = 0
         while n < len(words) and len(words[-1 - n]) == 1:
             n += 1
-        if 2 <= n < len(words) and "".join(words[-n:]) in _COMPANY_SUFFIXES:
+        if 2 <= n < len(words) and "".join(words[-n:]) in suffixes:
             del words[-n:]
             continue
         break
@@ -554,11 +558,10 @@ def company_words(company: str) -> str:
 
     >>> company_words("Istix Analytics, Inc."), company_key("Istix Analytics, Inc.")
     ('istix analytics', 'istix')
+    >>> company_words("Coca-Cola Hellenic S.A."), company_key("Coca-Cola Hellenic S.A.")
+    ('cocacola hellenic', 'cocacola hellenic')
     """
-    words = _fold(company).split()
-    while len(words) > 1 and words[-1] in _LEGAL_SUFFIXES:
-        words.pop()
-    return " ".join(words)
+    return _without_suffixes(_fold(company, company=True).split(), _LEGAL_SUFFIXES)
 
 
 def companies_match(query: str, company: str) -> bool:

@@ -119,3 +119,11 @@ def test_a_different_person_is_not_found(db):
     result = run(db, "to", "Anna Kellner")
     assert result.exit_code == 1
     assert "no one called 'Anna Kellner'" in result.stderr
+
+
+def test_a_legal_form_written_with_dots_names_the_same_company(db):
+    plain = json.loads(run(db, "at", "Fabrikam", "--json").stdout)
+    dotted = run(db, "at", "Fabrikam S.A.", "--json")
+    assert dotted.exit_code == 0, dotted.output
+    assert json.loads(dotted.stdout)["people"] == plain["people"]
+    assert {p["name"] for p in plain["people"]} >= {"Dr. med. Anna Keller", "Eng. Karim Saleh"}
