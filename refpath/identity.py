@@ -29,7 +29,9 @@ from urllib.parse import unquote, urlsplit
 
 #: The version of the name rules: an export added under older rules is read again when it
 #: is added again (its fingerprint differs), so its people get today's keys.
-NAME_RULES = 2
+NAME_RULES = 3
+#: bump when name_key/company_key change: stores re-key themselves on open
+KEY_RULES = 2
 
 _URN = re.compile(r"^urn:li:(?:member|person|fsd_profile):([A-Za-z0-9_-]+)$")
 _LINKEDIN_HOST = re.compile(r"^(?:[a-z]{2,3}\.|www\.|m\.)?linkedin\.com$")
@@ -52,14 +54,37 @@ _CREDENTIALS = {
     "dba", "mbbs", "facs", "frcs", "mrcp", "frcp", "acp", "pmiacp", "itil", "cscp", "cpim",
     "ccna", "ccnp", "ccie", "leed", "aia", "faia", "cbap", "cdmp", "gphr", "mcse", "mcp", "aws",
     "jr", "sr", "ii", "iii", "iv", "retd", "ret", "obe", "mbe", "cbe", "frsa", "fhea",
+    "fcca", "fcma", "acma", "cgma", "bsn", "msn", "dnp", "fnp", "fnpc", "aprn", "crna", "lpn",
+    "msw", "lcsw", "lmft", "lpc", "dpt", "bds", "mds", "facp", "mrcs", "mrcgp", "cipp", "cippe",
+    "cipm", "crisc", "ccsp", "pgmp", "pfmp", "cpsm", "mcips", "chrp", "cphr", "cpcc", "pcc",
+    "ckad", "cka", "rhce", "mcsa", "frsc", "mbcs", "fbcs", "citp", "cscs", "lssbb", "lssgb",
+    "cssbb", "cssgb", "cqe", "faan", "facc", "fache", "cfre", "mpa", "mpp", "mha", "macc",
 }  # fmt: skip
 #: Ranks, titles and honorifics written before a first name (folded, no dots).
 _TITLES = {
     "dr", "dra", "prof", "professor", "mr", "mrs", "ms", "mx", "miss", "sir", "dame", "lord",
     "lady", "rev", "revd", "fr", "sr", "sra", "srta", "herr", "frau", "ing", "dipl",
     "engr", "er", "ar", "adv", "ca", "cs", "cma", "ltc", "lt", "ltcol", "col", "maj",
-    "capt", "cpt", "cdr", "cmdr", "gen", "brig", "sgt", "cpl", "pvt", "adm",
+    "capt", "cpt", "cdr", "cmdr", "gen", "brig", "sgt", "cpl", "pvt", "adm", "atty", "mgr",
+    "bc", "mudr", "judr", "phdr", "rndr", "paeddr", "mvdr", "mddr", "thdr", "dipling",
+    "pastor", "chief",
 }  # fmt: skip
+#: Titles only when written with their period, as some are names too ("Eng Hock", "Hon Wai",
+#: "Doc"): "Eng. Karim", "Lic. Mariana", "Dott.ssa Giulia", "Avv. Luca", "Mag. Eva".
+_DOTTED_TITLES = {
+    "eng", "hon", "lic", "licda", "licdo", "arq", "abg", "dott", "dottssa", "avv", "arch",
+    "geom", "rag", "mag", "maga", "univ", "doc", "rt", "amb", "gov", "sen", "rep", "supt",
+    "insp", "det", "dir",
+}  # fmt: skip
+# "Dipl.-Ing.", "Dr.-Ing.", "Univ.-Prof.": abbreviations joined by a hyphen, never a name;
+# "med.", "rer. nat.", "h.c." after a title: the rest of that title.
+_COMPOUND_TITLE = re.compile(r"^(?:[^\W\d_]{1,6}\.-)+[^\W\d_]{1,6}\.?$")
+# Words joined by slashes after a name: pronouns in any language ("ele/dele", "elle/iel",
+# "er/ihm"), or roles ("Founder/CEO"); a name part is not written so.
+_SLASHED = re.compile(r"^[^\W\d_]+(?:/[^\W\d_]+)+$")
+_INITIALS = re.compile(r"^(?:[^\W\d_]\.){2,}$")
+_GLUED_TITLE = re.compile(r"^([^\W\d_]+\.)([^\W\d_a-z].*)$")
+_TITLE_TAIL = re.compile(r"^(?:[^\W\d_]{1,5}\.)+$")
 #: Surname particles: a word in capitals after one is the surname ("de la ROSA"), not a
 #: credential.
 _PARTICLES = {
@@ -79,15 +104,34 @@ _COMPANY_SUFFIXES = _LEGAL_SUFFIXES | {
 }  # fmt: skip
 
 
-# ASCII fast path: letters and digits kept, apostrophes/hyphens dropped, the rest a space.
+# ASCII fast path: letters and digits kept, apostrophes dropped, the rest a space.
 _ASCII_FOLD: dict[int, str | None] = {c: " " for c in range(128) if not chr(c).isalnum()}
-_ASCII_FOLD.update({ord("'"): None, ord("-"): None})
+_ASCII_FOLD.update({ord("'"): None, ord("`"): None})
+# Company names also glue words at a hyphen ("Coca-Cola" ~ "CocaCola"), as they always have.
+_ASCII_COMPANY = {**_ASCII_FOLD, ord("-"): None}
 
-
-# Other scripts' combining marks fall to _NONWORD and fold the same on both sides.
-_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
-_JOINERS = re.compile("['\u2019-]")  # "Jean-Luc" ~ "Jeanluc" is rarer than "O'Brien" ~ "OBrien"
-_NONWORD = re.compile(r"[\W_]+")
+# Combining marks dropped: Latin accents, and the optional vowel marks of Hebrew (niqqud) and
+# Arabic (harakat, and the tatweel that only stretches a word), which people type without.
+_MARKS = re.compile(
+    "[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+    "\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7"
+    "\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed]"
+)
+# Apostrophes of every shape join ("O'Brien" ~ "OBrien" ~ "O\u02bcBrien"); in a name a hyphen is a
+# space ("García-López" ~ "García López", "Jean-Marc" ~ "Jean Marc"), as other dashes are.
+_JOINERS = re.compile("['`\u2019\u2018\u02bc\u02bb\u2032]")
+_COMPANY_JOINERS = re.compile("['`\u2019\u2018\u02bc\u02bb\u2032-]")
+# Not a word: anything but letters and digits, and the vowel signs of Indic and South-East
+# Asian scripts and Japanese voicing marks, which belong to their word ("कुमार" is one word).
+_NONWORD = re.compile(
+    "(?:[^\\w\u0900-\u0dff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3099\u309a]|_)+"
+)
+#: Invisible characters a copy and paste leaves in a name (soft hyphen, zero-width space and
+#: joiners, direction marks and embeddings, word joiner, byte-order mark): dropped.
+_INVISIBLE: dict[int, str | None] = dict.fromkeys(
+    [0xAD, 0x180E, *range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2060, 0x2065),
+     *range(0x2066, 0x206A), 0xFEFF]
+)  # fmt: skip
 
 #: Greek and Cyrillic letters that look like a Latin letter, as Unicode's confusables data
 #: (UTS #39, confusables.txt) maps them; only letters whose look-alike is one ASCII letter.
@@ -105,16 +149,22 @@ _LOOKALIKE = frozenset("ͿΑΒΕΖΗΙΚΜΝΟΡΤΥΧαγινορσυϒϜϱϲϳ
 _UNDECOMPOSED = str.maketrans(
     {"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D",
      "þ": "th", "Þ": "Th", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ħ": "h", "Ħ": "H",
-     "ŧ": "t", "Ŧ": "T", "ŀ": "l", "Ŀ": "L", "ƒ": "f"}
+     "ŧ": "t", "Ŧ": "T", "ŀ": "l", "Ŀ": "L", "ƒ": "f", "´": "'", "ʹ": "'"}
 )  # fmt: skip
+_BEFORE_FOLD = {**_UNDECOMPOSED, **_INVISIBLE}
 
 
-def _fold(text: str) -> str:
-    """Compatibility-decompose, strip accents, symbols and emoji, casefold, collapse spaces."""
+def _fold(text: str, company: bool = False) -> str:
+    """Compatibility-decompose, strip accents, symbols and emoji, casefold, collapse spaces.
+
+    In a name a hyphen is a space; in a company name (``company``) it joins, as an
+    apostrophe does in both.
+    """
     if text.isascii():
-        return " ".join(text.translate(_ASCII_FOLD).lower().split())
-    text = _MARKS.sub("", unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED)))
-    return " ".join(_NONWORD.sub(" ", _JOINERS.sub("", text)).casefold().split())
+        return " ".join(text.translate(_ASCII_COMPANY if company else _ASCII_FOLD).lower().split())
+    text = _MARKS.sub("", unicodedata.normalize("NFKD", text.translate(_BEFORE_FOLD)))
+    joiners = _COMPANY_JOINERS if company else _JOINERS
+    return " ".join(_NONWORD.sub(" ", joiners.sub("", text)).casefold().split())
 
 
 def _is_latin(ch: str) -> bool:
@@ -131,7 +181,7 @@ def _is_latin(ch: str) -> bool:
 
 def _latin_word(word: str) -> bool:
     """Whether a folded word is written in Latin letters (digits alone count as Latin)."""
-    return all(_is_latin(ch) for ch in word)
+    return word.isascii() or all(_is_latin(ch) for ch in word)
 
 
 # Brackets, quoted nicknames, a second script after a dash or a dot.
@@ -197,13 +247,91 @@ def _is_credential(raw: str) -> bool:
     folded = _fold(raw).replace(" ", "")
     if folded in _CREDENTIALS:
         return True
+    if _INITIALS.match(raw):  # "M.B.A." is known; "R.S." after a surname is initials
+        return False
     return bool(_DOTTED.match(raw)) and len(folded) >= 2 and raw.count(".") >= 2
 
 
 def _is_caps_credential(raw: str) -> bool:
-    """An all-capitals token such as PMP, CSM, SHRM-CP (2 to 6 letters)."""
+    """An all-capitals token such as PMP, CSM, SHRM-CP (2 to 6 letters), not initials (R.S.)."""
+    if _INITIALS.match(raw):
+        return False
     letters = raw.replace("-", "").replace(".", "").replace("&", "")
     return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
+# A hashtag ("#OpenToWork", "#hiring") is never part of a name.
+_HASHTAG = re.compile(r"(?<!\S)#\S*")
+# A status written after a name without a separator: "Open to work", "Hiring", "Actively looking".
+_STATUS = re.compile(
+    r"(?<!\w)(?:open\s*(?:to|for)\s*(?:new\s+)?(?:work|opportunit\w*|roles?|jobs?)"
+    r"|(?:we\W?re\s+|now\s+|actively\s+)?hiring|actively\s+(?:looking|seeking)"
+    r"|(?:seeking|looking\s+for)\s+(?:a\s+)?(?:new\s+)?(?:opportunit\w*|roles?|work|jobs?))"
+    r"(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _is_cjk(word: str) -> bool:
+    """Whether a folded word is written in Chinese, Japanese or Korean letters only."""
+    return all(
+        0x1100 <= o <= 0x11FF
+        or 0x2E80 <= o <= 0x9FFF
+        or 0xA960 <= o <= 0xA97F
+        or 0xAC00 <= o <= 0xD7FF
+        or 0xF900 <= o <= 0xFAFF
+        or 0x20000 <= o <= 0x3FFFF
+        for o in map(ord, word)
+    )
+
+
+def _cjk_joined(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A name in Chinese, Japanese or Korean letters as one word: they write it without spaces."""
+    if len(words) > 1 and all(map(_is_cjk, words)):
+        return ("".join(words),)
+    return words
+
+
+def _name(first: str, last: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(name words, other-script words) of a name given as two cells, or one whole text.
+
+    A name in Chinese, Japanese or Korean letters is family name then given name,
+    without a space ("张伟" for First Name 伟 and Last Name 张), as LinkedIn shows it
+    and people type it. A cell wholly in another script beside a full name in Latin
+    letters in the other cell is that name's other spelling.
+    """
+    if not last or not first:
+        words, alt = _cell(first or last, "whole")
+        return _cjk_joined(words), _cjk_joined(alt)
+    (fw, fa), (lw, la) = _cell(first, "first"), _cell(last, "last")
+    if (first.isascii() and last.isascii()) or (
+        not fa and not la and all(w.isascii() for w in fw + lw)
+    ):  # most names: Latin letters only, no other spelling to place
+        return fw + lw, ()
+    if fw and lw and all(map(_is_cjk, fw + lw)):
+        return _cjk_joined(lw + fw), _cjk_joined(la + fa)
+    for name, other in ((fw, lw), (lw, fw)):
+        latin = len(name) >= 2 and all(map(_latin_word, name))
+        if latin and other and not any(map(_latin_word, other)):  # "陈大卫" / "David Chen"
+            return name, _cjk_joined(fa + la + other)
+    return fw + lw, _cjk_joined(la + fa) if all(map(_is_cjk, la + fa)) else fa + la
+
+
+def _is_title(raw: str, after_title: bool) -> bool:
+    """Whether a word before a first name, as written, is a title or the rest of one.
+
+    ``Dr``, ``Prof.``, ``LTC``; ``Eng.`` and ``Lic.`` with their period; ``Dipl.-Ing.``;
+    and after a title, lower-case abbreviations (``Dr. med.``, ``Dr. rer. nat.``).
+    """
+    if _INITIALS.match(raw):  # "S.R. Kumar", "M.S. Ravi": initials, not Sr or Ms
+        return False
+    folded = _fold(raw).replace(" ", "")
+    if folded in _TITLES or _COMPOUND_TITLE.match(raw):
+        return True
+    dotted = raw.endswith(".") or "." in raw.rstrip(".")
+    if dotted and folded in _DOTTED_TITLES:
+        return True
+    return after_title and raw.islower() and bool(_TITLE_TAIL.match(raw))
 
 
 def _is_particle(raw: str) -> bool:
@@ -229,41 +357,52 @@ def _cell(text: str, role: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         text = _BRACKETS.sub(" ", text)
     if '"' in text or "'" in text or "“" in text or "„" in text or "«" in text:
         text = _QUOTED.sub(" ", text)
+    if "#" in text:  # "Carter #OpenToWork", "#hiring"
+        text = _HASHTAG.sub(" ", text)
     text, others = _segments(text)
     if role != "first" and not text.isascii():
         text, rest = _symbol_break(text, role)
         if rest and not any(_is_latin(ch) and ch.isalpha() for ch in rest):
             others = [*others, rest]
+    if role != "first":  # "Iyer Open to work", "Jane Doe Hiring": a status after the name
+        status = _STATUS.search(text if text.isascii() else text.translate(_CONFUSABLES))
+        if status and len(text[: status.start()].split()) >= (1 if role == "last" else 2):
+            text = text[: status.start()]
     if "," in text:
         head, *tail = text.split(",")
-        if role == "last" and _fold(head):
+        head_words = len([w for w in head.split() if _fold(w)])
+        if role == "last" and head_words:
             tail = []  # "Varga, Certified Leadership Coach": any length, after the name
-        elif role == "whole" and len(_fold(head).split()) >= 2:
+        elif role == "whole" and head_words >= 2:
             tail = []  # "Ilse Varga, Certified Leadership Coach"
         else:  # "Smith, MBA" but "Doe, Jane": drop trailing parts that are credentials
             while tail and all(
                 _is_credential(w) or _is_caps_credential(w) for w in tail[-1].split()
             ):
                 tail.pop()
-        text = ",".join([head, *tail])
+        if role == "whole" and head_words == 1 and len(tail) == 1 and 0 < len(tail[0].split()) < 3:
+            text = f"{tail[0]} {head}"  # "TANAKA, Hiroshi": a surname, then the given names
+        else:
+            text = ",".join([head, *tail])
     raw = [w for w in text.split() if _fold(w)]
     if role == "first" or role == "whole":  # "LTC Johan", "Dr Md Rafiq", "Prof. Elena"
-        while (
-            len(raw) > 1
-            and _fold(raw[0]).replace(" ", "") in _TITLES
-            and (role == "first" or len(raw) > 2)
-        ):
+        glued = _GLUED_TITLE.match(raw[0]) if raw else None
+        if glued and _is_title(glued[1], False) and not _is_title(raw[0], False):
+            raw = [glued[1], glued[2], *raw[1:]]  # "Dr.Anna"
+        dropped = False
+        while len(raw) > 1 and (role == "first" or len(raw) > 2) and _is_title(raw[0], dropped):
             raw = raw[1:]
+            dropped = True
     if role == "last" and len(raw) > 1:  # "Mbeki Ph.D.", "Lindqvist PhD Author", "Okoro PMP"
         caps_ok = not _is_caps_credential(raw[0])
         for i in range(1, len(raw)):
             caps = caps_ok and _is_caps_credential(raw[i]) and not _is_particle(raw[i - 1])
-            if _is_credential(raw[i]) or caps:
+            if _is_credential(raw[i]) or caps or _SLASHED.match(raw[i]):
                 raw = raw[:i]
                 break
     elif role == "whole" and len(raw) > 2:  # "John Smith MBA", "Eva Lindqvist PhD Author"
         for i in range(2, len(raw)):  # (after two words: "Wei Ma" keeps its Ma)
-            if _is_credential(raw[i]):
+            if _is_credential(raw[i]) or _SLASHED.match(raw[i]):
                 raw = raw[:i]
                 break
     words = [w for r in _unconfuse(raw) for w in _fold(r).split()]
@@ -282,9 +421,12 @@ def name_key(first: str, last: str = "") -> str:
     Decorations are ignored: credentials and titles after a comma or a
     credential in the last name, ranks and titles before the first name,
     other names in brackets, nicknames in quotes, pronouns, emoji and flags,
-    a second spelling in another script after a dash or a dot, look-alike
-    Greek or Cyrillic letters in a Latin name, styled Unicode letters, accents
-    and case. With ``last`` empty, ``first`` is read as a whole name.
+    hashtags and a status ("Open to work"), a second spelling in another
+    script after a dash or a dot, look-alike Greek or Cyrillic letters in a
+    Latin name, styled Unicode letters, invisible characters, accents and
+    case. Apostrophes join, hyphens are spaces, and a Chinese, Japanese or
+    Korean name is family name then given name without a space. With
+    ``last`` empty, ``first`` is read as a whole name ("Doe, Jane" too).
 
     Examples
     --------
@@ -302,14 +444,10 @@ def name_key(first: str, last: str = "") -> str:
     ('omar haddad', 'james smith')
     >>> name_key("Т\u043em", "B\u0430ker")  # a Cyrillic Т and а
     'tom baker'
+    >>> name_key("Dr. med. Anna", "García-López #OpenToWork"), name_key("伟", "张")
+    ('anna garcia lopez', '张伟')
     """
-    if not last:
-        words, _ = _cell(first, "whole")
-        return " ".join(words)
-    if not first:
-        words, _ = _cell(last, "whole")
-        return " ".join(words)
-    return " ".join(_cell(first, "first")[0] + _cell(last, "last")[0])
+    return " ".join(_name(first, last)[0])
 
 
 def other_name_key(first: str, last: str = "") -> str:
@@ -318,9 +456,7 @@ def other_name_key(first: str, last: str = "") -> str:
     >>> other_name_key("Wei", "ZHANG · 张伟"), other_name_key("Jane", "Doe")
     ('张伟', '')
     """
-    if not last or not first:
-        return " ".join(_cell(first or last, "whole")[1])
-    return " ".join(_cell(first, "first")[1] + _cell(last, "last")[1])
+    return " ".join(_name(first, last)[1])
 
 
 def names_agree(query: str, stored: str) -> bool:
@@ -388,14 +524,28 @@ def company_key(company: str) -> str:
     'acme robotics'
     >>> company_key("  Zürich Re AG ")
     'zurich re'
-    >>> company_key("NA")
-    ''
+    >>> company_key("NA"), company_key("Fabrikam S.A."), company_key("Tailspin B.V.")
+    ('', 'fabrikam', 'tailspin')
     """
     if company.strip().upper() in {"", "NA", "N/A", "-", "--"}:
         return ""
-    words = _fold(company).split()
-    while len(words) > 1 and words[-1] in _COMPANY_SUFFIXES:
-        words.pop()
+    return _without_suffixes(_fold(company, company=True).split(), _COMPANY_SUFFIXES)
+
+
+def _without_suffixes(words: list[str], suffixes: set[str]) -> str:
+    """The folded words of a company name without trailing ``suffixes``, one word kept."""
+    while len(words) > 1:
+        if words[-1] in suffixes:
+            words.pop()
+            continue
+        # a legal form written with dots, "S.A.", "B.V.", "S.p.A.": single letters
+        n = 0
+        while n < len(words) and len(words[-1 - n]) == 1:
+            n += 1
+        if 2 <= n < len(words) and "".join(words[-n:]) in suffixes:
+            del words[-n:]
+            continue
+        break
     return " ".join(words)
 
 
@@ -408,11 +558,10 @@ def company_words(company: str) -> str:
 
     >>> company_words("Istix Analytics, Inc."), company_key("Istix Analytics, Inc.")
     ('istix analytics', 'istix')
+    >>> company_words("Coca-Cola Hellenic S.A."), company_key("Coca-Cola Hellenic S.A.")
+    ('cocacola hellenic', 'cocacola hellenic')
     """
-    words = _fold(company).split()
-    while len(words) > 1 and words[-1] in _LEGAL_SUFFIXES:
-        words.pop()
-    return " ".join(words)
+    return _without_suffixes(_fold(company, company=True).split(), _LEGAL_SUFFIXES)
 
 
 def companies_match(query: str, company: str) -> bool:
@@ -520,9 +669,19 @@ def owner_key(name: str) -> str:
 def display_name(first: str, last: str = "") -> str:
     """The name as written, with whitespace collapsed and control characters removed.
 
-    >>> display_name("  Jane ", " Doe\\x1b[31m ")
-    'Jane Doe[31m'
+    A stray comma ending a cell is dropped ("Daniel," "Mora," is Daniel Mora, not the
+    "Mora, Daniel" order), and a name in Chinese, Japanese or Korean letters is family
+    name first without a space, as LinkedIn shows it: the match key of the name shown
+    is the match key of its cells.
+
+    >>> display_name("  Jane ", " Doe\\x1b[31m "), display_name("Daniel,", "Mora,")
+    ('Jane Doe[31m', 'Daniel Mora')
+    >>> display_name("伟", "张")
+    '张伟'
     """
+    first, last = first.strip().rstrip(",").rstrip(), last.strip().rstrip(",").rstrip()
+    if first and last and _is_cjk(first) and _is_cjk(last):
+        return f"{last}{first}"
     text = f"{first} {last}"
     if not text.isprintable():
         text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C" or ch == " ")
