@@ -27,11 +27,11 @@ import unicodedata
 from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
-#: The version of the name rules: an export added under older rules is read again when it
-#: is added again (its fingerprint differs), so its people get today's keys.
+#: The version of the name and company rules: bump it whenever name_key or company_key
+#: change what they return. A store keyed by older rules re-keys itself when opened
+#: (refpath.store.keys), and an export added under older rules is read again when it is
+#: added again (its fingerprint differs).
 NAME_RULES = 3
-#: bump when name_key/company_key change: stores re-key themselves on open
-KEY_RULES = 2
 
 _URN = re.compile(r"^urn:li:(?:member|person|fsd_profile):([A-Za-z0-9_-]+)$")
 _LINKEDIN_HOST = re.compile(r"^(?:[a-z]{2,3}\.|www\.|m\.)?linkedin\.com$")
