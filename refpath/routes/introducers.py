@@ -389,8 +389,8 @@ def reachable_at(
     return _reachable(store, companies_at(store.conn, company), top, today)
 
 
-_CONNECTED_AT = f"""SELECT c.owner_id, c.person_id, c.connected_on, p.company_key
-FROM people p JOIN connections c ON c.person_id = p.id WHERE p.company_key IN ({IDS})"""
+_CONNECTED_AT = """SELECT c.owner_id, c.person_id, c.connected_on
+FROM people p JOIN connections c ON c.person_id = p.id WHERE p.company_key = ?"""
 _TALKED_AT = f"""SELECT DISTINCT s.person_id, p.company_key
 FROM people p JOIN signals s ON s.person_id = p.id WHERE p.company_key IN ({IDS})"""
 
@@ -434,21 +434,23 @@ def _reachable(
             old = best.get(b)
             if old is None or mine[:3] > old[:3]:
                 best[b] = mine
-    scored: dict[tuple[str | None, bool], float] = {}  # bare tie strength by (date, same company)
-    for oid, b, on, kb in conn.execute(_CONNECTED_AT, wanted):
-        if b in talked or b in colleagues:
-            continue
-        start, hops, rank, a, ka = knower[oid]
-        same = ka == kb  # a key of the company's people is never ''
-        s = scored.get((on, same))
-        if s is None:
-            s = scored[on, same] = bare_strength(
-                _bare_side(on), None, same_company=same, teammates=False, today=team.today
-            )
-        score = start * s
-        old = best.get(b)
-        if old is None or score > old[0] or (score == old[0] and (hops, rank) > old[1:3]):
-            best[b] = (score, hops, rank, a, on, kb)
+    skip = set(talked) | set(colleagues)
+    by_date: tuple[dict, dict] = ({}, {})  # bare tie strength by date: elsewhere, same company
+    for kb in keys:  # one company at a time: its key need not be read for every tie
+        for oid, b, on in conn.execute(_CONNECTED_AT, (kb,)):
+            if b in skip:
+                continue
+            start, hops, rank, a, ka = knower[oid]
+            same = ka == kb  # a key of the company's people is never ''
+            s = by_date[same].get(on)
+            if s is None:
+                s = by_date[same][on] = bare_strength(
+                    _bare_side(on), None, same_company=same, teammates=False, today=team.today
+                )
+            score = start * s
+            old = best.get(b)
+            if old is None or score > old[0] or (score == old[0] and (hops, rank) > old[1:3]):
+                best[b] = (score, hops, rank, a, on, kb)
     cut = heapq.nlargest(top, (r[0] for r in best.values()))[-1] if top and best else 0.0
     routes = {}
     for b, (score, _, _, a, on, kb) in best.items():
