@@ -32,7 +32,8 @@ from pathlib import Path
 from common import REFPATH, peaks_by_process, report, team_folder, time_process
 
 from refpath.exports.locate import locate_exports
-from refpath.store.db import SECONDARY_INDEXES, open_store
+from refpath.store.db import open_store
+from refpath.store.schema import SECONDARY_INDEXES
 
 OWNERS, ROWS = 50, 20_000
 

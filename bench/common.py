@@ -49,7 +49,7 @@ def team_folder(owners: int, rows: int, seed: int = 0) -> Path:
 def team_store(owners: int, rows: int, seed: int = 0, *, me: bool = True) -> Path:
     """A store holding that synthetic team, with the first colleague marked as the user."""
     from refpath.identity import NAME_RULES
-    from refpath.store.db import SCHEMA_VERSION
+    from refpath.store.schema import SCHEMA_VERSION
 
     # A store of an older schema or older name rules would be upgraded by the first timed
     # command: each version gets a store of its own, built by the refpath measured.

@@ -75,9 +75,10 @@ def main(argv: list[str]) -> int:
 
     for src in (old, ROOT):  # as an installed copy is: see run.compiled
         compiled(src / "refpath")
-    from refpath.store.db import SCHEMA_VERSION
+    from refpath.store.schema import SCHEMA_VERSION
 
     theirs = subprocess.run(
+        # refpath.store.db names it in every version (schema.py holds it since Dec 2026)
         [sys.executable, "-c", "from refpath.store.db import SCHEMA_VERSION as v; print(v)"],
         capture_output=True,
         text=True,

@@ -31,10 +31,11 @@ from refpath.exports.dates import iso_date
 from refpath.exports.records import Export, Skipped
 from refpath.exports.share import SHARE_FMT
 from refpath.identity import company_key, name_key, owner_key, profile_key
-from refpath.store.db import SECONDARY_INDEXES, Store, resolve_key
+from refpath.store.db import Store, resolve_key
 from refpath.store.evidence import resolve_pending, store_signals
 from refpath.store.merge import apply_same_decisions, link_owners, merge_people
 from refpath.store.resolve import Batch, Keyed, key_export
+from refpath.store.schema import SECONDARY_INDEXES
 
 #: Below this many people in the store, an add rebuilds indexes instead of updating them.
 BULK_BELOW = 200_000

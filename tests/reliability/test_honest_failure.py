@@ -20,8 +20,9 @@ import pytest
 
 from refpath.errors import StoreError
 from refpath.exports.locate import read_exports
-from refpath.store.db import SCHEMA_VERSION, open_store
+from refpath.store.db import open_store
 from refpath.store.ingest import add_exports
+from refpath.store.schema import SCHEMA_VERSION
 
 from .support import SAMPLES, SMALL, cli, digest, dump, new_store, one_error_line, run_refpath
 

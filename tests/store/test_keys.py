@@ -12,8 +12,9 @@ from typer.testing import CliRunner
 
 from refpath.cli import app
 from refpath.identity import NAME_RULES, company_key, name_key
-from refpath.store.db import SCHEMA_VERSION, open_store
+from refpath.store.db import open_store
 from refpath.store.keys import rekey
+from refpath.store.schema import SCHEMA_VERSION
 
 runner = CliRunner()
 TEAM = ASSETS / "names" / "team"
