@@ -38,3 +38,50 @@ def test_refpath_to_imports_neither_the_map_nor_the_planner_nor_pandas(tmp_path)
         m for m in modules for bad in NEVER + NEVER_REFPATH if m == bad or m.startswith(bad + ".")
     )
     assert loaded == []
+
+
+def _refpath(*args: str) -> subprocess.CompletedProcess[str]:
+    """The console script's own entry point (main), in a fresh process."""
+    code = "import sys; from refpath.cli import main; sys.argv[0] = 'refpath'; main()"
+    return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True)
+
+
+def test_main_builds_only_the_command_asked_for_and_every_command_still_answers(tmp_path):
+    """main() builds the one command named; what each prints is what the whole app prints."""
+    from typer.testing import CliRunner
+
+    from refpath.cli import app
+
+    db = str(build_team(tmp_path / "s.db"))
+    runner = CliRunner()
+    for args in (
+        ["--db", db, "to", "Jane Doe"],
+        [f"--db={db}", "at", "Acme Robotics", "--top", "2"],
+        ["--db", db, "log", "--json"],
+        ["--db", db, "log", "add", "--help"],
+        ["--db", db, "stats"],
+        ["--help"],
+        ["--version"],
+        ["--db", db, "bogus"],
+        ["--db", db],
+    ):
+        alone, whole = _refpath(*args), runner.invoke(app, args)
+        assert (alone.returncode, alone.stdout) == (whole.exit_code, whole.stdout), args
+    assert "Bob Okafor" in _refpath("--db", db, "to", "Jane Doe").stdout
+
+
+def test_main_builds_the_parser_of_the_one_command_asked_for():
+    """Not a timing test: it lists the parsers main() builds for `refpath to`."""
+    code = (
+        "import sys, typer.main as tm; from refpath.cli import main\n"
+        "built = []; real = tm.get_command_from_info\n"
+        "def counted(command_info, **kw):\n"
+        "    built.append(command_info.name or command_info.callback.__name__)\n"
+        "    return real(command_info, **kw)\n"
+        "tm.get_command_from_info = counted\n"
+        "sys.argv = ['refpath', 'to', '--help']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(built, file=sys.stderr)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.stderr.strip().splitlines()[-1] == "['to']"
