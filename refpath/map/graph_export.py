@@ -112,7 +112,7 @@ def export_graph(
             with atomic_output(path, protect=keep) as f:
                 (nx.write_gexf if suffix == ".gexf" else nx.write_graphml)(g, f)
         else:
-            cols = ["name", "company", "position", "is_owner", "community"]
+            cols = ["name", "company", "position", "url", "is_owner", "community"]
             cols += ["email"] if show_emails else []
             nodes = ([n, *map(d.get, cols)] for n, d in g.nodes(data=True))
             write_csv(files[0], ["id", *cols], nodes, protect=keep)

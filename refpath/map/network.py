@@ -38,6 +38,7 @@ class Node(NamedTuple):
     company_key: str
     position: str
     email: str  #: first non-empty email an export showed ('' if none)
+    url: str = ""  #: LinkedIn profile URL ('' for a row without one)
 
 
 class Edge(NamedTuple):
@@ -120,9 +121,9 @@ def load_network(
     conn = store.conn
     today = today or date.today()
     people = {
-        pid: Node(name, company, ckey, position, "")
-        for pid, name, company, ckey, position in conn.execute(
-            "SELECT id, name, company, company_key, position FROM people ORDER BY id"
+        pid: Node(name, company, ckey, position, "", url)
+        for pid, name, company, ckey, position, url in conn.execute(
+            "SELECT id, name, company, company_key, position, url FROM people ORDER BY id"
         )
     }
     owners: dict[int, str] = dict(
@@ -262,10 +263,10 @@ def team_graph(
     -------
     networkx.Graph
         Nodes are person ids with ``label``, ``name``, ``company``, ``position``,
-        ``is_owner`` and ``community``; edges have ``connected_on``, ``strength``,
-        ``kind`` ("observed" or "inferred"), ``connected`` (False when only
-        messages, an invitation or an endorsement show the tie) and ``owners``
-        ("; "-joined names).
+        ``url`` (the profile URL, '' without one), ``is_owner`` and ``community``;
+        edges have ``connected_on``, ``strength``, ``kind`` ("observed" or
+        "inferred"), ``connected`` (False when only messages, an invitation or an
+        endorsement show the tie) and ``owners`` ("; "-joined names).
 
     Examples
     --------
@@ -287,6 +288,7 @@ def team_graph(
             "name": node.name,
             "company": node.company,
             "position": node.position,
+            "url": node.url,
             "is_owner": pid in net.owners,
             "community": int(member.get(pid, -1)) + 1,
         }

@@ -253,7 +253,11 @@ def test_export_takes_the_file_as_an_argument_and_writes_a_bom(sample_db, tmp_pa
     by_argument = run(sample_db, "export", tmp_path / "team.csv")
     assert by_argument.exit_code == 0, by_argument.output
     assert (tmp_path / "team_nodes.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    nodes = list(csv.DictReader((tmp_path / "team_nodes.csv").read_text("utf-8-sig").splitlines()))
+    jane = next(n for n in nodes if n["name"] == "Jane Doe")
+    assert jane["url"] == "https://www.linkedin.com/in/jane-doe-8a1f42"  # to find her again
     assert run(sample_db, "export", "-o", tmp_path / "team.gexf").exit_code == 0
+    assert "https://www.linkedin.com/in/jane-doe-8a1f42" in (tmp_path / "team.gexf").read_text()
     assert (tmp_path / "team.gexf").exists()
     both = run(sample_db, "export", tmp_path / "a.gexf", "-o", tmp_path / "b.gexf")
     assert both.exit_code == 2 and "give one" in both.stderr
