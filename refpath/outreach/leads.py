@@ -554,7 +554,8 @@ def person_key(person: Person) -> str:
 def match_prospect(store: Store, prospect: Prospect) -> tuple[Person | None, str, str]:
     """(person, status, note) for one list row; status is '' when exactly one person matches.
 
-    A profile URL is matched by URL only; a name is matched folded, narrowed
+    A profile URL is matched by URL only (but an id URL, ``/in/ACwAA...``, which no
+    export holds, falls back to the name); a name is matched folded, narrowed
     by the company when the row has one, as ``refpath to NAME --company``
     does. A name in no export at a company the data knows becomes a prospect
     reached through that company (``id == 0``, inferred routes only). Else
@@ -564,9 +565,14 @@ def match_prospect(store: Store, prospect: Prospect) -> tuple[Person | None, str
     """
     from dataclasses import replace
 
-    url = canonical_url(prospect.url) if profile_key(prospect.url) else ""
+    key = profile_key(prospect.url)
+    url = canonical_url(prospect.url) if key else ""
     company = prospect.company if company_key(prospect.company) else None
     people = find_people(store, url or prospect.name, company=company)
+    if not people and key and _MEMBER_ID.match(key) and name_key(prospect.name):
+        # /in/ACwAA...: LinkedIn's id for the member, never the slug an export holds
+        url = ""
+        people = find_people(store, prospect.name, company=company)
     if len(people) == 1:
         return people[0], "", ""
     if people:
