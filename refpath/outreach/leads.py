@@ -1,15 +1,18 @@
 """Read a lead list, and match its rows to people: the prospects ``refpath plan`` plans for.
 
-A lead list is what a CRM or Sales Navigator exports, or what a seller types:
-a CSV (``,``, ``;`` or tab; with or without a BOM) whose header has a ``Name``
-column or ``First Name``/``Last Name``, optionally ``Company`` and a profile
-``URL``/``Profile URL``/``LinkedIn URL``; every other column is kept and passed
-through to the plan. A file whose first line is not such a header is read as
-a plain list, one name (or profile URL) per line. :func:`parse_prospects` is
-pure (text in, records out); :func:`read_prospects` reads and decodes a file.
-Every problem is a :class:`ProspectListError` naming the file and line.
-:func:`match_prospect` finds the one person a row means, or says why not:
-several people match (ambiguous) or none (not found); it never guesses.
+A lead list is what a CRM, a prospecting tool or Sales Navigator exports, or what a
+seller types: a CSV (``,``, ``;`` or tab; with or without a BOM) whose header has a name
+column or first and last name columns, optionally a company and a profile URL; every
+other column is kept and passed through to the plan. Columns are recognised by exact
+aliases (``Name``, ``Company``, ``LinkedIn URL``), else by the words in their header
+(``Person - Name``, ``Deal - Organization``, ``Person Linkedin Url``; a header naming a
+company is never the person's); of several URL columns the one holding public profile
+URLs is the person's. A file whose first line is not such a header is read as a plain
+list, one name (or profile URL) per line. :func:`parse_prospects` is pure (text in,
+records out); :func:`read_prospects` reads and decodes a file. Every problem is a
+:class:`ProspectListError` naming the file and line. :func:`match_prospect` finds the
+one person a row means, or says why not: several people match (ambiguous) or none
+(not found); it never guesses.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,13 +49,47 @@ _URL = {
     "url", "profileurl", "linkedinurl", "linkedinprofileurl", "linkedin", "linkedinprofile",
     "publicprofileurl", "profile",
 }  # fmt: skip
+# Headers no alias above spells are read by their words ("Person - Name", "Contact: Full
+# Name", "Deal - Organization", "Person Linkedin Url", "LinkedIn Company Profile URL").
+_WHO = {"person", "contact", "lead", "prospect", "who"}  # whose column it is, or a name
+_PREFIX = {"deal"}  # a CRM's object prefix: Pipedrive's "Deal - Contact person"
+_FULL = {"full", "display", "complete"}
+_FIRST_WORDS = [{"first"}, {"first", "name"}, {"given"}, {"given", "name"}, {"forename"},
+                {"vorname"}, {"prenom"}]  # fmt: skip
+_LAST_WORDS = [{"last"}, {"last", "name"}, {"surname"}, {"family", "name"}, {"nachname"},
+               {"familienname"}, {"apellido"}, {"apellidos"}]  # fmt: skip
+# French "Nom" is the surname beside "Prénom", Spanish "Nombre" the given name beside
+# "Apellidos"; each alone is the whole name.
+_HALF = {"nom": "last", "nombre": "first"}
+_FIRM = {
+    "company", "organization", "organisation", "org", "account", "employer", "firm", "firma",
+    "unternehmen", "societe", "entreprise", "empresa", "companies", "accounts", "organizations",
+}  # fmt: skip
+_FIRM_NOISE = {"name", "current", "associated", "target", "primary", *_PREFIX, *_WHO}
+_LINK = {"linkedin", "li", "url", "profile", "link"}
+_LINK_NOISE = {"public", "default", "regular", "full", "main", "personal", *_WHO}
+_NOT_PUBLIC = {"sales", "navigator", "recruiter"}  # a person's page, but not a public profile
+_FIELDS = {
+    "email", "e", "mail", "address", "phone", "mobile", "number", "title", "job", "notes",
+    "note", "website", "domain", "city", "country", "id", "status", "owner", "name", *_FIRM,
+}  # fmt: skip  # a lone header cell of these is a header without a name column
+_LINKEDIN = re.compile(r"(?i)linked[ _-]?in")  # "linkedInProfileUrl", "Linked In"
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_LOOKUP = re.compile(r"(?i)\(from [^)]*\)")  # Airtable's "Company (from Companies)"
+_COMPANY_PAGE = re.compile(r"(?i)linkedin\.com/(?:company|school|showcase)/")
+_SALES_NAV = re.compile(r"(?i)linkedin\.com/(?:sales|talent|recruiter)/")
+_MEMBER_ID = re.compile(r"^in:ac[a-z]aa[a-z0-9_-]{24,}$")  # /in/ACwAA...: an id, not a slug
+_SEP_LINE = re.compile(r"^sep=.?\s*$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _DELIMITERS = (",", ";", "\t")
 _HEADER_SEARCH = 10  # a header may follow a short preamble (export notes, a title line)
 _SHOWN = 5  # line numbers quoted in one warning
+_COLUMNS_SHOWN = 12  # a header's columns quoted in one error
 MAX_LIST = 64 * 2**20  # a lead list of 64 MB holds about a million prospects
 _WORDS = re.compile(r"[^\W\d_][^\W\d_ .'’-]*(?:[ .'’-]+[^\W\d_]+)*\.?")  # "Anne-Marie O'Neil"
 
-_Header = tuple[int, str, dict[str, int]]  # (line index, delimiter, column index per role)
+# (line index, delimiter, column index per role, every possible profile URL column)
+_Header = tuple[int, str, dict[str, int], tuple[int, ...]]
 
 
 @dataclass(frozen=True)
@@ -93,20 +131,83 @@ def _cells(line: str, delimiter: str) -> list[str]:
         return []
 
 
-def _roles(cells: list[str]) -> dict[str, int] | None:
-    """Column index per role (name, first, last, company, url), or None if not a header."""
-    roles: dict[str, int] = {}
+def _words(cell: str) -> set[str]:
+    """The words of a header cell, case- and accent-folded, numbers left out.
+
+    >>> sorted(_words("linkedInProfileUrl")), sorted(_words("Société (2)"))
+    (['linkedin', 'profile', 'url'], ['societe'])
+    """
+    text = _CAMEL.sub(" ", _LINKEDIN.sub(" linkedin ", _LOOKUP.sub(" ", cell)))
+    text = unicodedata.normalize("NFKD", text.casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return {w for w in re.split(r"[\W_]+", text) if w and not w.isdigit()}
+
+
+def _role(cell: str) -> tuple[str, int] | None:
+    """(role, strength) of one header cell: 3 an exact alias, 2 by its words, 1 a guess.
+
+    >>> _role("Person - Name"), _role("Deal - Organization"), _role("Person Linkedin Url")
+    (('name', 2), ('company', 2), ('url', 2))
+    >>> _role("Company LinkedIn URL"), _role("Contact Owner"), _role("Middle Name")
+    (None, None, None)
+    >>> _role("Who"), _role("Sales Navigator URL"), _role("ZoomInfo Contact Profile URL")
+    (('name', 1), ('url', 1), None)
+    """
+    key = _header_key(cell)
+    for role, names in (
+        ("name", _NAME), ("first", _FIRST), ("last", _LAST), ("company", _COMPANY), ("url", _URL),
+    ):  # fmt: skip
+        if key in names:
+            return role, 3
+    words = _words(cell)
+    if words & _FIRM:  # a company's column: its name, or else not the person's at all
+        return ("company", 2) if not words - _FIRM - _FIRM_NOISE else None
+    rest = words - _WHO - _PREFIX
+    if rest and rest - _FULL == {"name"}:
+        return "name", 2
+    if rest in _FIRST_WORDS:
+        return "first", 2
+    if len(rest) == 1 and min(rest) in _HALF:
+        return _HALF[min(rest)], 1
+    if rest in _LAST_WORDS:
+        return "last", 2
+    if not rest and words & _WHO:  # "Who", "Contact person"
+        return "name", 1
+    if words & _LINK and not rest - _LINK - _LINK_NOISE - _NOT_PUBLIC:
+        return "url", 1 if rest & _NOT_PUBLIC else 2
+    return None
+
+
+def _roles(cells: list[str]) -> tuple[dict[str, int], tuple[int, ...]] | None:
+    """(column index per role, URL columns), or None if not a header.
+
+    Each role takes its strongest column, the first of equals; a guessed name
+    column ("Who") gives way to first and last name columns, and counts only
+    beside a company or URL column.
+    """
+    best: dict[str, tuple[int, int]] = {}
+    urls: list[tuple[int, int]] = []
     for i, cell in enumerate(cells):
-        folded = _header_key(cell)
-        for role, names in (
-            ("name", _NAME), ("first", _FIRST), ("last", _LAST),
-            ("company", _COMPANY), ("url", _URL),
-        ):  # fmt: skip
-            if folded in names and role not in roles:
-                roles[role] = i
-                break
+        found = _role(cell)
+        if found is None:
+            continue
+        role, strength = found
+        if role == "url":
+            urls.append((-strength, i))
+        if role not in best or strength > best[role][0]:
+            best[role] = (strength, i)
+    for half, other in (("first", "last"), ("last", "first")):
+        if best.get(half, (3, 0))[0] == 1 and other not in best:  # "Nom" alone: the name
+            strength, i = best.pop(half)
+            if "name" not in best:
+                best["name"] = (strength, i)
+    if best.get("name", (3, 0))[0] == 1 and (
+        {"first", "last"} & best.keys() or not {"company", "url"} & best.keys()
+    ):  # a guessed name column gives way, and alone ("Who") is too little for a header
+        del best["name"]
+    roles = {role: i for role, (_, i) in best.items()}
     if {"name", "first", "last", "url"} & roles.keys():
-        return roles
+        return roles, tuple(i for _, i in sorted(urls))  # strongest first
     return None
 
 
@@ -119,9 +220,9 @@ def _find_header(lines: list[str]) -> _Header | None:
         # The delimiter that splits the line into the most recognised columns wins.
         best: _Header | None = None
         for delimiter in _DELIMITERS:
-            roles = _roles(_cells(line, delimiter))
-            if roles is not None and (best is None or len(roles) > len(best[2])):
-                best = (index, delimiter, roles)
+            found = _roles(_cells(line, delimiter))
+            if found is not None and (best is None or len(found[0]) > len(best[2])):
+                best = (index, delimiter, *found)
         if best is not None:
             return best
         seen += 1
@@ -171,10 +272,56 @@ def _column_names(header: list[str], used: set[int]) -> list[tuple[int, str]]:
     return names
 
 
+def _without_footer(
+    rows: list[tuple[int, list[str]]], width: int
+) -> tuple[list[tuple[int, list[str]]], list[int]]:
+    """(rows, lines of a report's footer): lines of one cell, after a blank line, at the end.
+
+    A Salesforce report ends in its title, a copyright line and "Generated By": no
+    delimiter on those lines, so one cell each, below the table and a blank line.
+    """
+    if width < 2:
+        return rows, []
+    end = len(rows)
+    while end and len(rows[end - 1][1]) <= 1:
+        end -= 1
+    blank = next((k for k in range(end, len(rows)) if not "".join(rows[k][1]).strip()), None)
+    if blank is None:
+        return rows, []
+    footer = [line for line, row in rows[blank:] if "".join(row).strip()]
+    return rows[:blank], footer
+
+
+def _url_column(
+    rows: list[tuple[int, list[str]]], roles: dict[str, int], urls: tuple[int, ...]
+) -> tuple[dict[str, int], list[int]]:
+    """(roles with the person's profile URL column chosen by its cells, company-page columns).
+
+    Of several URL columns, the one holding the most public profile URLs is the
+    person's (a Sales Navigator link, an id URL come after); a column holding more
+    company pages (``linkedin.com/company/``) than profiles is never the person's.
+    """
+    roles = {role: i for role, i in roles.items() if role != "url"}
+    best: tuple[int, int, int, int] | None = None
+    pages: list[int] = []
+    for rank, i in enumerate(urls):
+        cells = [row[i].strip() for _, row in rows if i < len(row)]
+        keys = [profile_key(c) for c in cells]
+        profiles = sum(1 for k in keys if k)
+        public = sum(1 for k in keys if k and not _MEMBER_ID.match(k))
+        if sum(1 for c in cells if _COMPANY_PAGE.search(c)) > profiles:
+            pages.append(i)
+            continue
+        if best is None or (public, profiles, -rank) > best[:3]:
+            best = (public, profiles, -rank, i)
+    if best is not None:
+        roles["url"] = best[3]
+    return roles, pages
+
+
 def _parse_table(source: str, lines: list[str], found: _Header) -> ProspectList:
-    index, delimiter, roles = found
+    index, delimiter, roles, urls = found
     header = _cells(lines[index], delimiter)
-    columns = _column_names(header, set(roles.values()))
     body = io.StringIO("".join(lines[index + 1 :]))
     reader = csv.reader(body, delimiter=delimiter, strict=True)
     prospects: list[Prospect] = []
@@ -196,6 +343,11 @@ def _parse_table(source: str, lines: list[str], found: _Header) -> ProspectList:
             'quoted, with inner quotes doubled ("")'
         )
         raise ProspectListError(f"{source}:{start}: {what}") from err
+    rows, footer = _without_footer(rows, len(header))
+    roles, company_pages = _url_column(rows, roles, urls)
+    columns = _column_names(header, set(roles.values()))
+    sales_nav: list[int] = []  # nameless rows with a Sales Navigator link
+    sales_nav_named = False
 
     def cell(row: list[str], role: str) -> str:
         i = roles.get(role)
@@ -210,11 +362,17 @@ def _parse_table(source: str, lines: list[str], found: _Header) -> ProspectList:
         if len(row) > len(header):
             long_rows.append(line)
         name = _first_last(display_name(cell(row, "name")))
-        name = name or display_name(cell(row, "first"), cell(row, "last"))
+        given = cell(row, "first")
+        if name and given and " " not in name and name_key(given) not in ("", name_key(name)):
+            name = display_name(given, name)  # German "Vorname;Name": Name is the surname
+        name = name or display_name(given, cell(row, "last"))
+        if _EMAIL.match(name):  # an address in the name column is not a name
+            name = ""
         url = cell(row, "url")
         if not name_key(name) and not profile_key(url):  # '', '%', '*': would match anyone
-            nameless.append(line)
+            (sales_nav if _SALES_NAV.search(url) else nameless).append(line)
             continue
+        sales_nav_named = sales_nav_named or bool(_SALES_NAV.search(url))
         extra = tuple(row[i].strip() if i < len(row) else "" for i, _ in columns)
         prospects.append(Prospect(name, display_name(cell(row, "company")), url, line, extra))
     # Unnamed columns with nothing in them (trailing delimiters) are not worth passing on.
@@ -229,10 +387,34 @@ def _parse_table(source: str, lines: list[str], found: _Header) -> ProspectList:
             for p in prospects
         ]
     warnings = []
-    if any(line.strip() for line in lines[:index]):
-        warnings.append(f"{source}: lines 1–{index} before the header were skipped")
+    # Excel's "sep=;" first line names the delimiter: not a preamble worth a warning
+    if any(line.strip() and not _SEP_LINE.match(line) for line in lines[:index]):
+        where = "line 1" if index == 1 else f"lines 1–{index}"
+        warnings.append(
+            f"{source}: {where} before the header {'was' if index == 1 else 'were'} skipped"
+        )
     if nameless:
         warnings.append(f"{source}: {_some(nameless)}: no name or profile URL; skipped")
+    url_header = " ".join(header[roles["url"]].split()) if "url" in roles else ""
+    if sales_nav:
+        warnings.append(
+            f"{source}: {_some(sales_nav)}: a Sales Navigator link but no name; such links are "
+            "not public profile URLs and cannot be matched; skipped"
+        )
+    if sales_nav_named:
+        warnings.append(
+            f"{source}: column {url_header!r} holds Sales Navigator links, not public profile "
+            "URLs: those rows are matched by name and company"
+        )
+    for i in company_pages:
+        warnings.append(
+            f"{source}: column {' '.join(header[i].split())!r} holds company pages "
+            "(linkedin.com/company/...), not people's profiles; passed through, not matched"
+        )
+    if footer:
+        warnings.append(
+            f"{source}: {_some(footer)}: one cell each below the table (a report's footer); skipped"
+        )
     if headers:
         warnings.append(f"{source}: {_some(headers)}: the header line again; skipped")
     if long_rows:
@@ -241,11 +423,16 @@ def _parse_table(source: str, lines: list[str], found: _Header) -> ProspectList:
             "the extra cells were ignored"
         )
     if not prospects:
+        why = (
+            "; Sales Navigator links (linkedin.com/sales/...) are not public profile URLs and "
+            "cannot be matched: add the names, or export public profile URLs"
+            if sales_nav
+            else ""
+        )
         raise ProspectListError(
             f"{source}: no prospects found: every row below the header on line {index + 1} "
-            "is empty or has no name"
+            f"is empty or has no name{why}"
         )
-    url_header = " ".join(header[roles["url"]].split()) if "url" in roles else ""
     return ProspectList(
         source, tuple(prospects), tuple(columns[k][1] for k in keep), tuple(warnings), url_header
     )
@@ -260,9 +447,9 @@ def _parse_plain(source: str, lines: list[str]) -> ProspectList:
             continue
         if profile_key(line):
             prospects.append(Prospect("", "", line, number))
-        elif name_key(line):
+        elif name_key(line) and not _EMAIL.match(line):
             prospects.append(Prospect(_first_last(display_name(line)), "", "", number))
-        else:  # symbols only: would match anyone whose name folds to nothing
+        else:  # symbols only (would match anyone whose name folds to nothing), an address
             nameless.append(number)
     if not prospects:
         raise ProspectListError(
@@ -310,10 +497,14 @@ def parse_prospects(text: str, source: str = "<prospects>") -> ProspectList:
         return _parse_table(source, lines, found)
     first_no, first = next((i, x) for i, x in enumerate(lines, 1) if x.strip())
     for delimiter in _DELIMITERS:
-        if sum(1 for c in _cells(first, delimiter) if c.strip()) > 1:
+        cells = [c for c in _cells(first, delimiter) if c.strip()]
+        if len(cells) > 1 or set() < _words(first) <= _FIELDS:  # a header without a name ("Email")
+            shown = ", ".join(" ".join(c.split()) for c in cells[:_COLUMNS_SHOWN])
+            more = f" and {len(cells) - _COLUMNS_SHOWN} more" if len(cells) > _COLUMNS_SHOWN else ""
             raise ProspectListError(
                 f"{source}:{first_no}: no 'Name' or 'First Name'/'Last Name' column in the "
-                "header; add one, or give one name per line"
+                f"header (its columns: {shown}{more}); add one, or a LinkedIn URL column, or "
+                "give one name per line"
             )
     return _parse_plain(source, lines)
 
@@ -363,7 +554,8 @@ def person_key(person: Person) -> str:
 def match_prospect(store: Store, prospect: Prospect) -> tuple[Person | None, str, str]:
     """(person, status, note) for one list row; status is '' when exactly one person matches.
 
-    A profile URL is matched by URL only; a name is matched folded, narrowed
+    A profile URL is matched by URL only (but an id URL, ``/in/ACwAA...``, which no
+    export holds, falls back to the name); a name is matched folded, narrowed
     by the company when the row has one, as ``refpath to NAME --company``
     does. A name in no export at a company the data knows becomes a prospect
     reached through that company (``id == 0``, inferred routes only). Else
@@ -373,9 +565,14 @@ def match_prospect(store: Store, prospect: Prospect) -> tuple[Person | None, str
     """
     from dataclasses import replace
 
-    url = canonical_url(prospect.url) if profile_key(prospect.url) else ""
+    key = profile_key(prospect.url)
+    url = canonical_url(prospect.url) if key else ""
     company = prospect.company if company_key(prospect.company) else None
     people = find_people(store, url or prospect.name, company=company)
+    if not people and key and _MEMBER_ID.match(key) and name_key(prospect.name):
+        # /in/ACwAA...: LinkedIn's id for the member, never the slug an export holds
+        url = ""
+        people = find_people(store, prospect.name, company=company)
     if len(people) == 1:
         return people[0], "", ""
     if people:
