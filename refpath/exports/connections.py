@@ -41,6 +41,7 @@ _HEADER_SCAN = 20  # the header comes after at most a short preamble
 _STANDARD = ("First Name", "Last Name", "Email Address", "Company", "Position", "Connected On")
 _KNOWN = {column_key(c) for c in (*_STANDARD, "URL", "Profile URL", "Email", "Name", "Full Name")}
 _NAMES = ("first name", "last name", "name", "full name")
+_SUMMARY_LINES = 3  # at most this many lines at the end are a spreadsheet's totals
 _US_DATETIME = re.compile(r"\d{1,2}/\d{1,2}/\d{2}, \d{1,2}:\d{2} [AP]M", re.ASCII)
 
 
@@ -104,6 +105,10 @@ def parse_connections(text: str, *, source: str = "<text>") -> ConnectionsFile:
     with _gc_paused():
         found = _contacts(lines, start, delimiter, cols, source, spreadsheet_na="NA" in text)
     contacts, hidden, unreadable, cache, spans, headers = found
+    summary = _trailing_summary(contacts, lines, delimiter, cols)
+    if summary:
+        unreadable -= sum(1 for raw in summary.values() if raw)
+        del contacts[len(contacts) - len(summary) :]
     if not contacts:
         if hidden:
             raise ExportError(
@@ -121,11 +126,20 @@ def parse_connections(text: str, *, source: str = "<text>") -> ConnectionsFile:
             + ", ".join(f"'{c}'" for c in cells if c)
             + ")"
         )
+    if summary:
+        at, raw = next(iter(summary.items()))
+        warnings.append(
+            f"{source}: line {at}: {len(summary)} line{'s' if len(summary) > 1 else ''} at the"
+            " end with a word and no person's details (a total, say) skipped, not a person"
+        )
     if unreadable:
         example = next(
             raw
             for raw, on in cache.items()
-            if raw and on is None and column_key(raw) != "connectedon"
+            if raw
+            and on is None
+            and column_key(raw) != "connectedon"
+            and raw not in summary.values()
         )
         warnings.append(
             f"{source}: {unreadable} 'Connected On' date{'s' if unreadable > 1 else ''}"
@@ -242,6 +256,32 @@ def _contacts(
     except csv.Error as err:
         raise ExportError(f"{source}: line {at}: {err}") from err
     return contacts, hidden, unreadable, cache, spans, headers
+
+
+def _trailing_summary(
+    contacts: list[Contact], lines: list[str], delimiter: str, cols: dict[str, int]
+) -> dict[int, str]:
+    """The last rows that are a spreadsheet's summary, not people: line -> its date cell.
+
+    A person's row has a last name, a URL, an e-mail, a company or a position,
+    or a connection date. A row at the end of the file with only a word in a
+    name cell (``Total,,,,,,412``) has none of them: someone totalled the
+    column. Only trailing rows are looked at, and only in a file that has one
+    of those columns, so this costs nothing per row.
+    """
+    if not any(c in cols for c in ("last name", "url", "profile url", "company", "position")):
+        return {}
+    found: dict[int, str] = {}
+    di = cols.get("connected on", -1)
+    for contact in reversed(contacts[-_SUMMARY_LINES:]):
+        if contact.connected_on is not None or any(contact[1:6]):
+            break
+        cells = next(csv.reader([lines[contact.line - 1]], delimiter=delimiter), [])
+        raw = cells[di].strip() if 0 <= di < len(cells) else ""
+        found[contact.line] = "" if raw == "NA" else raw  # (NA: an empty cell, as in rows)
+    if len(found) == len(contacts):  # no one else: these were people after all
+        return {}
+    return dict(sorted(found.items()))
 
 
 def _repeats_header(first: str, last: str, raw: str) -> bool:
