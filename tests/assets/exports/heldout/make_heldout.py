@@ -353,7 +353,7 @@ def build() -> None:
         ok(dates=dates_of(names_b)))
     pasted_2021 = table("2021")[:1] + [list(r) for r in table("2021", people=PEOPLE[:1], hidden=False)[1:]]
     variant("B21_current_then_2021_header_pasted", "B", {"Connections.csv": render(
-        table() + pasted_2021)}, ok(people=5, dates=[*dates_of(), "2025-11-01"], company5="Inkwell"))
+        table() + pasted_2021)}, ok(people=5, dates=[*dates_of(), "2025-11-01"], company5="Inkwell", warns="another header"))
     variant("B22_2021_eu_short_year_slashed", "B", {"Connections.csv": connections(
         era="2021", dates="eu_short", preamble="notes", eol="\r\n")}, ok())
 
