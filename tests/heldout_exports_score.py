@@ -31,7 +31,10 @@ def check(case: dict[str, object], tmp: Path) -> tuple[str, str]:
     """(verdict, why) for one variant: 'right', 'wrong', 'refused wrongly', 'refused right'."""
     runner = CliRunner()
     db = tmp / "s.db"
-    assert runner.invoke(app, ["--db", str(db), "add", str(BASE), "--owner", "Base One"]).exit_code == 0
+    assert (
+        runner.invoke(app, ["--db", str(db), "add", str(BASE), "--owner", "Base One"]).exit_code
+        == 0
+    )
     before = db.read_bytes()
     path = HELDOUT / str(case["name"]) / str(case["add"])
     args = ["--db", str(db), "add", str(path)]

@@ -43,7 +43,8 @@ _STANDARD = ("First Name", "Last Name", "Email Address", "Company", "Position", 
 _KNOWN = {column_key(c) for c in (*_STANDARD, "URL", "Profile URL", "Email", "Name", "Full Name")}
 _NAMES = ("first name", "last name", "name", "full name")
 _SUMMARY_LINES = 3  # at most this many lines at the end are a spreadsheet's totals
-_MONTH_ABBR = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()  # not the locale's
+#: month abbreviations for messages, not the locale's
+_MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _AM_PM = re.compile(r"\d [AP]M\b", re.ASCII)  # LinkedIn's own US date-times
 _US_DATETIME = re.compile(r"\d{1,2}/\d{1,2}/\d{2}, \d{1,2}:\d{2} [AP]M", re.ASCII)
 
@@ -143,9 +144,9 @@ def parse_connections(text: str, *, source: str = "<text>") -> ConnectionsFile:
             + ")"
         )
     if read.switched:  # two exports of different eras pasted into one file, say
-        at, header = read.switched[0]
+        at, other = read.switched[0]
         warnings.append(
-            f"{source}: line {at}: another header inside the file ({header[:80]!r});"
+            f"{source}: line {at}: another header inside the file ({other[:80]!r});"
             " the rows after it are read by its columns"
             + (f" ({len(read.switched)} such headers)" if len(read.switched) > 1 else "")
         )

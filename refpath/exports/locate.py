@@ -48,7 +48,7 @@ _MAX_TOTAL = 2**30
 _MAX_RATIO = 100  # CSV text compresses ~5:1; far beyond that is a zip bomb
 _RATIO_FLOOR = 2**20  # tiny members may compress absurdly well, harmlessly
 _MAX_DEPTH = 3  # team folder / colleague folder / unzipped archive
-_MAX_ZIP_DEPTH = 2  # a zip holding LinkedIn's zip, and once more
+_MAX_ZIP_DEPTH = 1  # a zip holding LinkedIn's zip; not deeper
 #: lower-case file name in an archive -> what it is
 _ARCHIVE_FILES = {
     "connections.csv": "connections",

@@ -35,13 +35,30 @@ CURRENT = ["First Name", "Last Name", "URL", "Email Address", "Company", "Positi
 PEOPLE = [
     ("Mara", "Quillfeather", "mara-quillfeather", "", "Inkwell", "CTO", date(2025, 11, 1)),
     ("Tobin", "Ashgrove", "tobin-ashgrove-4a1", "", "Ferncastle", "Designer", date(2024, 3, 14)),
-    ("Liesl", "Varga, MBA", "liesl-varga", "liesl@example.com", "Copperleaf", "Sales", date(2023, 7, 5)),
-    ("Óscar", "Núñez", "%C3%B3scar-n%C3%BA%C3%B1ez", "", "Brightwater", "Engineer", date(2022, 12, 25)),
-]  # fmt: skip
+    (
+        "Liesl",
+        "Varga, MBA",
+        "liesl-varga",
+        "liesl@example.com",
+        "Copperleaf",
+        "Sales",
+        date(2023, 7, 5),
+    ),
+    (
+        "Óscar",
+        "Núñez",
+        "%C3%B3scar-n%C3%BA%C3%B1ez",
+        "",
+        "Brightwater",
+        "Engineer",
+        date(2022, 12, 25),
+    ),
+]
 #: every date has day and month <= 12: a slashed file of these proves neither order
 AMBIGUOUS = [date(2025, 11, 1), date(2024, 3, 4), date(2023, 7, 5), date(2022, 2, 10)]
 HIDDEN = date(2022, 6, 2)  # one hidden profile: only a date
-MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+BASIC = "Basic_LinkedInDataExport_02-13-2026"  # LinkedIn's folder name in its archive
+MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
 def fmt_date(d: date, style: str) -> str:
@@ -113,7 +130,11 @@ def render(
     width = len(rows[0])
     head = {
         "notes": ["Notes:", f'"{NOTES_SENTENCE}"', ""],
-        "notes_padded": ["Notes:" + sep * (width - 1), f'"{NOTES_SENTENCE}"' + sep * (width - 1), ""],
+        "notes_padded": [
+            "Notes:" + sep * (width - 1),
+            f'"{NOTES_SENTENCE}"' + sep * (width - 1),
+            "",
+        ],
         "blank": ["", ""],
         "none": [],
     }[preamble]
@@ -170,7 +191,8 @@ INVITATIONS_URN = (
     "From,To,Sent At,Message,Direction,inviterProfileUrn,inviteeProfileUrn\n"
     'Wren Halloway,Liesl Varga,"4/2/23, 12:00 AM","Hi Liesl, we met at the fair.",OUTGOING,'
     "urn:li:member:1001,urn:li:member:2002\n"
-    'Tobin Ashgrove,Wren Halloway,"1/3/23, 9:15 AM",,INCOMING,urn:li:member:3003,urn:li:member:1001\n'
+    'Tobin Ashgrove,Wren Halloway,"1/3/23, 9:15 AM",,INCOMING,'
+    "urn:li:member:3003,urn:li:member:1001\n"
 )
 INVITATIONS_URL = (
     "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n"
@@ -217,7 +239,9 @@ def variant(name: str, half: str, files: dict[str, bytes], expect: dict[str, obj
     VARIANTS.append({"name": name, "half": half, "files": files, "expect": expect})
 
 
-def ok(people: int = 4, hidden: int = 1, dates: list[str] | None = None, **more: object) -> dict[str, object]:
+def ok(
+    people: int = 4, hidden: int = 1, dates: list[str] | None = None, **more: object
+) -> dict[str, object]:
     return {"ok": True, "people": people, "hidden": hidden, "dates": dates or dates_of(), **more}
 
 
@@ -227,135 +251,452 @@ def refused(says: str) -> dict[str, object]:
 
 def build() -> None:
     # --------------------------------------------------------------- half A
-    variant("A01_2018_bom_crlf", "A", {"Connections.csv": connections(era="2018", preamble="none", eol="\r\n", bom=True)}, ok())
-    variant("A02_2021_semicolon_cp1252_dotted", "A", {"Connections.csv": render(
-        table("2021", "dotted", header=[*STANDARD[:5], "Connected on"]), sep=";", preamble="none",
-        eol="\r\n", encoding="cp1252")}, ok())
-    variant("A03_current_notes_padded_na_dmonyy", "A", {"Connections.csv": connections(
-        dates="dmonyy", preamble="notes_padded", eol="\r\n", na=True, final_eol=True)}, ok())
-    variant("A04_current_trailing_empty_columns", "A", {"Connections.csv": render(
-        [row + ["", ""] for row in table()], preamble="none")}, ok())
-    variant("A05_current_totals_line", "A", {"Connections.csv": connections(
-        final_eol=True, trailing=",,,,,,\nTotal,,,,,,4\n")}, ok(warns="not a person"))
-    variant("A06_current_header_repeated", "A", {"Connections.csv": render(
-        table() + table()[:1] + [list(r) for r in table(people=PEOPLE[:1], hidden=False)[1:]])},
-        ok(people=5, dates=[*dates_of(), "2025-11-01"], warns="repeated"))
-    variant("A07_2021_utf16_unicode_text_with_preamble", "A", {"Connections.csv": render(
-        table("2021"), sep="\t", eol="\r\n", encoding="utf-16-le", bom=True, final_eol=True)}, ok())
-    variant("A08_current_utf8_with_latin1_bytes", "A", {"Connections.csv": connections().replace(
-        "Núñez".encode(), "Núñez".encode("latin-1"))}, ok(warns="replaced"))
-    variant("A09_current_quote_all_libreoffice", "A", {"Connections.csv": connections(quote_all=True, final_eol=True)}, ok())
-    variant("A10_current_excel_serial_dates", "A", {"Connections.csv": connections(dates="serial", preamble="none")}, ok())
-    variant("A11_2021_iso_dates_no_preamble", "A", {"Connections.csv": connections(era="2021", dates="iso", preamble="none")}, ok())
-    variant("A12_current_us_slashed", "A", {"Connections.csv": connections(dates="us", preamble="none", eol="\r\n")}, ok())
-    variant("A13_current_eu_slashed", "A", {"Connections.csv": connections(dates="eu", preamble="none", eol="\r\n")}, ok())
-    variant("A14_zip_subfolder_lowercase_names", "A", {"export.zip": zipped({
-        "Basic_LinkedInDataExport_02-13-2026/connections.csv": connections(),
-        "Basic_LinkedInDataExport_02-13-2026/profile.csv": PROFILE.encode(),
-        "Basic_LinkedInDataExport_02-13-2026/Messages.csv": MESSAGES.encode(),
-    })}, ok(owner="Wren Halloway", messages=2))
-    variant("A15_zip_inside_zip", "A", {"wren.zip": zipped({
-        "Complete_LinkedInDataExport_02-13-2026.zip": zipped({
-            "Connections.csv": connections(), "Profile.csv": PROFILE.encode()}),
-    })}, ok(owner="Wren Halloway"))
-    variant("A16_folder_messages_crlf_in_quotes", "A", {
-        "Connections.csv": connections(), "Profile.csv": PROFILE.encode(),
-        "messages.csv": MESSAGES.encode()}, ok(owner="Wren Halloway", messages=2))
-    variant("A17_folder_invitations_urn_endorsements_no_url", "A", {
-        "Connections.csv": connections(), "Profile.csv": PROFILE.encode(),
-        "Invitations.csv": INVITATIONS_URN.encode(),
-        "Endorsement_Received_Info.csv": ENDORSEMENTS_NO_URL.encode()},
-        ok(owner="Wren Halloway", invitations=2, endorsements=1))
-    variant("A18_folder_profile_2018_columns", "A", {
-        "Connections.csv": connections(era="2018", preamble="none"),
-        "Profile.csv": PROFILE_2018.encode(), "Messages.csv": MESSAGES_2018.encode()},
-        ok(owner="Wren Halloway", messages=1))
-    variant("A19_empty_connections_header_only", "A", {"Connections.csv": render(table()[:1])},
-            refused("no people"))
+    variant(
+        "A01_2018_bom_crlf",
+        "A",
+        {"Connections.csv": connections(era="2018", preamble="none", eol="\r\n", bom=True)},
+        ok(),
+    )
+    variant(
+        "A02_2021_semicolon_cp1252_dotted",
+        "A",
+        {
+            "Connections.csv": render(
+                table("2021", "dotted", header=[*STANDARD[:5], "Connected on"]),
+                sep=";",
+                preamble="none",
+                eol="\r\n",
+                encoding="cp1252",
+            )
+        },
+        ok(),
+    )
+    variant(
+        "A03_current_notes_padded_na_dmonyy",
+        "A",
+        {
+            "Connections.csv": connections(
+                dates="dmonyy", preamble="notes_padded", eol="\r\n", na=True, final_eol=True
+            )
+        },
+        ok(),
+    )
+    variant(
+        "A04_current_trailing_empty_columns",
+        "A",
+        {"Connections.csv": render([row + ["", ""] for row in table()], preamble="none")},
+        ok(),
+    )
+    variant(
+        "A05_current_totals_line",
+        "A",
+        {"Connections.csv": connections(final_eol=True, trailing=",,,,,,\nTotal,,,,,,4\n")},
+        ok(warns="not a person"),
+    )
+    variant(
+        "A06_current_header_repeated",
+        "A",
+        {
+            "Connections.csv": render(
+                table()
+                + table()[:1]
+                + [list(r) for r in table(people=PEOPLE[:1], hidden=False)[1:]]
+            )
+        },
+        ok(people=5, dates=[*dates_of(), "2025-11-01"], warns="repeated"),
+    )
+    variant(
+        "A07_2021_utf16_unicode_text_with_preamble",
+        "A",
+        {
+            "Connections.csv": render(
+                table("2021"), sep="\t", eol="\r\n", encoding="utf-16-le", bom=True, final_eol=True
+            )
+        },
+        ok(),
+    )
+    variant(
+        "A08_current_utf8_with_latin1_bytes",
+        "A",
+        {"Connections.csv": connections().replace("Núñez".encode(), "Núñez".encode("latin-1"))},
+        ok(warns="replaced"),
+    )
+    variant(
+        "A09_current_quote_all_libreoffice",
+        "A",
+        {"Connections.csv": connections(quote_all=True, final_eol=True)},
+        ok(),
+    )
+    variant(
+        "A10_current_excel_serial_dates",
+        "A",
+        {"Connections.csv": connections(dates="serial", preamble="none")},
+        ok(),
+    )
+    variant(
+        "A11_2021_iso_dates_no_preamble",
+        "A",
+        {"Connections.csv": connections(era="2021", dates="iso", preamble="none")},
+        ok(),
+    )
+    variant(
+        "A12_current_us_slashed",
+        "A",
+        {"Connections.csv": connections(dates="us", preamble="none", eol="\r\n")},
+        ok(),
+    )
+    variant(
+        "A13_current_eu_slashed",
+        "A",
+        {"Connections.csv": connections(dates="eu", preamble="none", eol="\r\n")},
+        ok(),
+    )
+    variant(
+        "A14_zip_subfolder_lowercase_names",
+        "A",
+        {
+            "export.zip": zipped(
+                {
+                    "Basic_LinkedInDataExport_02-13-2026/connections.csv": connections(),
+                    "Basic_LinkedInDataExport_02-13-2026/profile.csv": PROFILE.encode(),
+                    "Basic_LinkedInDataExport_02-13-2026/Messages.csv": MESSAGES.encode(),
+                }
+            )
+        },
+        ok(owner="Wren Halloway", messages=2),
+    )
+    variant(
+        "A15_zip_inside_zip",
+        "A",
+        {
+            "wren.zip": zipped(
+                {
+                    "Complete_LinkedInDataExport_02-13-2026.zip": zipped(
+                        {"Connections.csv": connections(), "Profile.csv": PROFILE.encode()}
+                    ),
+                }
+            )
+        },
+        ok(owner="Wren Halloway"),
+    )
+    variant(
+        "A16_folder_messages_crlf_in_quotes",
+        "A",
+        {
+            "Connections.csv": connections(),
+            "Profile.csv": PROFILE.encode(),
+            "messages.csv": MESSAGES.encode(),
+        },
+        ok(owner="Wren Halloway", messages=2),
+    )
+    variant(
+        "A17_folder_invitations_urn_endorsements_no_url",
+        "A",
+        {
+            "Connections.csv": connections(),
+            "Profile.csv": PROFILE.encode(),
+            "Invitations.csv": INVITATIONS_URN.encode(),
+            "Endorsement_Received_Info.csv": ENDORSEMENTS_NO_URL.encode(),
+        },
+        ok(owner="Wren Halloway", invitations=2, endorsements=1),
+    )
+    variant(
+        "A18_folder_profile_2018_columns",
+        "A",
+        {
+            "Connections.csv": connections(era="2018", preamble="none"),
+            "Profile.csv": PROFILE_2018.encode(),
+            "Messages.csv": MESSAGES_2018.encode(),
+        },
+        ok(owner="Wren Halloway", messages=1),
+    )
+    variant(
+        "A19_empty_connections_header_only",
+        "A",
+        {"Connections.csv": render(table()[:1])},
+        refused("no people"),
+    )
     variant("A20_xlsx_given", "A", {"Connections.xlsx": xlsx()}, refused("save"))
-    variant("A21_folder_with_unrelated_files", "A", {
-        "Connections.csv": connections(), "Rich_Media.csv": b"Date/Time,Media Description\n",
-        "notes.txt": b"my notes", "photo.jpg": b"\xff\xd8\xff\xe0fake",
-        "Connections.xlsx": xlsx()}, ok())
+    variant(
+        "A21_folder_with_unrelated_files",
+        "A",
+        {
+            "Connections.csv": connections(),
+            "Rich_Media.csv": b"Date/Time,Media Description\n",
+            "notes.txt": b"my notes",
+            "photo.jpg": b"\xff\xd8\xff\xe0fake",
+            "Connections.xlsx": xlsx(),
+        },
+        ok(),
+    )
     names = [
         ("📈 Marta", "Okafor 🇳🇬", "marta-okafor", "", "Inkwell", "CTO", date(2025, 11, 1)),
         ("𝓦𝓮𝓲", "ZHANG · 张伟", "wei-zhang", "", "Ferncastle", "Designer", date(2024, 3, 14)),
-        ("Dr Laura M.", '"Quinn, PhD, PMP"', "laura-quinn", "", "Copperleaf", "Sales", date(2023, 7, 5)),
-        ("Omar", "Haddad - عمر حداد", "omar-haddad", "", "Brightwater", "Engineer", date(2022, 12, 25)),
-    ]  # fmt: skip
-    variant("A22_2021_semicolon_names", "A", {"Connections.csv": render(
-        table("2021", people=names), sep=";")}, ok(dates=dates_of(names)))
+        (
+            "Dr Laura M.",
+            '"Quinn, PhD, PMP"',
+            "laura-quinn",
+            "",
+            "Copperleaf",
+            "Sales",
+            date(2023, 7, 5),
+        ),
+        (
+            "Omar",
+            "Haddad - عمر حداد",
+            "omar-haddad",
+            "",
+            "Brightwater",
+            "Engineer",
+            date(2022, 12, 25),
+        ),
+    ]
+    variant(
+        "A22_2021_semicolon_names",
+        "A",
+        {"Connections.csv": render(table("2021", people=names), sep=";")},
+        ok(dates=dates_of(names)),
+    )
 
     # --------------------------------------------------------------- half B
-    variant("B01_2018_semicolon_cp1252_dotted_time", "B", {"Connections.csv": render(
-        table("2018", "dotted_time"), sep=";", preamble="none", eol="\r\n", encoding="cp1252")}, ok())
-    variant("B02_2021_notes_padded_crlf_na_dmonyy", "B", {"Connections.csv": connections(
-        era="2021", dates="dmonyy", preamble="notes_padded", eol="\r\n", na=True)}, ok())
-    variant("B03_current_bom_blank_trailing_blank_lines", "B", {"Connections.csv": connections(
-        preamble="blank", bom=True, eol="\r\n", final_eol=True, trailing="\r\n,,,,,,\r\n\r\n")}, ok())
-    variant("B04_current_utf16_uk_slashed_no_preamble", "B", {"Connections.csv": render(
-        table(dates="eu"), sep="\t", preamble="none", eol="\r\n", encoding="utf-16-le", bom=True)}, ok())
-    variant("B05_current_semicolon_cp1252_iso", "B", {"Connections.csv": render(
-        table(dates="iso"), sep=";", eol="\r\n", encoding="cp1252")}, ok())
-    variant("B06_2021_quote_all_dotted", "B", {"Connections.csv": connections(
-        era="2021", dates="dotted", quote_all=True, preamble="none", eol="\r\n")}, ok())
-    variant("B07_current_utf8_with_mac_roman_bytes", "B", {"Connections.csv": connections().replace(
-        "Núñez".encode(), "Núñez".encode("mac_roman"))}, ok(warns="replaced"))
-    variant("B08_current_excel_serial_with_time", "B", {"Connections.csv": connections(
-        dates="serial_time", preamble="none")}, ok())
-    variant("B09_2021_us_slashed_with_time", "B", {"Connections.csv": connections(
-        era="2021", dates="us_time", preamble="none")}, ok())
-    variant("B10_current_slashed_ambiguous_comma", "B", {"Connections.csv": render(
-        table(dates="us", when=AMBIGUOUS), preamble="none")},
-        ok(dates=[d.isoformat() for d in AMBIGUOUS], warns="month first"))
+    variant(
+        "B01_2018_semicolon_cp1252_dotted_time",
+        "B",
+        {
+            "Connections.csv": render(
+                table("2018", "dotted_time"),
+                sep=";",
+                preamble="none",
+                eol="\r\n",
+                encoding="cp1252",
+            )
+        },
+        ok(),
+    )
+    variant(
+        "B02_2021_notes_padded_crlf_na_dmonyy",
+        "B",
+        {
+            "Connections.csv": connections(
+                era="2021", dates="dmonyy", preamble="notes_padded", eol="\r\n", na=True
+            )
+        },
+        ok(),
+    )
+    variant(
+        "B03_current_bom_blank_trailing_blank_lines",
+        "B",
+        {
+            "Connections.csv": connections(
+                preamble="blank",
+                bom=True,
+                eol="\r\n",
+                final_eol=True,
+                trailing="\r\n,,,,,,\r\n\r\n",
+            )
+        },
+        ok(),
+    )
+    variant(
+        "B04_current_utf16_uk_slashed_no_preamble",
+        "B",
+        {
+            "Connections.csv": render(
+                table(dates="eu"),
+                sep="\t",
+                preamble="none",
+                eol="\r\n",
+                encoding="utf-16-le",
+                bom=True,
+            )
+        },
+        ok(),
+    )
+    variant(
+        "B05_current_semicolon_cp1252_iso",
+        "B",
+        {"Connections.csv": render(table(dates="iso"), sep=";", eol="\r\n", encoding="cp1252")},
+        ok(),
+    )
+    variant(
+        "B06_2021_quote_all_dotted",
+        "B",
+        {
+            "Connections.csv": connections(
+                era="2021", dates="dotted", quote_all=True, preamble="none", eol="\r\n"
+            )
+        },
+        ok(),
+    )
+    variant(
+        "B07_current_utf8_with_mac_roman_bytes",
+        "B",
+        {"Connections.csv": connections().replace("Núñez".encode(), "Núñez".encode("mac_roman"))},
+        ok(warns="replaced"),
+    )
+    variant(
+        "B08_current_excel_serial_with_time",
+        "B",
+        {"Connections.csv": connections(dates="serial_time", preamble="none")},
+        ok(),
+    )
+    variant(
+        "B09_2021_us_slashed_with_time",
+        "B",
+        {"Connections.csv": connections(era="2021", dates="us_time", preamble="none")},
+        ok(),
+    )
+    variant(
+        "B10_current_slashed_ambiguous_comma",
+        "B",
+        {"Connections.csv": render(table(dates="us", when=AMBIGUOUS), preamble="none")},
+        ok(dates=[d.isoformat() for d in AMBIGUOUS], warns="month first"),
+    )
     eu_ambiguous = render(table(dates="eu", when=AMBIGUOUS), sep=";", preamble="none")
-    variant("B11_current_slashed_ambiguous_semicolon", "B", {"Connections.csv": eu_ambiguous},
-            ok(dates=[d.isoformat() for d in AMBIGUOUS], warns="day first"))
+    variant(
+        "B11_current_slashed_ambiguous_semicolon",
+        "B",
+        {"Connections.csv": eu_ambiguous},
+        ok(dates=[d.isoformat() for d in AMBIGUOUS], warns="day first"),
+    )
     summary = "\n\nCompany,Connections\nInkwell,1\nFerncastle,1\nCopperleaf,1\n"
-    variant("B12_current_second_sheet_pasted_below", "B", {"Connections.csv": connections(
-        final_eol=True, trailing=summary)}, ok(warns="second table"))
-    variant("B13_zip_2018_subfolder_messages_capital", "B", {"wren-halloway.zip": zipped({
-        "LinkedInDataExport/Connections.csv": connections(era="2018", preamble="none"),
-        "LinkedInDataExport/Messages.csv": MESSAGES_2018.encode(),
-    })}, ok(owner="Wren Halloway", messages=1))
-    variant("B14_zip_in_zip_in_subfolder", "B", {"download.zip": zipped({
-        "Downloads/Basic_LinkedInDataExport_02-13-2026.zip": zipped({
-            "Basic_LinkedInDataExport_02-13-2026/CONNECTIONS.CSV": connections(),
-            "Basic_LinkedInDataExport_02-13-2026/Profile.csv": PROFILE_2018.encode()}),
-    })}, ok(owner="Wren Halloway"))
-    variant("B15_folder_invitations_url_endorsements_utf16", "B", {
-        "Connections.csv": connections(), "Profile.csv": PROFILE.encode(),
-        "invitations.csv": INVITATIONS_URL.encode(),
-        "ENDORSEMENT_RECEIVED_INFO.csv": b"\xff\xfe" + ENDORSEMENTS_URL.encode("utf-16-le"),
-        "Recommendations_Received.csv": RECOMMENDATIONS.encode()},
-        ok(owner="Wren Halloway", invitations=1, endorsements=1, recommendations=1))
-    variant("B16_folder_profile_header_only", "B", {
-        "Connections.csv": connections(),
-        "Profile.csv": PROFILE.split("\n")[0].encode()}, ok())
-    variant("B17_empty_connections_no_preamble_crlf_commas", "B", {"Connections.csv": render(
-        table("2021")[:1], preamble="none", eol="\r\n", final_eol=True, trailing=",,,,,\r\n")},
-        refused("no people"))
-    variant("B18_numbers_file_given", "B", {"Connections.numbers": zipped({
-        "Index/Document.iwa": b"\x00\x01binary", "Metadata/Properties.plist": b"<plist/>"})},
-        refused("save"))
-    variant("B19_folder_with_copies_and_unrelated", "B", {
-        "Connections.csv": connections(), "Connections (1).numbers": b"PK\x03\x04junk",
-        "Positions.csv": b"Company Name,Title,Description,Location,Started On,Finished On\n",
-        "README.txt": b"hi", "~$Connections.csv": b"lock"}, ok())
+    variant(
+        "B12_current_second_sheet_pasted_below",
+        "B",
+        {"Connections.csv": connections(final_eol=True, trailing=summary)},
+        ok(warns="second table"),
+    )
+    variant(
+        "B13_zip_2018_subfolder_messages_capital",
+        "B",
+        {
+            "wren-halloway.zip": zipped(
+                {
+                    "LinkedInDataExport/Connections.csv": connections(era="2018", preamble="none"),
+                    "LinkedInDataExport/Messages.csv": MESSAGES_2018.encode(),
+                }
+            )
+        },
+        ok(owner="Wren Halloway", messages=1),
+    )
+    variant(
+        "B14_zip_in_zip_in_subfolder",
+        "B",
+        {
+            "download.zip": zipped(
+                {
+                    "Downloads/Basic_LinkedInDataExport_02-13-2026.zip": zipped(
+                        {
+                            f"{BASIC}/CONNECTIONS.CSV": connections(),
+                            f"{BASIC}/Profile.csv": PROFILE_2018.encode(),
+                        }
+                    ),
+                }
+            )
+        },
+        ok(owner="Wren Halloway"),
+    )
+    variant(
+        "B15_folder_invitations_url_endorsements_utf16",
+        "B",
+        {
+            "Connections.csv": connections(),
+            "Profile.csv": PROFILE.encode(),
+            "invitations.csv": INVITATIONS_URL.encode(),
+            "ENDORSEMENT_RECEIVED_INFO.csv": b"\xff\xfe" + ENDORSEMENTS_URL.encode("utf-16-le"),
+            "Recommendations_Received.csv": RECOMMENDATIONS.encode(),
+        },
+        ok(owner="Wren Halloway", invitations=1, endorsements=1, recommendations=1),
+    )
+    variant(
+        "B16_folder_profile_header_only",
+        "B",
+        {"Connections.csv": connections(), "Profile.csv": PROFILE.split("\n")[0].encode()},
+        ok(),
+    )
+    variant(
+        "B17_empty_connections_no_preamble_crlf_commas",
+        "B",
+        {
+            "Connections.csv": render(
+                table("2021")[:1], preamble="none", eol="\r\n", final_eol=True, trailing=",,,,,\r\n"
+            )
+        },
+        refused("no people"),
+    )
+    variant(
+        "B18_numbers_file_given",
+        "B",
+        {
+            "Connections.numbers": zipped(
+                {"Index/Document.iwa": b"\x00\x01binary", "Metadata/Properties.plist": b"<plist/>"}
+            )
+        },
+        refused("save"),
+    )
+    variant(
+        "B19_folder_with_copies_and_unrelated",
+        "B",
+        {
+            "Connections.csv": connections(),
+            "Connections (1).numbers": b"PK\x03\x04junk",
+            "Positions.csv": b"Company Name,Title,Description,Location,Started On,Finished On\n",
+            "README.txt": b"hi",
+            "~$Connections.csv": b"lock",
+        },
+        ok(),
+    )
     names_b = [
         ("Аnna", "Petrovа", "anna-petrova", "", "Inkwell", "CTO", date(2025, 11, 1)),
         ("प्रिया", "शर्मा", "priya-sharma", "", "Ferncastle", "Designer", date(2024, 3, 14)),
-        ("LTC Johan", "Lindqvist PhD Author", "johan-lindqvist", "", "Copperleaf", "Sales", date(2023, 7, 5)),
-        ("Raman 🚀", "Kovalenko (Petrova)", "raman-k", "", "Brightwater", "Engineer", date(2022, 12, 25)),
-    ]  # fmt: skip
-    variant("B20_current_utf16_names_second_scripts", "B", {"Connections.csv": render(
-        table(people=names_b), sep="\t", encoding="utf-16-le", bom=True, eol="\r\n")},
-        ok(dates=dates_of(names_b)))
-    pasted_2021 = table("2021")[:1] + [list(r) for r in table("2021", people=PEOPLE[:1], hidden=False)[1:]]
-    variant("B21_current_then_2021_header_pasted", "B", {"Connections.csv": render(
-        table() + pasted_2021)}, ok(people=5, dates=[*dates_of(), "2025-11-01"], company5="Inkwell", warns="another header"))
-    variant("B22_2021_eu_short_year_slashed", "B", {"Connections.csv": connections(
-        era="2021", dates="eu_short", preamble="notes", eol="\r\n")}, ok())
+        (
+            "LTC Johan",
+            "Lindqvist PhD Author",
+            "johan-lindqvist",
+            "",
+            "Copperleaf",
+            "Sales",
+            date(2023, 7, 5),
+        ),
+        (
+            "Raman 🚀",
+            "Kovalenko (Petrova)",
+            "raman-k",
+            "",
+            "Brightwater",
+            "Engineer",
+            date(2022, 12, 25),
+        ),
+    ]
+    variant(
+        "B20_current_utf16_names_second_scripts",
+        "B",
+        {
+            "Connections.csv": render(
+                table(people=names_b), sep="\t", encoding="utf-16-le", bom=True, eol="\r\n"
+            )
+        },
+        ok(dates=dates_of(names_b)),
+    )
+    pasted_2021 = table("2021")[:1] + [
+        list(r) for r in table("2021", people=PEOPLE[:1], hidden=False)[1:]
+    ]
+    variant(
+        "B21_current_then_2021_header_pasted",
+        "B",
+        {"Connections.csv": render(table() + pasted_2021)},
+        ok(people=5, dates=[*dates_of(), "2025-11-01"], company5="Inkwell", warns="another header"),
+    )
+    variant(
+        "B22_2021_eu_short_year_slashed",
+        "B",
+        {
+            "Connections.csv": connections(
+                era="2021", dates="eu_short", preamble="notes", eol="\r\n"
+            )
+        },
+        ok(),
+    )
 
 
 def main() -> None:
