@@ -111,6 +111,7 @@ def parse_connections(text: str, *, source: str = "<text>") -> ConnectionsFile:
     table = cols
     with _gc_paused():
         while start >= 0:
+            read.segments.append((start, table.get("connected on", -1)))
             start = _contacts(lines, start, delimiter, table, source, spreadsheet_na, read)
             if start >= 0:  # another export's header pasted below: its rows by its columns
                 header = next(csv.reader([lines[start - 1]], delimiter=delimiter), [])
@@ -181,7 +182,7 @@ def parse_connections(text: str, *, source: str = "<text>") -> ConnectionsFile:
             f"{source}: line {spans[0]}: a quoted field runs over several lines"
             f" ({len(spans)} such row{'s' if len(spans) > 1 else ''}); look for a stray '\"'"
         )
-    contacts, order = _slashed_order(contacts, cache, delimiter, source)
+    contacts, order = _slashed_order(contacts, read, lines, delimiter, source)
     if order:
         warnings.append(order)
     if "url" in cols or "profile url" in cols:
@@ -205,6 +206,7 @@ class _Read:
     headers: list[int] = field(default_factory=list)  # the header repeated (skipped)
     switched: list[tuple[int, str]] = field(default_factory=list)  # another header: line, text
     breaks: list[int] = field(default_factory=list)  # contacts read before each empty line
+    segments: list[tuple[int, int]] = field(default_factory=list)  # header line, date column
 
 
 def _contacts(
@@ -423,30 +425,30 @@ def _connections_header(lines: list[str], source: str) -> tuple[int, str, Column
 
 
 def _slashed_order(
-    contacts: list[Contact], cache: dict[str, date | None], delimiter: str, source: str
+    contacts: list[Contact], read: _Read, lines: list[str], delimiter: str, source: str
 ) -> tuple[list[Contact], str]:
     """Settle the order of slashed dates for the whole file: (contacts, a warning or '').
 
-    Only for files whose readable dates are all slashed without AM/PM (a
-    spreadsheet's re-save; LinkedIn's own 2018 ``1/8/18, 6:14 PM`` is US order).
-    Read month first (LinkedIn's US order), each date is then re-read day first
-    when the file proves it: a first number above 12 (``13/05/2023``) and no
-    second one. When no date proves either order (every day is 12 or less), a
-    file separated by ``;`` is read day first: spreadsheets write ``;`` in the
-    locales that write the day first (most of Europe and Latin America). A
-    ``,`` or tab file is read month first. Both say so in a warning.
+    Only for files with slashed dates without AM/PM (a spreadsheet's re-save;
+    LinkedIn's own 2018 ``1/8/18, 6:14 PM`` is US order), also mixed with dates
+    the spreadsheet left as LinkedIn wrote them (``01 Dec 2016``), which need no
+    order. Read month first (LinkedIn's US order), the slashed dates are re-read
+    day first when the file proves it: a first number above 12 (``13/05/2023``)
+    and no second one. When no date proves either order (every day is 12 or
+    less), a file separated by ``;`` is read day first: spreadsheets write ``;``
+    in the locales that write the day first (most of Europe and Latin America).
+    A ``,`` or tab file is read month first. Both say so in a warning.
     """
-    raws = [raw for raw, on in cache.items() if on is not None]
-    if not raws or not all(SLASHED.match(raw) for raw in raws):
+    raws = [raw for raw, on in read.cache.items() if on is not None]
+    slashed = [raw for raw in raws if SLASHED.match(raw)]
+    if not slashed or any(_AM_PM.search(raw) for raw in slashed):
         return contacts, ""
-    if any(_AM_PM.search(raw) for raw in raws):
-        return contacts, ""
-    firsts, seconds = zip(*(raw.split("/", 2)[:2] for raw in raws), strict=True)
+    firsts, seconds = zip(*(raw.split("/", 2)[:2] for raw in slashed), strict=True)
     if max(map(int, seconds)) > 12:
         return contacts, ""  # proved month first, as read
-    proved = max(map(int, firsts)) > 12
-    example = min(raws, key=len)
-    if not proved:
+    note = ""
+    if max(map(int, firsts)) <= 12:  # nothing proves either order
+        example = min(slashed, key=len)
         on = parse_date(example)
         order = "day" if delimiter == ";" else "month"
         why = (
@@ -463,12 +465,25 @@ def _slashed_order(
         )
         if order == "month":
             return contacts, note
-    else:
-        note = ""
+    mixed = len(slashed) < len(raws)  # then only the rows with a slashed date are re-read
     swapped = []
     for contact in contacts:
         on = contact.connected_on
-        if on is not None and on.day <= 12:
+        if (
+            on is not None
+            and on.day <= 12
+            and (not mixed or SLASHED.match(_date_cell(contact.line, read, lines, delimiter)))
+        ):
             contact = contact._replace(connected_on=on.replace(month=on.day, day=on.month))
         swapped.append(contact)
     return swapped, note
+
+
+def _date_cell(line: int, read: _Read, lines: list[str], delimiter: str) -> str:
+    """The 'Connected On' cell of the row on ``line``, read again (a rare path)."""
+    di = next(d for start, d in reversed(read.segments) if start < line)
+    try:
+        row = next(csv.reader([lines[line - 1]], delimiter=delimiter), [])
+    except csv.Error:
+        return ""
+    return row[di].strip() if 0 <= di < len(row) else ""

@@ -834,6 +834,15 @@ def test_slashed_dates_no_number_proves_are_day_first_only_in_semicolon_files(se
     assert says in warning and "'01/11/2025'" in warning
 
 
+def test_slashed_dates_mixed_with_linkedins_own_are_ordered_alone():
+    rows = ["A;B;;;;;13/05/2023", "C;D;;;;;03/04/2023", "E;F;;;;;01 Feb 2023"]
+    text = HEADER.replace(",", ";") + "\n".join(rows)
+    assert _dates(text) == [date(2023, 5, 13), date(2023, 4, 3), date(2023, 2, 1)]
+    ambiguous = ["A;B;;;;;03/04/2023", "C;D;;;;;01 Feb 2023", "E;F;;;;;02/01/2023"]
+    text = HEADER.replace(",", ";") + "\n".join(ambiguous)
+    assert _dates(text) == [date(2023, 4, 3), date(2023, 2, 1), date(2023, 1, 2)]
+
+
 def test_slashed_dates_that_prove_an_order_or_are_linkedins_own_give_no_warning():
     assert not parse_connections(HEADER + "A,B,,,,,3/14/2024\nC,D,,,,,1/2/2024").warnings
     assert not parse_connections(HEADER + "A,B,,,,,14/3/2024\nC,D,,,,,1/2/2024").warnings
