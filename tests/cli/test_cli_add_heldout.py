@@ -31,10 +31,10 @@ def run(db, *args):
     return runner.invoke(app, ["--db", str(db), *map(str, args)])
 
 
-def test_the_variants_are_many_and_split_in_two_halves():
+def test_the_variants_are_many_and_split_in_halves_fixed_on_one_after_the_other():
     halves = [case["half"] for case in CASES]
-    assert len(CASES) >= 40
-    assert halves.count("A") >= 20 and halves.count("B") >= 20
+    assert len(CASES) >= 50
+    assert halves.count("A") >= 20 and halves.count("B") >= 20 and halves.count("C") >= 10
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case["name"] for case in CASES])

@@ -3,8 +3,9 @@
 Each variant is one way a real user's export could reach ``refpath add``: an era's
 header (2018, 2021, current) combined with what people do to the file (spreadsheet
 re-saves, other encodings, date styles, pasted sheets, zips in zips, ...). Half A
-was what the export rules were first fixed on; half B was measured before any of
-those fixes were looked at against it, then after (see ``docs/exports.md``).
+was what the export rules were first fixed on; half B was measured after those
+fixes and before any change for it, then fixed on; half C was written after both
+rounds and measured before any change for it (one miss, then fixed).
 
 ``expected.json`` says for each variant what reading it must give: the people read,
 hidden rows skipped, every connection date in file order, the archive's other
@@ -70,6 +71,7 @@ def fmt_date(d: date, style: str) -> str:
         "dotted": f"{d.day:02d}.{d.month:02d}.{d.year}",
         "dotted_time": f"{d.day:02d}.{d.month:02d}.{d.year} 18:14",
         "iso": d.isoformat(),
+        "iso_time": f"{d.isoformat()} 14:05:00",
         "us": f"{d.month}/{d.day}/{d.year}",
         "us_time": f"{d.month}/{d.day}/{d.year} 18:14",
         "eu": f"{d.day:02d}/{d.month:02d}/{d.year}",
@@ -92,13 +94,14 @@ def table(
     style = dates or {"2018": "2018"}.get(era, "linkedin")
     cols = header or (CURRENT if era == "current" else STANDARD)
     rows = [list(cols)]
+    keys = [c.lower().replace(" ", "") for c in cols]
     for i, (first, last, slug, email, company, position, on) in enumerate(people):
         on = when[i] if when else on
         cell = {
-            "first name": first, "last name": last, "url": IN + slug, "email address": email,
-            "company": company, "position": position, "connected on": fmt_date(on, style),
+            "firstname": first, "lastname": last, "url": IN + slug, "emailaddress": email,
+            "company": company, "position": position, "connectedon": fmt_date(on, style),
         }  # fmt: skip
-        rows.append([cell.get(c.lower(), "") for c in cols])
+        rows.append([cell.get(k, "") for k in keys])
         if hidden and i == 1:
             rows.append([""] * (len(cols) - 1) + [fmt_date(HIDDEN, style)])
     return rows
@@ -696,6 +699,125 @@ def build() -> None:
             )
         },
         ok(),
+    )
+
+    # --------------------------------------------------------------- half C
+    # written after every fix on A and B, and measured before any change for them
+    mixed = table("2021", "eu", when=AMBIGUOUS)
+    mixed[1][-1] = fmt_date(AMBIGUOUS[0], "linkedin")  # one date the spreadsheet left alone
+    variant(
+        "C01_2021_semicolon_mixed_slashed_and_linkedin_dates",
+        "C",
+        {"Connections.csv": render(mixed, sep=";", preamble="none", encoding="cp1252")},
+        ok(dates=[d.isoformat() for d in AMBIGUOUS], warns="day first"),
+    )
+    variant(
+        "C02_current_tab_separated_utf8",
+        "C",
+        {"Connections.csv": render(table(), sep="\t", preamble="none")},
+        ok(),
+    )
+    variant(
+        "C03_lowercase_header_bom_semicolon",
+        "C",
+        {
+            "Connections.csv": render(
+                table(header=[c.lower().replace(" ", "") for c in CURRENT]),
+                sep=";",
+                preamble="none",
+                bom=True,
+            )
+        },
+        ok(),
+    )
+    variant(
+        "C04_zip_with_macosx_and_ds_store",
+        "C",
+        {
+            "export.zip": zipped(
+                {
+                    f"{BASIC}/Connections.csv": connections(),
+                    f"{BASIC}/.DS_Store": b"\x00\x00\x00\x01Bud1",
+                    f"__MACOSX/{BASIC}/._Connections.csv": b"\x00\x05\x16\x07mac",
+                    f"{BASIC}/Profile.csv": PROFILE.encode(),
+                }
+            )
+        },
+        ok(owner="Wren Halloway"),
+    )
+    variant(
+        "C05_current_header_repeated_at_end_and_total",
+        "C",
+        {"Connections.csv": render(table() + table()[:1] + [["Total", "", "", "", "", "", "4"]])},
+        ok(warns="not a person"),
+    )
+    variant(
+        "C06_current_iso_datetime",
+        "C",
+        {"Connections.csv": render(table(dates="iso_time"), preamble="none")},
+        ok(),
+    )
+    variant(
+        "C07_2021_dotted_short_year",
+        "C",
+        {
+            "Connections.csv": render(
+                [
+                    r[:-1] + [r[-1][:6] + r[-1][8:]] if i else r
+                    for i, r in enumerate(table("2021", "dotted"))
+                ],
+                sep=";",
+                preamble="none",
+            )
+        },
+        ok(),
+    )
+    variant(
+        "C08_current_eu_slashed_with_time_ambiguous_semicolon",
+        "C",
+        {
+            "Connections.csv": render(
+                [
+                    r[:-1] + [r[-1] + " 09:30"] if i else r
+                    for i, r in enumerate(table(dates="eu", when=AMBIGUOUS))
+                ],
+                sep=";",
+                preamble="none",
+                bom=True,
+            )
+        },
+        ok(dates=[d.isoformat() for d in AMBIGUOUS], warns="day first"),
+    )
+    variant(
+        "C09_zip_empty_connections",
+        "C",
+        {"export.zip": zipped({"Connections.csv": b"", "Profile.csv": PROFILE.encode()})},
+        refused("empty"),
+    )
+    variant(
+        "C10_preamble_only_no_header",
+        "C",
+        {"Connections.csv": f'Notes:\n"{NOTES_SENTENCE}"\n\n'.encode()},
+        refused("no 'First Name' header"),
+    )
+    variant(
+        "C11_current_utf16_big_endian",
+        "C",
+        {"Connections.csv": b"\xfe\xff" + render(table(), sep="\t", encoding="utf-16-be")},
+        ok(),
+    )
+    variant(
+        "C12_current_csv_with_quoted_newline_in_position",
+        "C",
+        {
+            "Connections.csv": render(
+                [
+                    r[:5] + [r[5] + "\n(part time)"] + r[6:] if i == 1 else r
+                    for i, r in enumerate(table())
+                ]
+            )
+        },
+        ok(warns="runs over several lines"),
     )
 
 
