@@ -14,6 +14,7 @@ byte is decompressed, and never extracted.
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import re
 import stat
@@ -47,6 +48,7 @@ _MAX_TOTAL = 2**30
 _MAX_RATIO = 100  # CSV text compresses ~5:1; far beyond that is a zip bomb
 _RATIO_FLOOR = 2**20  # tiny members may compress absurdly well, harmlessly
 _MAX_DEPTH = 3  # team folder / colleague folder / unzipped archive
+_MAX_ZIP_DEPTH = 1  # a zip holding LinkedIn's zip; not deeper
 #: lower-case file name in an archive -> what it is
 _ARCHIVE_FILES = {
     "connections.csv": "connections",
@@ -300,56 +302,76 @@ def _read_zip(path: Path, warnings: list[str]) -> dict[str, tuple[str, bytes]]:
     limits (200 MB a file, 1 GB in all, 100:1 compression above 1 MB) apply
     to those, before any byte is decompressed. An optional file over 200 MB
     that compresses like text is skipped with a warning; a zip bomb refuses the
-    whole archive.
+    whole archive. A zip holding no Connections.csv but one zip (LinkedIn's
+    archive zipped again, say with other downloads) is read through to that
+    one, in memory, with the same checks.
     """
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as err:
         raise ExportError(f"{path}: not a readable zip archive ({err})") from err
     with archive:
-        infos = [i for i in archive.infolist() if not i.is_dir()]
-        for info in infos:
-            if _unsafe_member(info.filename):
-                raise ExportError(
-                    f"{path}: refusing this archive: it has an entry with an unsafe path"
-                    f" ({info.filename!r}), which LinkedIn archives never have"
-                )
-        candidates = sorted(
-            (i.filename.count("/"), i.filename)
-            for i in infos
-            if i.filename.rsplit("/", 1)[-1].lower() == "connections.csv"
-            and not i.filename.startswith("__MACOSX/")
+        return _read_archive(archive, str(path), warnings, 0)
+
+
+def _read_archive(
+    archive: zipfile.ZipFile, path: str, warnings: list[str], depth: int
+) -> dict[str, tuple[str, bytes]]:
+    """:func:`_read_zip` on an open zip; ``path`` names it in messages."""
+    infos = [i for i in archive.infolist() if not i.is_dir()]
+    for info in infos:
+        if _unsafe_member(info.filename):
+            raise ExportError(
+                f"{path}: refusing this archive: it has an entry with an unsafe path"
+                f" ({info.filename!r}), which LinkedIn archives never have"
+            )
+    visible = [i for i in infos if not i.filename.startswith("__MACOSX/")]
+    candidates = sorted(
+        (i.filename.count("/"), i.filename)
+        for i in visible
+        if i.filename.rsplit("/", 1)[-1].lower() == "connections.csv"
+    )
+    if not candidates:
+        inner = sorted((i.filename.count("/"), i.filename, i) for i in visible
+                       if i.filename.lower().endswith(".zip"))  # fmt: skip
+        if inner and depth < _MAX_ZIP_DEPTH and (len(inner) == 1 or inner[1][0] > inner[0][0]):
+            info = inner[0][2]
+            _check_sizes(path, [info])
+            label = f"{path}:{info.filename}"
+            try:
+                nested = zipfile.ZipFile(io.BytesIO(_read_member(archive, info, path)))
+            except (zipfile.BadZipFile, ValueError, EOFError, NotImplementedError) as err:
+                raise ExportError(f"{label}: not a readable zip archive ({err})") from err
+            with nested:
+                return _read_archive(nested, label, warnings, depth + 1)
+        raise ExportError(
+            f"{path}: no Connections.csv inside this zip — is it a LinkedIn data archive?"
         )
-        if not candidates:
-            raise ExportError(
-                f"{path}: no Connections.csv inside this zip — is it a LinkedIn data archive?"
-            )
-        if len(candidates) > 1 and candidates[1][0] == candidates[0][0]:
-            raise ExportError(
-                f"{path}: holds several Connections.csv files; unzip it and add the folder"
-                " (one sub-folder per colleague)"
-            )
-        folder = candidates[0][1].rpartition("/")[0]
-        wanted: dict[str, zipfile.ZipInfo] = {}
-        for info in infos:
-            parent, _, base = info.filename.rpartition("/")
-            kind = _ARCHIVE_FILES.get(base.lower())
-            if kind and parent == folder and kind not in wanted:
-                ratio = info.file_size / max(info.compress_size, 1)
-                if kind != "connections" and info.file_size > _MAX_FILE and ratio <= _MAX_RATIO:
-                    # too big, but not a bomb (those refuse the archive, in _check_sizes)
-                    warnings.append(_skipped(f"{path}:{info.filename}", info.file_size))
-                    continue
-                wanted[kind] = info
-        _check_sizes(path, list(wanted.values()))
-        files = {
-            kind: (f"{path}:{info.filename}", _read_member(archive, info, path))
-            for kind, info in wanted.items()
-        }
-    return files
+    if len(candidates) > 1 and candidates[1][0] == candidates[0][0]:
+        raise ExportError(
+            f"{path}: holds several Connections.csv files; unzip it and add the folder"
+            " (one sub-folder per colleague)"
+        )
+    folder = candidates[0][1].rpartition("/")[0]
+    wanted: dict[str, zipfile.ZipInfo] = {}
+    for info in infos:
+        parent, _, base = info.filename.rpartition("/")
+        kind = _ARCHIVE_FILES.get(base.lower())
+        if kind and parent == folder and kind not in wanted:
+            ratio = info.file_size / max(info.compress_size, 1)
+            if kind != "connections" and info.file_size > _MAX_FILE and ratio <= _MAX_RATIO:
+                # too big, but not a bomb (those refuse the archive, in _check_sizes)
+                warnings.append(_skipped(f"{path}:{info.filename}", info.file_size))
+                continue
+            wanted[kind] = info
+    _check_sizes(path, list(wanted.values()))
+    return {
+        kind: (f"{path}:{info.filename}", _read_member(archive, info, path))
+        for kind, info in wanted.items()
+    }
 
 
-def _check_sizes(path: Path, infos: list[zipfile.ZipInfo]) -> None:
+def _check_sizes(path: Path | str, infos: list[zipfile.ZipInfo]) -> None:
     """Refuse encrypted members and zip bombs before reading anything."""
     for info in infos:
         if info.flag_bits & 0x1:
@@ -369,7 +391,7 @@ def _check_sizes(path: Path, infos: list[zipfile.ZipInfo]) -> None:
         raise ExportError(f"{path}: the export files would unpack to over 1 GB; refusing it")
 
 
-def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> bytes:
+def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path | str) -> bytes:
     """A member's bytes, in chunks, never more than its header declared.
 
     The chunks are appended to one growing buffer (a bytearray, which the text
@@ -436,6 +458,27 @@ def _optional(
     return parsed
 
 
+_SPREADSHEETS = (".xlsx", ".xlsm", ".xls", ".ods", ".numbers")
+#: how a spreadsheet's own file starts: a zip (.xlsx, .ods, .numbers) or an OLE file (.xls)
+_SPREADSHEET_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
+
+
+def _refuse_spreadsheet(label: str, data: bytes) -> None:
+    """Refuse, in one line saying what to do, a spreadsheet given in place of a CSV.
+
+    By its name (``Connections.xlsx``) or by its first bytes (a workbook renamed
+    ``.csv``). refpath reads CSV only: reading workbooks would need a heavy
+    dependency for a file any spreadsheet saves as CSV in two clicks.
+    """
+    suffix = Path(label).suffix.lower()
+    if suffix in _SPREADSHEETS or bytes(data[:8]).startswith(_SPREADSHEET_MAGIC):
+        what = f"a {suffix} spreadsheet" if suffix in _SPREADSHEETS else "a spreadsheet workbook"
+        raise ExportError(
+            f"{label}: this is {what}, not a CSV — open it and save it as CSV"
+            " (comma-separated values), or add the Connections.csv from LinkedIn's archive"
+        )
+
+
 def load(found: Located, owner: str | None = None) -> Export:
     """Read and parse one located export.
 
@@ -458,6 +501,7 @@ def load(found: Located, owner: str | None = None) -> Export:
     else:
         files = {"connections": (str(found.path), _read_file(found.path))}
     label, data = files["connections"]
+    _refuse_spreadsheet(label, data)
     text, decoding = decode_export(data, label)
     connections = parse_connections(text, source=label)
     if decoding:

@@ -18,8 +18,10 @@ from refpath.errors import ExportError
 
 _UTF8_BOM = b"\xef\xbb\xbf"
 # Complete multi-byte UTF-8 sequences. A cp1252 file has its accents as single
-# bytes between ASCII letters and almost never forms one; a UTF-8 file with a
-# few damaged bytes still has mostly intact ones.
+# bytes between ASCII letters and almost never forms one (that takes a capital
+# like 'Ã' or 'Ö' directly followed by a symbol such as '“' or '‰'); a UTF-8
+# file with damaged bytes has at least one intact, even when most of its
+# accents are the damaged ones (a latin-1 name pasted into a UTF-8 file).
 _UTF8_SEQUENCES = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
 )
@@ -75,10 +77,10 @@ def decode_export(data: bytes, source: str) -> tuple[str, list[str]]:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            text = data.decode("utf-8", errors="replace")
-            if _looks_cp1252(data, text):
+            if _looks_cp1252(data):
                 text = data.decode("cp1252")
             else:
+                text = data.decode("utf-8", errors="replace")
                 warnings.append(replaced)
     refuse_binary(text, source)
     return text, warnings
@@ -134,8 +136,7 @@ def decode_stream(data: bytes, source: str) -> tuple[io.TextIOWrapper, list[str]
             _replacements(data, codec, "strict")
             errors = "strict"
         except UnicodeDecodeError:
-            bad = _replacements(data, codec)
-            if _looks_cp1252_counted(data, bad):
+            if _looks_cp1252(data):
                 codec, raw = "cp1252", data[len(_UTF8_BOM) :] if bom else data
             else:
                 warnings.append(replaced)
@@ -164,28 +165,16 @@ class _BytesReader(io.RawIOBase):
         return n
 
 
-def _looks_cp1252_counted(data: bytes, replacements: int) -> bool:
-    """:func:`_looks_cp1252` from the number of U+FFFD a UTF-8 decoding gave."""
-    if _EMOJI_START in data:
+def _looks_cp1252(data: bytes) -> bool:
+    """Whether bytes that are not valid UTF-8 read as a cp1252 (Windows) re-save.
+
+    Not when any intact multi-byte UTF-8 sequence is in them: then the file was
+    written as UTF-8 and some of it was damaged (or pasted in from elsewhere),
+    which is read with replacement characters and a warning.
+    """
+    if _EMOJI_START in data or _UTF8_SEQUENCES.search(data) is not None:
         return False
-    broken = replacements - data.count("\ufffd".encode())
-    if sum(1 for _ in _UTF8_SEQUENCES.finditer(data)) >= broken:
-        return False  # mostly intact UTF-8 with some damage
     return _CP1252_UNDEFINED.search(data) is None
-
-
-def _looks_cp1252(data: bytes, replaced: str) -> bool:
-    """Whether bytes that are not valid UTF-8 read as a cp1252 (Windows) re-save."""
-    if _EMOJI_START in data:
-        return False
-    broken = replaced.count("\ufffd") - data.count("\ufffd".encode())
-    if len(_UTF8_SEQUENCES.findall(data)) >= broken:
-        return False  # mostly intact UTF-8 with some damage
-    try:
-        data.decode("cp1252")
-    except UnicodeDecodeError:  # bytes cp1252 leaves undefined
-        return False
-    return True
 
 
 def _utf16_codec(data: bytes) -> str:

@@ -812,3 +812,117 @@ def test_decode_stream_reads_what_decode_export_reads(data):
     stream, streamed = decode_stream(data, "f.csv")
     assert stream.read().lstrip("\ufeff") == text.lstrip("\ufeff")
     assert streamed == warnings
+
+
+# ------------------------------------------- rules from the held-out audit (heldout/)
+
+
+def _dates(text: str) -> list[date | None]:
+    return [c.connected_on for c in parse_connections(text).contacts]
+
+
+@pytest.mark.parametrize(
+    ("sep", "first", "says"),
+    [(";", date(2025, 11, 1), "read day first"), (",", date(2025, 1, 11), "read month first")],
+)
+def test_slashed_dates_no_number_proves_are_day_first_only_in_semicolon_files(sep, first, says):
+    header = HEADER.replace(",", sep)
+    rows = [sep.join(["Ann", "Lee", "", "", "Co", "CTO", d]) for d in ("01/11/2025", "03/04/2024")]
+    found = parse_connections(header + "\n".join(rows))
+    assert found.contacts[0].connected_on == first
+    (warning,) = found.warnings
+    assert says in warning and "'01/11/2025'" in warning
+
+
+def test_slashed_dates_mixed_with_linkedins_own_are_ordered_alone():
+    rows = ["A;B;;;;;13/05/2023", "C;D;;;;;03/04/2023", "E;F;;;;;01 Feb 2023"]
+    text = HEADER.replace(",", ";") + "\n".join(rows)
+    assert _dates(text) == [date(2023, 5, 13), date(2023, 4, 3), date(2023, 2, 1)]
+    ambiguous = ["A;B;;;;;03/04/2023", "C;D;;;;;01 Feb 2023", "E;F;;;;;02/01/2023"]
+    text = HEADER.replace(",", ";") + "\n".join(ambiguous)
+    assert _dates(text) == [date(2023, 4, 3), date(2023, 2, 1), date(2023, 1, 2)]
+
+
+def test_slashed_dates_that_prove_an_order_or_are_linkedins_own_give_no_warning():
+    assert not parse_connections(HEADER + "A,B,,,,,3/14/2024\nC,D,,,,,1/2/2024").warnings
+    assert not parse_connections(HEADER + "A,B,,,,,14/3/2024\nC,D,,,,,1/2/2024").warnings
+    old = "First Name,Last Name,Email Address,Company,Position,Connected On\n"
+    found = parse_connections(old + 'A,B,,,,"1/8/18, 6:14 PM"')
+    assert found.warnings == () and found.contacts[0].connected_on == date(2018, 1, 8)
+
+
+def test_a_header_of_another_era_pasted_below_re_maps_the_rows_after_it():
+    old = "First Name,Last Name,Email Address,Company,Position,Connected On\n"
+    text = (
+        HEADER
+        + f"Ann,Lee,{IN}ann,,Inkwell,CTO,13 Feb 2026\n"
+        + old
+        + "Bo,Ek,,Fern,Chef,01 Mar 2022"
+    )
+    found = parse_connections(text)
+    assert [(c.first_name, c.company, c.position) for c in found.contacts] == [
+        ("Ann", "Inkwell", "CTO"),
+        ("Bo", "Fern", "Chef"),
+    ]
+    assert found.contacts[1].connected_on == date(2022, 3, 1)
+    (warning,) = found.warnings
+    assert "line 3: another header" in warning
+
+
+def test_a_second_table_after_an_empty_line_is_skipped_but_people_after_one_are_kept():
+    people = HEADER + f"Ann,Lee,{IN}ann,,Inkwell,CTO,13 Feb 2026\n"
+    found = parse_connections(people + "\nCompany,Count\nInkwell,1\n")
+    assert [c.first_name for c in found.contacts] == ["Ann"]
+    assert "line 4: a second table" in found.warnings[0]
+    # people after an empty line have a date or a URL: read, no warning
+    kept = parse_connections(people + "\nBo,Ek,,,Fern,Chef,01 Mar 2022\nCy,Ox,https://x,,,,")
+    assert [c.first_name for c in kept.contacts] == ["Ann", "Bo", "Cy"] and not kept.warnings
+
+
+def test_a_total_at_the_end_is_not_a_person_but_a_named_person_is():
+    people = HEADER + f"Ann,Lee,{IN}ann,,Inkwell,CTO,13 Feb 2026\n"
+    found = parse_connections(people + "Total,,,,,,1")
+    assert len(found.contacts) == 1 and "not a person" in found.warnings[0]
+    assert len(parse_connections(people + "Bo,Ek,,,,,").contacts) == 2  # a last name: a person
+    # a file of first names only is people, not totals
+    assert len(parse_connections("First Name,Company\nAnn,\nBo,").contacts) == 2
+
+
+def test_utf8_with_a_latin1_name_pasted_in_is_utf8_with_replacements():
+    data = "Óscar;".encode() + "Núñez".encode("latin-1")
+    text, warnings = decode_export(data, "a.csv")
+    assert text == "Óscar;N\ufffd\ufffdez" and "replaced" in warnings[0]
+    assert decode_export("Núñez;Zoë".encode("cp1252"), "a.csv") == ("Núñez;Zoë", [])
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("Connections.xlsx", b"PK\x03\x04rest"),
+        ("Connections.csv", b"PK\x03\x04a workbook renamed"),
+        ("Connections.csv", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1old excel"),
+        ("people.numbers", b"anything"),
+    ],
+)
+def test_a_spreadsheet_given_for_a_csv_is_refused_saying_to_save_as_csv(tmp_path, name, data):
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(ExportError, match=r"not a CSV — open it and save it as CSV") as err:
+        read_export(path, owner="Ann Lee")
+    assert str(err.value).startswith(str(path))
+
+
+def test_a_zip_holding_linkedins_zip_is_read_through_it_once(tmp_path, archive_files):
+    inner = build_zip(tmp_path / "inner.zip", archive_files).read_bytes()
+    outer = build_zip(
+        tmp_path / "outer.zip", {"Downloads/Basic_LinkedInDataExport_02-13-2026.zip": inner}
+    )
+    export = read_export(outer)
+    check_archive(export)
+    assert export.exported_on == date(2026, 2, 13)
+    twice = build_zip(tmp_path / "twice.zip", {"again.zip": outer.read_bytes()})
+    with pytest.raises(ExportError, match="no Connections.csv inside"):
+        read_export(twice)
+    two = build_zip(tmp_path / "two.zip", {"a.zip": inner, "b.zip": inner})
+    with pytest.raises(ExportError, match="no Connections.csv inside"):
+        read_export(two)
