@@ -361,12 +361,11 @@ class Store:
             No one at that company is in the store (``suggestions``: the
             closest company names).
         """
-        from refpath.routes.introducers import reachable_at, reachable_count
+        from refpath.routes.introducers import reachable
 
         if top is not None and top < 1:
             raise InputError(f"top must be at least 1, not {top}")
-        shown = reachable_at(self._store, company, top=top, today=self.today)
-        total = reachable_count(self._store, company)
+        shown, total = reachable(self._store, company, top=top, today=self.today)
         return AtResult(tuple(shown), company, total)
 
     # -- act ------------------------------------------------------------------------

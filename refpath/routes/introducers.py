@@ -351,12 +351,8 @@ def route_via(routes: Routes, via: str, *, option: str = "--via") -> Introductio
     )
 
 
-def reachable_count(store: Store, company: str) -> int:
-    """How many people at ``company`` the team reaches (everyone there but colleagues)."""
-    return _count(store.conn, companies_at(store.conn, company))
-
-
 def _count(conn: sqlite3.Connection, keys: list[str]) -> int:
+    """How many people at the companies ``keys`` the team reaches (all there but colleagues)."""
     return int(
         conn.execute(
             f"SELECT COUNT(*) FROM people WHERE company_key IN ({IDS}) "

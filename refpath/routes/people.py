@@ -101,17 +101,14 @@ def close_names(
 
     # Distinct folded names come from the index alone; display names only for the hits.
     ck = company_key(company) if company else ""
-    keys: list[str] = []
-    companies = _keys_containing(conn, ck) if ck else []
-    for i in range(0, len(companies), 500):
-        chunk = companies[i : i + 500]
-        marks = ",".join("?" * len(chunk))
-        keys += [
-            r[0]
-            for r in conn.execute(
-                f"SELECT DISTINCT name_key FROM people WHERE company_key IN ({marks})", chunk
-            )
-        ]
+    keys = [
+        r[0]
+        for r in conn.execute(
+            "SELECT DISTINCT name_key FROM people "
+            "WHERE company_key IN (SELECT value FROM json_each(?))",
+            (json.dumps(_keys_containing(conn, ck) if ck else []),),
+        )
+    ]
     if not keys:
         keys = [r[0] for r in conn.execute("SELECT DISTINCT name_key FROM people")]
     hits = process.extract(name_key(query), keys, scorer=fuzz.WRatio, limit=limit)
@@ -332,13 +329,6 @@ def companies_at(conn: sqlite3.Connection, company: str) -> list[str]:
         hint = f"; closest companies: {', '.join(close)}" if close else ""
         raise UnknownPerson(f"no one at {company!r} in the store{hint}", close)
     return keys
-
-
-def people_at(conn: sqlite3.Connection, company: str) -> list[int]:
-    """Ids of the people at ``company`` (see :func:`companies_at`)."""
-    keys = json.dumps(companies_at(conn, company))
-    sql = "SELECT id FROM people WHERE company_key IN (SELECT value FROM json_each(?))"
-    return [r[0] for r in conn.execute(sql, (keys,))]
 
 
 def prospect_at(store: Store, name: str, company: str) -> Person | None:

@@ -11,7 +11,6 @@ contoso group") is one index read instead of a pass over every person.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
 
 from refpath.identity import company_key, name_key
 
@@ -40,7 +39,7 @@ def refresh_company_words(conn: sqlite3.Connection) -> None:
     )
 
 
-def rekey(conn: sqlite3.Connection, progress: Callable[[int, int], None] | None = None) -> int:
+def rekey(conn: sqlite3.Connection) -> int:
     """Fold every person's name and company again under today's rules; how many changed.
 
     A colleague keeps the key the store knows them by when two colleagues would
@@ -51,10 +50,7 @@ def rekey(conn: sqlite3.Connection, progress: Callable[[int, int], None] | None 
     rows = conn.execute("SELECT id, key, name, name_key, company, company_key FROM people")
     changed = []
     owner_keys = {pid: nk for pid, nk in conn.execute("SELECT person_id, name_key FROM owners")}
-    total = conn.execute("SELECT COUNT(*) FROM people").fetchone()[0]
-    for done, (pid, key, name, nk, company, ck) in enumerate(rows, 1):
-        if progress is not None and done % 50_000 == 0:
-            progress(done, total)
+    for pid, key, name, nk, company, ck in rows:
         new_ck = companies.get(company)
         if new_ck is None:
             new_ck = companies[company] = company_key(company)

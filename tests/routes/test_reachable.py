@@ -17,7 +17,7 @@ import pytest
 from builders import TODAY, build_team, export, li, market_team, member
 
 from refpath.routes.introducers import _better, _rank, _reachable, _route
-from refpath.routes.people import companies_at, people_at
+from refpath.routes.people import companies_at
 from refpath.routes.strength import IDS, path_score, sides_about
 from refpath.routes.team import Team
 from refpath.store.db import Store, open_store
@@ -25,7 +25,13 @@ from refpath.store.ingest import add_exports
 
 
 def reference(store: Store, company: str, top: int | None) -> list[tuple]:
-    at = people_at(store.conn, company)
+    at = [
+        r[0]
+        for r in store.conn.execute(
+            f"SELECT id FROM people WHERE company_key IN ({IDS})",
+            (json.dumps(companies_at(store.conn, company)),),
+        )
+    ]
     team = Team(store.conn, TODAY)
     sides = sides_about(store.conn, IDS, (json.dumps(list(at)),))
     team.sides.update(sides)
