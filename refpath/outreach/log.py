@@ -66,7 +66,7 @@ def log_outreach(
             "re-add your exports into a new store"
         )
     on = on or date.today()
-    with store.transaction() as conn:
+    with store.transaction(people=False) as conn:
         cur = conn.execute(
             """INSERT INTO outreach (prospect_key, prospect_name, introducer_key,
                                      introducer_name, status, on_date, note)
